@@ -1,0 +1,96 @@
+/* safebase: parse the options, then check or list plans, or run the app. Wiring only: the
+ * work is in src/core (decisions) and src/platform (SDL, files). One cleanup path. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/duration.h"
+#include "platform/app.h"
+#include "platform/catalog.h"
+#include "platform/options.h"
+
+static int check_files(const options_t *o)
+{
+    int bad = 0;
+    for (int i = 0; i < o->nfiles; i++) {
+        plan_t plan;
+        if (catalog_load_file(o->files[i], &plan, stderr)) {
+            printf("%s: ok (%s, %d phases)\n", o->files[i], plan.title, plan.nphases);
+            plan_free(&plan);
+        } else {
+            bad++;
+        }
+    }
+    return bad ? 1 : 0;
+}
+
+static void list_plans(const catalog_t *cat)
+{
+    for (int i = 0; i < cat->count; i++) {
+        const catalog_entry_t *e = &cat->items[i];
+        char len[48];
+        duration_format_length(plan_total_ms(&e->plan), len, sizeof len);
+        printf("%-28s %-40s %10s  %-9s%s\n", e->id, e->plan.title, len,
+               plan_audience_name(e->plan.audience), e->user ? "  (yours)" : "");
+    }
+}
+
+/* --plan names a catalogue id or title, or a file, which then joins the catalogue. */
+static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
+{
+    catalog_entry_t *e = catalog_find(cat, name);
+    if (e || cat->count >= CATALOG_MAX)
+        return e;
+    FILE *probe = fopen(name, "rb");
+    if (!probe) {
+        fprintf(stderr, "safebase: no plan named \"%s\" (see --list)\n", name);
+        return NULL;
+    }
+    fclose(probe);
+    e = &cat->items[cat->count];
+    memset(e, 0, sizeof *e);
+    snprintf(e->path, sizeof e->path, "%s", name);
+    snprintf(e->id, sizeof e->id, "%s", name);
+    e->user = true;
+    if (!catalog_load_file(name, &e->plan, stderr))
+        return NULL;
+    cat->count++;
+    return e;
+}
+
+int main(int argc, char **argv)
+{
+    options_t opts;
+    char err[512];
+    if (!options_parse(argc, argv, &opts, err, sizeof err)) {
+        fprintf(stderr, "safebase: %s\n", err);
+        return 2;
+    }
+    if (opts.mode == MODE_HELP) {
+        fputs(options_usage(), stdout);
+        return 0;
+    }
+    if (opts.mode == MODE_VERSION) {
+        printf("safebase %s\n", SAFEBASE_VERSION);
+        return 0;
+    }
+    if (opts.mode == MODE_CHECK)
+        return check_files(&opts);
+    catalog_t *cat = calloc(1, sizeof *cat);
+    if (!cat) {
+        fprintf(stderr, "safebase: out of memory\n");
+        return 1;
+    }
+    catalog_load_all(cat, stderr);
+    int status = 0;
+    catalog_entry_t *entry = NULL;
+    if (opts.mode == MODE_LIST)
+        list_plans(cat);
+    else if (opts.plan && !(entry = resolve_plan(cat, opts.plan)))
+        status = 2;
+    else
+        status = app_run(&opts, cat, entry);
+    catalog_free(cat);
+    free(cat);
+    return status;
+}

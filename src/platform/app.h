@@ -1,0 +1,14 @@
+/* The app: window, screens (menu, ready, session, end), the event loop that sleeps until the
+ * next thing to show, and the wiring of session cues to sound, screen and log. */
+#ifndef SAFEBASE_PLATFORM_APP_H
+#define SAFEBASE_PLATFORM_APP_H
+
+#include "platform/catalog.h"
+#include "platform/options.h"
+
+/* Runs the app until the user quits. plan_entry (may be NULL) is the plan --plan named; the
+ * catalog is borrowed. Returns the process exit status: 0, or 1 when the window or renderer
+ * cannot be created. */
+int app_run(const options_t *opts, catalog_t *cat, catalog_entry_t *plan_entry);
+
+#endif

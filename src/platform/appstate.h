@@ -1,0 +1,71 @@
+/* The app's state, shared by app.c (screens and loop) and appcues.c (carrying out session
+ * cues: sound, captions, the log). Private to those two files. */
+#ifndef SAFEBASE_PLATFORM_APPSTATE_H
+#define SAFEBASE_PLATFORM_APPSTATE_H
+
+#include <SDL.h>
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/session.h"
+#include "platform/audio.h"
+#include "platform/catalog.h"
+#include "platform/draw.h"
+#include "platform/options.h"
+#include "platform/text.h"
+
+typedef enum { SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END } screen_t;
+
+typedef struct {
+    const options_t *opts;
+    catalog_t *cat;
+    SDL_Window *win;
+    SDL_Renderer *renderer;
+    text_t *text;
+    audio_t *audio;
+    draw_t draw;
+    draw_menu_item_t menu[CATALOG_MAX];
+    char menu_detail[CATALOG_MAX][64];
+    int sel;
+    screen_t screen;
+    catalog_entry_t *entry;
+    const plan_t *plan;
+    char plan_dir[4096];
+    session_t session;
+    int64_t start_epoch_ms;       /* wall clock when the session started */
+    int utc_offset_s;
+    bool logged;
+    char log_path[4096];
+    bool help;
+    int64_t confirm_until;
+    char banner[256];
+    int64_t banner_until;
+    char notice[640];             /* a lasting message (no sound, not logged...) */
+    bool notice_until_start;
+    SDL_Color bg_from, bg_to;
+    int64_t bg_since;
+    int64_t exit_at;              /* --exit-at-end: quit at this time */
+    bool quit, dirty, first_frame_done;
+    uint64_t t0;
+    int status;
+} app_t;
+
+/* Advances the session to now with one input and carries out the cues it emits. */
+void app_step(app_t *app, int64_t now, session_input_t input);
+
+/* Hands the plan's (or --music's) music to the audio engine. */
+void app_setup_music(app_t *app);
+
+/* Shows audio warnings (skipped files) on screen and on stderr. */
+void app_poll_audio(app_t *app, int64_t now);
+
+/* Shows msg along the bottom for ms. */
+void app_banner(app_t *app, const char *msg, int64_t now, int64_t ms);
+
+/* Starts a gentle fade of the background to target. */
+void app_set_bg(app_t *app, SDL_Color target, int64_t now);
+
+/* The background colour now, part way through its fade. */
+SDL_Color app_bg_now(const app_t *app, int64_t now);
+
+#endif

@@ -1,0 +1,30 @@
+/* Where things live: the assets shipped with the app, and the user's XDG config, data and
+ * cache folders. No SDL beyond finding the executable; no policy about what goes where. */
+#ifndef SAFEBASE_PLATFORM_PATHS_H
+#define SAFEBASE_PLATFORM_PATHS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+/* The assets folder (plans/, sounds/, music/): beside an installed binary
+ * (PREFIX/share/safebase), else the source tree's. Returns a static string, never NULL. */
+const char *paths_assets(void);
+
+/* $XDG_CONFIG_HOME/safebase (or ~/.config/safebase), $XDG_DATA_HOME/safebase (or
+ * ~/.local/share/safebase), $XDG_CACHE_HOME/safebase (or ~/.cache/safebase) written into buf.
+ * Returns false when neither the XDG variable nor HOME is set (or buf is too small). */
+bool paths_config_dir(char *buf, size_t size);
+bool paths_data_dir(char *buf, size_t size);
+bool paths_cache_dir(char *buf, size_t size);
+
+/* Creates dir and its missing parents; the last one with the given mode. Returns false with
+ * errno set on failure. An existing directory is fine (its mode is left alone). */
+bool paths_mkdirs(const char *dir, unsigned mode);
+
+/* Joins a and b with one '/'. Returns false if it does not fit. */
+bool paths_join(char *buf, size_t size, const char *a, const char *b);
+
+/* The directory part of path ("." when there is none). */
+void paths_dirname(const char *path, char *buf, size_t size);
+
+#endif

@@ -1,0 +1,206 @@
+/* Text through SDL_ttf with fontconfig; a small cache of rendered textures keyed by string,
+ * size, colour, wrap width and alignment. Must not decide layout: callers give boxes. */
+#include "platform/text.h"
+
+#include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_SIZES 12
+#define MAX_ENTRIES 128
+
+typedef struct {
+    uint64_t key;
+    SDL_Texture *texture;
+    int w, h;
+    bool used;
+} entry_t;
+
+struct text {
+    SDL_Renderer *renderer;
+    char path[4096];
+    bool bold;
+    struct { int px; TTF_Font *font; } sizes[MAX_SIZES];
+    entry_t entries[MAX_ENTRIES];
+};
+
+static bool find_font(const char *family, bool bold, char *out, size_t size)
+{
+    if (!FcInit())
+        return false;
+    FcPattern *pat = FcNameParse((const FcChar8 *)family);
+    if (!pat)
+        return false;
+    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+    FcConfigSubstitute(NULL, pat, FcMatchPattern);
+    FcDefaultSubstitute(pat);
+    FcResult result;
+    FcPattern *match = FcFontMatch(NULL, pat, &result);
+    FcChar8 *file = NULL;
+    bool ok = match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
+    if (ok)
+        snprintf(out, size, "%s", (const char *)file);
+    if (match)
+        FcPatternDestroy(match);
+    FcPatternDestroy(pat);
+    return ok;
+}
+
+text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char *err, size_t errsize)
+{
+    if (!TTF_WasInit() && TTF_Init() != 0) {
+        snprintf(err, errsize, "cannot start SDL_ttf: %s", TTF_GetError());
+        return NULL;
+    }
+    text_t *t = calloc(1, sizeof *t);
+    if (!t) {
+        snprintf(err, errsize, "out of memory");
+        return NULL;
+    }
+    t->renderer = renderer;
+    t->bold = bold;
+    if (font_file && *font_file)
+        snprintf(t->path, sizeof t->path, "%s", font_file);
+    else if (!find_font("DejaVu Sans", bold, t->path, sizeof t->path)) {
+        snprintf(err, errsize, "no font found: install fonts-dejavu-core or pass --font FILE");
+        free(t);
+        return NULL;
+    }
+    TTF_Font *probe = TTF_OpenFont(t->path, 16);
+    if (!probe) {
+        snprintf(err, errsize, "cannot open the font %s: %s", t->path, TTF_GetError());
+        free(t);
+        return NULL;
+    }
+    TTF_CloseFont(probe);
+    return t;
+}
+
+void text_close(text_t *t)
+{
+    if (!t)
+        return;
+    for (int i = 0; i < MAX_ENTRIES; i++)
+        if (t->entries[i].texture)
+            SDL_DestroyTexture(t->entries[i].texture);
+    for (int i = 0; i < MAX_SIZES; i++)
+        if (t->sizes[i].font)
+            TTF_CloseFont(t->sizes[i].font);
+    free(t);
+    FcFini(); /* we are fontconfig's only user: give back its caches */
+}
+
+const char *text_font_path(const text_t *t)
+{
+    return t->path;
+}
+
+static TTF_Font *font_at(text_t *t, int px)
+{
+    int slot = 0;
+    for (int i = 0; i < MAX_SIZES; i++) {
+        if (t->sizes[i].font && t->sizes[i].px == px)
+            return t->sizes[i].font;
+        if (!t->sizes[i].font)
+            slot = i;
+    }
+    if (t->sizes[slot].font) { /* all taken: reuse the first slot */
+        TTF_CloseFont(t->sizes[slot].font);
+        t->sizes[slot].font = NULL;
+    }
+    TTF_Font *f = TTF_OpenFont(t->path, px);
+    if (f) {
+        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
+        t->sizes[slot].px = px;
+        t->sizes[slot].font = f;
+    }
+    return f;
+}
+
+static uint64_t hash_key(const char *s, int px, SDL_Color c, int max_w, text_align_t align)
+{
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a */
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+    uint64_t extra[4] = { (uint64_t)px, ((uint64_t)c.r << 24) | ((uint64_t)c.g << 16) | ((uint64_t)c.b << 8) | c.a,
+                          (uint64_t)max_w, (uint64_t)align };
+    for (int i = 0; i < 4; i++)
+        h = (h ^ extra[i]) * 1099511628211ULL;
+    return h;
+}
+
+static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+{
+    uint64_t key = hash_key(str, px, color, max_w, align);
+    entry_t *free_slot = NULL;
+    for (int i = 0; i < MAX_ENTRIES; i++) {
+        entry_t *e = &t->entries[i];
+        if (e->texture && e->key == key) {
+            e->used = true;
+            return e;
+        }
+        if (!e->texture && !free_slot)
+            free_slot = e;
+    }
+    TTF_Font *font = font_at(t, px);
+    if (!font || !free_slot)
+        return NULL;
+    SDL_Surface *surf;
+    if (max_w > 0) {
+        TTF_SetFontWrappedAlign(font, align == TEXT_CENTER ? TTF_WRAPPED_ALIGN_CENTER
+                                      : align == TEXT_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT : TTF_WRAPPED_ALIGN_LEFT);
+        surf = TTF_RenderUTF8_Blended_Wrapped(font, str, color, (Uint32)max_w);
+    } else {
+        surf = TTF_RenderUTF8_Blended(font, str, color);
+    }
+    if (!surf)
+        return NULL;
+    free_slot->texture = SDL_CreateTextureFromSurface(t->renderer, surf);
+    free_slot->w = surf->w;
+    free_slot->h = surf->h;
+    SDL_FreeSurface(surf);
+    if (!free_slot->texture)
+        return NULL;
+    free_slot->key = key;
+    free_slot->used = true;
+    return free_slot;
+}
+
+void text_measure(text_t *t, const char *str, int px, int max_w, int *w, int *h)
+{
+    SDL_Color any = { 255, 255, 255, 255 };
+    entry_t *e = (str && *str) ? entry_for(t, str, px, any, max_w, TEXT_CENTER) : NULL;
+    *w = e ? e->w : 0;
+    *h = e ? e->h : 0;
+}
+
+int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
+              text_align_t align)
+{
+    if (!str || !*str || px <= 0)
+        return 0;
+    entry_t *e = entry_for(t, str, px, color, max_w, align);
+    if (!e)
+        return 0;
+    SDL_Rect dst = { x, y, e->w, e->h };
+    if (align == TEXT_CENTER)
+        dst.x = x - e->w / 2;
+    else if (align == TEXT_RIGHT)
+        dst.x = x - e->w;
+    SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
+    return e->h;
+}
+
+void text_end_frame(text_t *t)
+{
+    for (int i = 0; i < MAX_ENTRIES; i++) {
+        entry_t *e = &t->entries[i];
+        if (e->texture && !e->used) {
+            SDL_DestroyTexture(e->texture);
+            e->texture = NULL;
+        }
+        e->used = false;
+    }
+}

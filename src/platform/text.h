@@ -1,0 +1,33 @@
+/* Text on screen through SDL_ttf: the font is found with fontconfig (DejaVu Sans unless told
+ * otherwise), each string is rendered to a texture once and reused while it is on screen. */
+#ifndef SAFEBASE_PLATFORM_TEXT_H
+#define SAFEBASE_PLATFORM_TEXT_H
+
+#include <SDL.h>
+#include <stdbool.h>
+
+typedef struct text text_t;
+
+typedef enum { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align_t;
+
+/* Finds the font (font_file, or fontconfig's match for "DejaVu Sans") and prepares a cache
+ * for renderer. Returns NULL with the reason in err. Caller frees with text_close. */
+text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char *err, size_t errsize);
+void text_close(text_t *t);
+
+/* Draws UTF-8 str with its cap height about px pixels, wrapped to max_w (0 = no wrap), lines
+ * aligned in the box starting at x (left), x-centre or right edge. Returns the height used.
+ * An empty string draws nothing. */
+int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
+              text_align_t align);
+
+/* Measures what text_draw would draw: width and height. */
+void text_measure(text_t *t, const char *str, int px, int max_w, int *w, int *h);
+
+/* Forgets textures not drawn since the last call; call once per presented frame. */
+void text_end_frame(text_t *t);
+
+/* The font file in use. */
+const char *text_font_path(const text_t *t);
+
+#endif

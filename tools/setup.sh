@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs everything Safe Base needs to build, run and test on Debian 12, as root.
+# Safe to run again: apt-get skips what is already there.
+set -euo pipefail
+export DEBIAN_FRONTEND=noninteractive
+packages=(
+  # build
+  cmake make gcc libc6-dev pkg-config
+  # the app: SDL2, mixer, ttf; fonts through fontconfig; decoding; loudness
+  libsdl2-dev libsdl2-mixer-dev libsdl2-ttf-dev libfontconfig-dev fonts-dejavu-core
+  libsndfile1-dev libebur128-dev
+  # the tests: sound analysis, tools/make-assets.sh
+  python3 sox libsox-fmt-all bc
+)
+if [ "$(id -u)" -ne 0 ]; then
+  echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2
+  exit 1
+fi
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -q
+  apt-get install -y -q --no-install-recommends "${missing[@]}"
+fi

@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds Safe Base twice (plain, and with AddressSanitizer + UBSan) and runs the whole test
+# suite on both with ctest. Exits non-zero if anything fails.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc 2>/dev/null || echo 2)
+for config in build:OFF build-asan:ON; do
+  dir=${config%%:*} sanitize=${config##*:}
+  echo "== $dir (sanitizers $sanitize)"
+  cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DSAFEBASE_SANITIZE="$sanitize" >/dev/null
+  cmake --build "$dir" -j "$jobs"
+  (cd "$dir" && ctest --output-on-failure -j "$jobs")
+done
