@@ -59,9 +59,12 @@ bool catalog_load_file(const char *path, plan_t *plan, FILE *err)
     memset(&errs, 0, sizeof errs);
     bool ok = plan_parse(text, len, plan, &errs);
     free(text);
-    for (int i = 0; err && i < errs.count; i++)
-        fprintf(err, "%s:%d: %s\n", path, errs.items[i].line > 0 ? errs.items[i].line : 1,
-                errs.items[i].message);
+    for (int i = 0; err && i < errs.count; i++) {
+        if (errs.items[i].line > 0)
+            fprintf(err, "%s:%d: %s\n", path, errs.items[i].line, errs.items[i].message);
+        else /* about the file as a whole */
+            fprintf(err, "%s: %s\n", path, errs.items[i].message);
+    }
     if (err && errs.dropped > 0)
         fprintf(err, "%s: %d more errors not shown\n", path, errs.dropped);
     return ok;
