@@ -245,8 +245,13 @@ static bool open_window(app_t *app)
     const options_t *o = app->opts;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
     int w = o->window_w ? o->window_w : 1280, h = o->window_h ? o->window_h : 720;
-    if (!o->windowed)
+    SDL_DisplayMode desktop;
+    if (!o->windowed) {
         flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+        /* the desktop's size from the start: without a window manager, X11 keeps the size asked for */
+        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0)
+            w = desktop.w, h = desktop.h;
+    }
     app->win = SDL_CreateWindow("Safe Base", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
     if (!app->win) {
         fprintf(stderr, "safebase: cannot open a window: %s\n", SDL_GetError());
