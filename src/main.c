@@ -7,6 +7,7 @@
 #include "core/duration.h"
 #include "platform/app.h"
 #include "platform/catalog.h"
+#include "platform/config.h"
 #include "platform/options.h"
 
 static int check_files(const options_t *o)
@@ -84,12 +85,18 @@ int main(int argc, char **argv)
     catalog_load_all(cat, stderr);
     int status = 0;
     catalog_entry_t *entry = NULL;
-    if (opts.mode == MODE_LIST)
+    settings_t settings;
+    if (opts.mode == MODE_LIST) {
         list_plans(cat);
-    else if (opts.plan && !(entry = resolve_plan(cat, opts.plan)))
+    } else if (opts.mode == MODE_HISTORY) {
+        fprintf(stderr, "safebase: --history is not built yet\n");
+        status = 1;
+    } else if (opts.plan && !(entry = resolve_plan(cat, opts.plan))) {
         status = 2;
-    else
-        status = app_run(&opts, cat, entry);
+    } else {
+        config_load(&settings, &opts, stderr);
+        status = app_run(&opts, &settings, cat, entry);
+    }
     catalog_free(cat);
     free(cat);
     return status;

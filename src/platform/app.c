@@ -277,7 +277,7 @@ static bool start_up(app_t *app, char *err, size_t errsize)
     }
     if (!open_window(app))
         return false;
-    app->text = text_open(app->renderer, app->opts->font, false, err, errsize);
+    app->text = text_open(app->renderer, app->settings->font, false, err, errsize);
     if (!app->text)
         return false;
     app->draw = (draw_t){ .renderer = app->renderer, .text = app->text };
@@ -316,11 +316,13 @@ static void fill_menu(app_t *app)
     }
 }
 
-int app_run(const options_t *opts, catalog_t *cat, catalog_entry_t *plan_entry)
+int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
+            catalog_entry_t *plan_entry)
 {
     static app_t app; /* large; one per process, owned here and passed down by pointer */
     memset(&app, 0, sizeof app);
     app.opts = opts;
+    app.settings = settings;
     app.cat = cat;
     app.t0 = SDL_GetPerformanceCounter();
     app.bg_since = -1;

@@ -3,12 +3,14 @@
 #ifndef SAFEBASE_PLATFORM_APP_H
 #define SAFEBASE_PLATFORM_APP_H
 
+#include "core/settings.h"
 #include "platform/catalog.h"
 #include "platform/options.h"
 
 /* Runs the app until the user quits. plan_entry (may be NULL) is the plan --plan named; the
- * catalog is borrowed. Returns the process exit status: 0, or 1 when the window or renderer
- * cannot be created. */
-int app_run(const options_t *opts, catalog_t *cat, catalog_entry_t *plan_entry);
+ * options, settings and catalog are borrowed. Returns the process exit status: 0, or 1 when
+ * the window or renderer cannot be created. */
+int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
+            catalog_entry_t *plan_entry);
 
 #endif

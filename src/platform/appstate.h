@@ -8,6 +8,7 @@
 #include <stdint.h>
 
 #include "core/session.h"
+#include "core/settings.h"
 #include "platform/audio.h"
 #include "platform/catalog.h"
 #include "platform/draw.h"
@@ -18,6 +19,7 @@ typedef enum { SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END } screen_t;
 
 typedef struct {
     const options_t *opts;
+    const settings_t *settings;
     catalog_t *cat;
     SDL_Window *win;
     SDL_Renderer *renderer;

@@ -8,7 +8,9 @@
 #include <string.h>
 
 enum { OPT_START = 256, OPT_EXIT_AT_END, OPT_LOG, OPT_WINDOW, OPT_CHECK, OPT_LIST, OPT_VERSION,
-       OPT_FONT, OPT_TIMING };
+       OPT_FONT, OPT_TIMING, OPT_CONFIG, OPT_DISPLAY, OPT_PRESENTER, OPT_THEME, OPT_REDUCED_MOTION,
+       OPT_CHILD_VIEW, OPT_HIDE_TIME, OPT_SHUFFLE, OPT_NO_CAPTIONS, OPT_VOLUME, OPT_LOUDNESS,
+       OPT_CLIENT, OPT_HISTORY, OPT_SINCE, OPT_UNTIL, OPT_CSV };
 
 const char *options_usage(void)
 {
@@ -27,6 +29,27 @@ const char *options_usage(void)
            "      --window[=WxH]     run in a window instead of full screen\n"
            "      --font FILE        use this TTF/OTF font instead of DejaVu Sans\n"
            "      --timing           print start-up times to standard error\n"
+           "      --config FILE      read settings from FILE instead of\n"
+           "                         $XDG_CONFIG_HOME/safebase/safebase.ini\n"
+           "\nScreen:\n"
+           "      --display N        use monitor N (0 is the first)\n"
+           "      --presenter        child view full screen, adult view in a window on\n"
+           "                         another monitor\n"
+           "      --theme NAME       calm (default) or contrast (high contrast)\n"
+           "      --reduced-motion   move the disk once a second, no animation\n"
+           "      --child-view       show only the disk and the colour, no words\n"
+           "      --hide-time        do not show the minutes and seconds left\n"
+           "\nSound:\n"
+           "      --shuffle          shuffle the music of a folder\n"
+           "      --no-captions      do not show cues as text on screen\n"
+           "      --volume PERCENT   master volume cap, 0 to 100 (default 100)\n"
+           "      --loudness-target LUFS  play music at this loudness (default -23)\n"
+           "\nLog and history:\n"
+           "      --client NAME      label this session with a pseudonymous client name\n"
+           "      --history          print sessions, minutes and days this week; with\n"
+           "                         --since DATE, --until DATE (YYYY-MM-DD), --client NAME,\n"
+           "                         --plan NAME to choose, and --csv for the rows as CSV\n"
+           "\nOther:\n"
            "      --check FILE...    check plan files, print every mistake, exit 0 if all valid\n"
            "      --list             list all plans with their length and audience\n"
            "      --version          print the version\n"
@@ -51,6 +74,31 @@ static bool parse_window(const char *arg, options_t *o, char *err, size_t errsiz
     return true;
 }
 
+static bool parse_int(const char *name, const char *arg, int lo, int hi, int *out, char *err,
+                      size_t errsize)
+{
+    char *end = NULL;
+    long v = strtol(arg, &end, 10);
+    if (!*arg || *end || v < lo || v > hi) {
+        snprintf(err, errsize, "%s: \"%s\" is not a whole number from %d to %d", name, arg, lo, hi);
+        return false;
+    }
+    *out = (int)v;
+    return true;
+}
+
+static bool parse_lufs(const char *arg, options_t *o, char *err, size_t errsize)
+{
+    char *end = NULL;
+    double v = strtod(arg, &end);
+    if (!*arg || *end || !(v >= -40.0 && v <= -10.0)) {
+        snprintf(err, errsize, "--loudness-target: \"%s\" is not a loudness from -40 to -10 LUFS", arg);
+        return false;
+    }
+    o->loudness_target = v;
+    return true;
+}
+
 static bool take(int c, const char *arg, options_t *o, char *err, size_t errsize)
 {
     switch (c) {
@@ -72,6 +120,28 @@ static bool take(int c, const char *arg, options_t *o, char *err, size_t errsize
     case OPT_VERSION: o->mode = MODE_VERSION; return true;
     case OPT_FONT: o->font = arg; return true;
     case OPT_TIMING: o->timing = true; return true;
+    case OPT_CONFIG: o->config = arg; return true;
+    case OPT_DISPLAY: return parse_int("--display", arg, 0, 63, &o->display, err, errsize);
+    case OPT_PRESENTER: o->presenter = true; return true;
+    case OPT_THEME:
+        if (strcmp(arg, "calm") != 0 && strcmp(arg, "contrast") != 0) {
+            snprintf(err, errsize, "--theme: unknown theme \"%s\" (calm or contrast)", arg);
+            return false;
+        }
+        o->theme = arg;
+        return true;
+    case OPT_REDUCED_MOTION: o->reduced_motion = true; return true;
+    case OPT_CHILD_VIEW: o->child_view = true; return true;
+    case OPT_HIDE_TIME: o->hide_time = true; return true;
+    case OPT_SHUFFLE: o->shuffle = true; return true;
+    case OPT_NO_CAPTIONS: o->no_captions = true; return true;
+    case OPT_VOLUME: return parse_int("--volume", arg, 0, 100, &o->volume_percent, err, errsize);
+    case OPT_LOUDNESS: return parse_lufs(arg, o, err, errsize);
+    case OPT_CLIENT: o->client = arg; return true;
+    case OPT_HISTORY: o->mode = MODE_HISTORY; return true;
+    case OPT_SINCE: o->since = arg; return true;
+    case OPT_UNTIL: o->until = arg; return true;
+    case OPT_CSV: o->csv = true; return true;
     default: return false;
     }
 }
@@ -94,9 +164,27 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
         { "log", required_argument, NULL, OPT_LOG },  { "window", optional_argument, NULL, OPT_WINDOW },
         { "check", no_argument, NULL, OPT_CHECK },    { "list", no_argument, NULL, OPT_LIST },
         { "version", no_argument, NULL, OPT_VERSION }, { "font", required_argument, NULL, OPT_FONT },
-        { "timing", no_argument, NULL, OPT_TIMING },  { NULL, 0, NULL, 0 },
+        { "timing", no_argument, NULL, OPT_TIMING },  { "config", required_argument, NULL, OPT_CONFIG },
+        { "display", required_argument, NULL, OPT_DISPLAY },
+        { "presenter", no_argument, NULL, OPT_PRESENTER },
+        { "theme", required_argument, NULL, OPT_THEME },
+        { "reduced-motion", no_argument, NULL, OPT_REDUCED_MOTION },
+        { "child-view", no_argument, NULL, OPT_CHILD_VIEW },
+        { "hide-time", no_argument, NULL, OPT_HIDE_TIME },
+        { "shuffle", no_argument, NULL, OPT_SHUFFLE },
+        { "no-captions", no_argument, NULL, OPT_NO_CAPTIONS },
+        { "volume", required_argument, NULL, OPT_VOLUME },
+        { "loudness-target", required_argument, NULL, OPT_LOUDNESS },
+        { "client", required_argument, NULL, OPT_CLIENT },
+        { "history", no_argument, NULL, OPT_HISTORY },
+        { "since", required_argument, NULL, OPT_SINCE },
+        { "until", required_argument, NULL, OPT_UNTIL },
+        { "csv", no_argument, NULL, OPT_CSV },
+        { NULL, 0, NULL, 0 },
     };
     memset(o, 0, sizeof *o);
+    o->display = -1;
+    o->volume_percent = -1;
     opterr = 0;
     optind = 1;
     int c, index = 0;
@@ -120,6 +208,10 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
     }
     if (o->mode != MODE_CHECK && o->nfiles > 0) {
         snprintf(err, errsize, "unexpected argument \"%s\" (see --help)", o->files[0]);
+        return false;
+    }
+    if ((o->since || o->until || o->csv) && o->mode != MODE_HISTORY) {
+        snprintf(err, errsize, "--since, --until and --csv go with --history");
         return false;
     }
     if (o->start && !o->plan && o->mode == MODE_RUN) {

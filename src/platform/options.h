@@ -8,7 +8,7 @@
 
 #define OPTIONS_MAX_MUSIC 16
 
-typedef enum { MODE_RUN, MODE_CHECK, MODE_LIST, MODE_VERSION, MODE_HELP } options_mode_t;
+typedef enum { MODE_RUN, MODE_CHECK, MODE_LIST, MODE_VERSION, MODE_HELP, MODE_HISTORY } options_mode_t;
 
 typedef struct {
     options_mode_t mode;
@@ -22,6 +22,23 @@ typedef struct {
     int window_w, window_h;           /* --window=WxH; 0 = default */
     const char *font;                 /* --font FILE */
     bool timing;                      /* --timing: print startup times to stderr */
+    const char *config;               /* --config FILE: settings file instead of safebase.ini */
+    /* the screen */
+    int display;                      /* --display N; -1 = not given */
+    bool presenter;                   /* --presenter: child view full screen + adult window */
+    const char *theme;                /* --theme calm|contrast (checked when parsed) */
+    bool reduced_motion;              /* --reduced-motion */
+    bool child_view;                  /* --child-view */
+    bool hide_time;                   /* --hide-time */
+    /* the sound */
+    bool shuffle;                     /* --shuffle */
+    bool no_captions;                 /* --no-captions */
+    int volume_percent;               /* --volume PERCENT (0..100); -1 = not given */
+    double loudness_target;           /* --loudness-target LUFS (-40..-10); 0 = not given */
+    /* the log and history */
+    const char *client;               /* --client NAME: a pseudonymous label for the record */
+    const char *since, *until;        /* --history --since/--until YYYY-MM-DD */
+    bool csv;                         /* --history --csv */
     char **files;                     /* --check FILE...: the files */
     int nfiles;
 } options_t;
