@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/duration.h"
+#include "platform/applog.h"
 #include "platform/appstate.h"
 #include "platform/input.h"
 #include "platform/logfile.h"
@@ -58,10 +59,16 @@ static void open_plan(app_t *app, catalog_entry_t *e, int64_t now)
 
 static void to_menu(app_t *app, int64_t now)
 {
+    applog_commit(app, now); /* leaving the end screen writes the session's record */
     app->screen = SCREEN_MENU;
     app->plan = NULL;
     app_set_bg(app, (SDL_Color){ 38, 48, 58, 255 }, now);
     app->dirty = true;
+}
+
+void app_show_menu(app_t *app, int64_t now)
+{
+    to_menu(app, now);
 }
 
 static void menu_action(app_t *app, action_t act, int x, int y, int64_t now)
@@ -155,6 +162,7 @@ static void handle(app_t *app, action_t act, int x, int y, int64_t now)
         if (act == ACT_ENTER || act == ACT_ESCAPE || act == ACT_CLICK || act == ACT_PAUSE)
             to_menu(app, now);
         break;
+    case SCREEN_HISTORY: break; /* applog.c takes its events */
     }
 }
 
@@ -165,13 +173,20 @@ static void draw(app_t *app, int64_t now)
                          .banner = app->banner_until > now ? app->banner : app->notice };
     session_view_t v;
     switch (app->screen) {
-    case SCREEN_MENU: draw_menu(&app->draw, app->menu, app->cat->count, app->sel, &o); break;
-    case SCREEN_READY: draw_ready(&app->draw, app->plan, &o); break;
+    case SCREEN_MENU:
+        draw_menu(&app->draw, app->menu, app->cat->count, app->sel, &o);
+        applog_draw_hints(app, &o);
+        break;
+    case SCREEN_READY:
+        draw_ready(&app->draw, app->plan, &o);
+        applog_draw_hints(app, &o);
+        break;
     case SCREEN_SESSION:
         session_view(&app->session, now, &v);
         draw_session(&app->draw, app->plan, &v, &o);
         break;
-    case SCREEN_END: draw_end(&app->draw, app->plan, &app->session, now, &o); break;
+    case SCREEN_END:
+    case SCREEN_HISTORY: applog_draw(app, &o); break;
     }
     SDL_RenderPresent(app->renderer);
     text_end_frame(app->text);
@@ -193,6 +208,9 @@ static int64_t wait_ms(app_t *app, int64_t now)
         next = app->banner_until;
     if (app->exit_at > 0 && app->exit_at < next)
         next = app->exit_at;
+    int64_t log_next = applog_next_deadline(app); /* journal checkpoints */
+    if (log_next >= 0 && log_next < next)
+        next = log_next;
     if (app->screen == SCREEN_SESSION && app->session.state == SESSION_RUNNING) {
         session_view_t v;
         session_view(&app->session, now, &v);
@@ -224,11 +242,13 @@ static void loop(app_t *app)
                 if (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET)
                     app->dirty = true;
                 now = (int64_t)SDL_GetTicks64();
-                handle(app, act, x, y, now);
+                if (!applog_event(app, &e, act, x, y, now))
+                    handle(app, act, x, y, now);
             } while (SDL_PollEvent(&e));
         }
         now = (int64_t)SDL_GetTicks64();
         app_step(app, now, INPUT_NONE);
+        applog_tick(app, now);
         app_poll_audio(app, now);
         if (app->exit_at > 0 && now >= app->exit_at)
             app->quit = true;
@@ -327,10 +347,11 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
     app.t0 = SDL_GetPerformanceCounter();
     app.bg_since = -1;
     app.bg_to = (SDL_Color){ 38, 48, 58, 255 };
-    if (opts->log)
-        snprintf(app.log_path, sizeof app.log_path, "%s", opts->log);
-    else if (!logfile_default_path(app.log_path, sizeof app.log_path))
+    if (!logfile_choose_path(opts->log, app.log_path, sizeof app.log_path)) {
+        app.log_path[0] = '\0';
         fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
+    }
+    applog_open(&app);
     char err[512];
     int status = 0;
     if (!start_up(&app, err, sizeof err)) {
@@ -349,6 +370,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
         loop(&app);
         status = app.status;
     }
+    applog_close(&app, (int64_t)SDL_GetTicks64());
     shut_down(&app);
     return status;
 }

@@ -1,5 +1,5 @@
-/* The app's state, shared by app.c (screens and loop) and appcues.c (carrying out session
- * cues: sound, captions, the log). Private to those two files. */
+/* The app's state, shared by app.c (screens and loop), appcues.c (carrying out session
+ * cues: sound, captions) and applog.c (the log's part). Private to those files. */
 #ifndef SAFEBASE_PLATFORM_APPSTATE_H
 #define SAFEBASE_PLATFORM_APPSTATE_H
 
@@ -12,10 +12,11 @@
 #include "platform/audio.h"
 #include "platform/catalog.h"
 #include "platform/draw.h"
+#include "platform/logstate.h"
 #include "platform/options.h"
 #include "platform/text.h"
 
-typedef enum { SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END } screen_t;
+typedef enum { SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END, SCREEN_HISTORY } screen_t;
 
 typedef struct {
     const options_t *opts;
@@ -36,8 +37,9 @@ typedef struct {
     session_t session;
     int64_t start_epoch_ms;       /* wall clock when the session started */
     int utc_offset_s;
-    bool logged;
+    bool logged;                  /* this session's record is written (or kept for later) */
     char log_path[4096];
+    applog_t log;                 /* journal, end screen answer, history, clients (applog.c) */
     bool help;
     int64_t confirm_until;
     char banner[256];
@@ -60,6 +62,9 @@ void app_setup_music(app_t *app);
 
 /* Shows audio warnings (skipped files) on screen and on stderr. */
 void app_poll_audio(app_t *app, int64_t now);
+
+/* Leaves whatever screen for the plan menu (a finished session's record is written first). */
+void app_show_menu(app_t *app, int64_t now);
 
 /* Shows msg along the bottom for ms. */
 void app_banner(app_t *app, const char *msg, int64_t now, int64_t ms);

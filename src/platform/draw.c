@@ -265,3 +265,8 @@ void draw_end(draw_t *d, const plan_t *plan, const session_t *s, int64_t now_ms,
     text_draw(d->text, "Enter: back to the plans", pct(u, 4.4), INK, d->w / 2, d->h - pct(d->h, 22), 0, TEXT_CENTER);
     finish_overlays(d, o);
 }
+
+void draw_overlays(draw_t *d, const draw_overlay_t *o)
+{
+    finish_overlays(d, o);
+}

@@ -41,6 +41,9 @@ void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o);
 void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_overlay_t *o);
 void draw_end(draw_t *d, const plan_t *plan, const session_t *s, int64_t now_ms, const draw_overlay_t *o);
 
+/* Draws the banner and the help overlay over a screen drawn elsewhere (end, history). */
+void draw_overlays(draw_t *d, const draw_overlay_t *o);
+
 /* Which menu row (0-based) lies under pixel y, or -1. Matches draw_menu's layout. */
 int draw_menu_row_at(const draw_t *d, int count, int selected, int y);
 
