@@ -31,6 +31,13 @@ check "SIGTERM: length about 3 s" within "$(field_of_last "$LOG" 5)" 3 1.5
 check "SIGTERM: the client label is kept" test "$(field_of_last "$LOG" 10)" = Robin
 check "SIGTERM: no journal left" test "$(journals "$LOG")" -eq 0
 
+# --- SIGHUP (the terminal or the desktop session goes away): the same as SIGTERM -----------
+start_bg hup --plan "$LONG" --start --log "$LOG"
+sleep 2
+kill -HUP "$pid"; wait "$pid"; rc=$?
+check "SIGHUP: exits 0" test "$rc" -eq 0
+check "SIGHUP: a second record, ended_early" test "$(rows "$LOG"),$(field_of_last "$LOG" 7)" = "2,ended_early"
+
 # --- SIGKILL mid-session, then a restart: interrupted, up to the last checkpoint ----------
 LOG=$WORK/kill/sessions.csv
 start_bg kill --plan "$LONG" --start --log "$LOG"

@@ -11,6 +11,9 @@ packages=(
   libsndfile1-dev libebur128-dev
   # the tests: sound analysis, tools/make-assets.sh
   python3 sox libsox-fmt-all bc
+  # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
+  # bench/history.sh: GNU time for peak memory
+  xvfb xdotool util-linux time
 )
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2

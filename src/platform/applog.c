@@ -35,11 +35,25 @@ static const char *client_label(const app_t *app)
     return app->log.client >= 0 ? app->log.clients[app->log.client] : "";
 }
 
+/* The note as typed, without spaces at its ends. */
+static const char *trimmed_note(const app_t *app, char *buf, size_t size)
+{
+    const char *s = app->log.end.note;
+    while (*s == ' ')
+        s++;
+    snprintf(buf, size, "%s", s);
+    size_t n = strlen(buf);
+    while (n > 0 && buf[n - 1] == ' ')
+        buf[--n] = '\0';
+    return buf;
+}
+
 /* The session as one record: at a checkpoint (interrupted), as it finished, or ended now. */
 static int record_line(const app_t *app, int64_t now, line_kind_t kind, char *line, size_t size)
 {
     const session_t *s = &app->session;
     bool final = kind == LINE_FINAL;
+    char note[RECORD_MAX_NOTE + 1];
     int64_t end = final ? s->ended_ms : now;
     record_t r = {
         .started_epoch_ms = app->start_epoch_ms,
@@ -55,7 +69,7 @@ static int record_line(const app_t *app, int64_t now, line_kind_t kind, char *li
         .client = client_label(app),
         .rating = final ? app->log.end.rating : 0,
         .look_backs = s->look_backs, .extends = s->extends, .reconnects = s->reconnects,
-        .note = final ? app->log.end.note : NULL,
+        .note = final ? trimmed_note(app, note, sizeof note) : NULL,
     };
     return record_format(&r, line, size);
 }

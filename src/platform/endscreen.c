@@ -9,6 +9,7 @@
 
 #include "core/duration.h"
 #include "core/utf8.h"
+#include "platform/shapes.h"
 
 static const SDL_Color INK = { 246, 241, 232, 255 };
 static const SDL_Color INK_SOFT = { 214, 208, 198, 255 };
@@ -33,7 +34,7 @@ static void layout(const draw_t *d, layout_t *l)
     for (int i = 0; i < 5; i++)
         l->targets[i] = (SDL_Rect){ x + i * (size + gap), y, size, size };
     l->note = (SDL_Rect){ pct(d->w, 15), y + size + pct(d->h, 6), d->w - 2 * pct(d->w, 15), pct(unit, 8) };
-    int dw = pct(unit, 30), dh = pct(unit, 8);
+    int dw = pct(unit, 52), dh = pct(unit, 8);
     l->done = (SDL_Rect){ (d->w - dw) / 2, d->h - pct(d->h, 6) - dh, dw, dh };
 }
 
@@ -120,37 +121,13 @@ endscreen_result_t endscreen_event(endscreen_t *es, const SDL_Event *e, action_t
     return r;
 }
 
-static void fill(draw_t *d, const SDL_Rect *r, SDL_Color c)
-{
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
-    SDL_RenderFillRect(d->renderer, r);
-}
-
-/* A filled disk: a fan of triangles. */
-static void disk(draw_t *d, int cx, int cy, int radius, SDL_Color c)
-{
-    enum { N = 64 };
-    SDL_Vertex v[N + 2];
-    int idx[N * 3];
-    v[0] = (SDL_Vertex){ { (float)cx, (float)cy }, c, { 0, 0 } };
-    for (int i = 0; i <= N; i++) {
-        double a = 2 * M_PI * i / N;
-        v[i + 1] = (SDL_Vertex){ { (float)(cx + radius * cos(a)), (float)(cy + radius * sin(a)) }, c, { 0, 0 } };
-    }
-    for (int i = 0; i < N; i++)
-        idx[3 * i] = 0, idx[3 * i + 1] = i + 1, idx[3 * i + 2] = i + 2;
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
-    SDL_RenderGeometry(d->renderer, NULL, v, N + 2, idx, N * 3);
-}
-
 static void draw_question(draw_t *d, const endscreen_t *es, const layout_t *l, int unit)
 {
     text_draw(d->text, "How did it go?", pct(unit, 5), INK, d->w / 2, l->targets[0].y - pct(d->h, 9), 0, TEXT_CENTER);
     for (int i = 0; i < 5; i++) {
         const SDL_Rect *t = &l->targets[i];
         bool on = es->rating == i + 1;
-        disk(d, t->x + t->w / 2, t->y + t->h / 2, t->w / 2, on ? WARM : (SDL_Color){ 255, 255, 255, 46 });
+        shapes_disk(d->renderer, t->x + t->w / 2, t->y + t->h / 2, t->w / 2, on ? WARM : (SDL_Color){ 255, 255, 255, 46 });
         char num[2] = { (char)('1' + i), '\0' };
         text_draw(d->text, num, pct(unit, 5.5), on ? (SDL_Color){ 40, 44, 52, 255 } : INK,
                   t->x + t->w / 2, t->y + (t->h - pct(unit, 7.3)) / 2, 0, TEXT_CENTER);
@@ -158,13 +135,13 @@ static void draw_question(draw_t *d, const endscreen_t *es, const layout_t *l, i
     int px = pct(unit, 2.8), below = l->targets[0].y + l->targets[0].h + pct(d->h, 1);
     text_draw(d->text, "hard going", px, INK_SOFT, l->targets[0].x, below, 0, TEXT_LEFT);
     text_draw(d->text, "went really well", px, INK_SOFT, l->targets[4].x + l->targets[4].w, below, 0, TEXT_RIGHT);
-    fill(d, &l->note, (SDL_Color){ 0, 0, 0, 60 });
+    shapes_rect(d->renderer, l->note.x, l->note.y, l->note.w, l->note.h, (SDL_Color){ 0, 0, 0, 60 });
     char shown[RECORD_MAX_NOTE + 8];
     snprintf(shown, sizeof shown, "%s\xE2\x96\x8F", es->note); /* a thin caret */
     text_draw(d->text, es->note[0] ? shown : "Type a note if you like (optional)", pct(unit, 3.6),
               es->note[0] ? INK : INK_SOFT, l->note.x + pct(unit, 2), l->note.y + pct(unit, 2),
               l->note.w - pct(unit, 4), TEXT_LEFT);
-    fill(d, &l->done, (SDL_Color){ 255, 255, 255, 40 });
+    shapes_rect(d->renderer, l->done.x, l->done.y, l->done.w, l->done.h, (SDL_Color){ 255, 255, 255, 40 });
     text_draw(d->text, es->note[0] ? "Done (Enter)" : "Done (Enter or Space)", pct(unit, 3.6), INK,
               d->w / 2, l->done.y + (l->done.h - pct(unit, 4.8)) / 2, 0, TEXT_CENTER);
 }

@@ -10,6 +10,7 @@
 
 #include "core/duration.h"
 #include "platform/historyprint.h"
+#include "platform/shapes.h"
 
 static const SDL_Color INK = { 246, 241, 232, 255 };
 static const SDL_Color INK_SOFT = { 214, 208, 198, 255 };
@@ -45,25 +46,20 @@ static int pct(int size, double percent)
     return (int)lround(size * percent / 100.0);
 }
 
-static void rect(draw_t *d, int x, int y, int w, int h, SDL_Color c)
+/* s cut (with an ellipsis) so that it is at most max_w pixels wide at size px. */
+static char *fit(text_t *t, const char *s, int px, int max_w, char *buf, size_t size)
 {
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
-    SDL_Rect r = { x, y, w, h };
-    SDL_RenderFillRect(d->renderer, &r);
-}
-
-/* Cuts s to at most chars characters, with an ellipsis. */
-static char *shorten(const char *s, int chars, char *buf, size_t size)
-{
-    int n = 0;
-    size_t i = 0;
-    for (; s[i] && i + 4 < size; i++) {
-        if (((unsigned char)s[i] & 0xC0) != 0x80 && ++n > chars)
-            break;
-        buf[i] = s[i];
+    snprintf(buf, size, "%s", s);
+    size_t n = strlen(buf);
+    int w, h;
+    text_measure(t, buf, px, 0, &w, &h);
+    while (w > max_w && n > 0) {
+        do
+            n--;
+        while (n > 0 && ((unsigned char)buf[n] & 0xC0) == 0x80);
+        snprintf(buf + n, size - n, "\xE2\x80\xA6");
+        text_measure(t, buf, px, 0, &w, &h);
     }
-    strcpy(buf + i, s[i] ? "\xE2\x80\xA6" : "");
     return buf;
 }
 
@@ -73,7 +69,7 @@ static void draw_week(draw_t *d, const history_t *h, int x, int y, int w, int u)
     int cell = w / 7, r = pct(u, 2.6), cy = y + pct(u, 9);
     for (int i = 0; i < 7; i++) {
         int cx = x + cell * i + cell / 2;
-        rect(d, cx - r, cy - r, 2 * r, 2 * r, h->week[i] ? WARM : FAINT);
+        shapes_disk(d->renderer, cx, cy, r, h->week[i] ? WARM : FAINT);
         text_draw(d->text, DAY_LETTERS[i], pct(u, 2.6), INK_SOFT, cx, cy + r + pct(u, 1), 0, TEXT_CENTER);
     }
     char line[160];
@@ -99,12 +95,12 @@ static void draw_chart(draw_t *d, const history_t *h, int x, int y, int w, int h
     char label[48];
     snprintf(label, sizeof label, "%ld min", top);
     text_draw(d->text, label, pct(u, 2.2), INK_SOFT, x + w, y - pct(u, 3.2), 0, TEXT_RIGHT);
-    rect(d, x, y + ht, w, 2, FAINT);
+    shapes_rect(d->renderer, x, y + ht, w, 2, FAINT);
     int slot = w / HISTORY_DAYS, bw = slot * 2 / 3;
     for (int i = 0; i < HISTORY_DAYS; i++) {
         int day = h->ref_day - (HISTORY_DAYS - 1 - i), bx = x + i * slot + (slot - bw) / 2;
         int bh = (int)lround((double)h->daily_ms[i] / 60000.0 / (double)top * ht);
-        rect(d, bx, y + ht - bh, bw, bh, WARM);
+        shapes_rect(d->renderer, bx, y + ht - bh, bw, bh, WARM);
         if (history_weekday(day) == 0) {
             int yy, mm, dd;
             record_civil_from_days(day, &yy, &mm, &dd);
@@ -118,20 +114,25 @@ static int draw_last(draw_t *d, const history_t *h, int x, int y, int w, int row
 {
     text_draw(d->text, "Last sessions", pct(u, 3.4), INK_SOFT, x, y, 0, TEXT_LEFT);
     y += pct(u, 6);
-    int px = pct(u, 2.8), line = pct(u, 5);
+    int px = pct(u, 2.8), line = pct(u, 5), gap = pct(u, 2), when_w, stars_w, len_w, th;
+    text_measure(d->text, "Wed 28/12 23:59", px, 0, &when_w, &th);
+    text_measure(d->text, "\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85\xE2\x98\x85", px, 0, &stars_w, &th);
+    int plan_x = x + when_w + gap, len_right = x + w - stars_w - gap;
     for (int i = 0; i < h->nlast && i < rows; i++, y += line) {
         const history_session_t *s = &h->last[i];
         int yy, mm, dd;
-        char when[48], plan[160], len[48], stars[32] = "";
+        char when[48], plan[200], len[48], stars[32] = "";
         record_civil_from_days(s->day, &yy, &mm, &dd);
         snprintf(when, sizeof when, "%s %d/%d %02d:%02d", DAY_LETTERS[history_weekday(s->day)], dd, mm,
                  s->minute / 60, s->minute % 60);
         duration_format_length(s->duration_ms, len, sizeof len);
+        text_measure(d->text, len, px, 0, &len_w, &th);
         for (int k = 1; s->rating > 0 && k <= 5; k++)
             strcat(stars, k <= s->rating ? "\xE2\x98\x85" : "\xE2\x98\x86");
-        text_draw(d->text, when, px, INK, x, y, 0, TEXT_LEFT);
-        text_draw(d->text, shorten(s->plan, 22, plan, sizeof plan), px, INK, x + w * 30 / 100, y, 0, TEXT_LEFT);
-        text_draw(d->text, len, px, INK, x + w * 72 / 100, y, 0, TEXT_RIGHT);
+        text_draw(d->text, when, px, INK_SOFT, x, y, 0, TEXT_LEFT);
+        text_draw(d->text, fit(d->text, s->plan, px, len_right - len_w - gap - plan_x, plan, sizeof plan), px,
+                  INK, plan_x, y, 0, TEXT_LEFT);
+        text_draw(d->text, len, px, INK, len_right, y, 0, TEXT_RIGHT);
         text_draw(d->text, stars, px, WARM, x + w, y, 0, TEXT_RIGHT);
     }
     return y;
@@ -143,18 +144,26 @@ static void draw_summary(draw_t *d, const history_t *h, int x, int y, int w, int
     snprintf(line, sizeof line, "%ld session%s \xC2\xB7 %lld min in all \xC2\xB7 %.0f min on average",
              h->sessions, h->sessions == 1 ? "" : "s", (long long)((h->total_ms + 30000) / 60000),
              h->sessions ? (double)h->total_ms / 60000.0 / (double)h->sessions : 0.0);
-    y += text_draw(d->text, line, pct(u, 3), INK, x, y, w, TEXT_LEFT) + pct(u, 2);
-    history_trend_t first, last;
-    if (history_trend(h, &first, &last)) {
-        snprintf(line, sizeof line, "%s, first %d and latest %d sessions: %.0f \xE2\x86\x92 %.0f min, "
-                 "%.1f \xE2\x86\x92 %.1f look-backs", h->client, first.sessions, last.sessions, first.minutes,
-                 last.minutes, first.look_backs, last.look_backs);
-        y += text_draw(d->text, line, pct(u, 2.8), INK_SOFT, x, y, w, TEXT_LEFT) + pct(u, 1);
-        if (first.rated && last.rated) {
-            snprintf(line, sizeof line, "rating %.1f \xE2\x86\x92 %.1f", first.rating, last.rating);
-            text_draw(d->text, line, pct(u, 2.8), INK_SOFT, x, y, w, TEXT_LEFT);
-        }
+    y += text_draw(d->text, line, pct(u, 3), INK, x, y, w, TEXT_LEFT) + pct(u, 1.5);
+    for (int i = 0; i < h->nplans && i < 4; i++) { /* minutes per plan, the first four */
+        char name[200], mins[48];
+        snprintf(mins, sizeof mins, "%lld min", (long long)((h->plans[i].ms + 30000) / 60000));
+        text_draw(d->text, fit(d->text, h->plans[i].name, pct(u, 2.6), w * 7 / 10, name, sizeof name), pct(u, 2.6),
+                  INK_SOFT, x, y, 0, TEXT_LEFT);
+        y += text_draw(d->text, mins, pct(u, 2.6), INK_SOFT, x + w, y, 0, TEXT_RIGHT) + pct(u, 0.5);
     }
+    y += pct(u, 1.5);
+    history_trend_t first, last;
+    if (!history_trend(h, &first, &last))
+        return;
+    snprintf(line, sizeof line, "%s, the first %d sessions \xE2\x86\x92 the latest %d:", h->client,
+             first.sessions, last.sessions);
+    y += text_draw(d->text, line, pct(u, 2.8), INK_SOFT, x, y, w, TEXT_LEFT) + pct(u, 0.5);
+    int n = snprintf(line, sizeof line, "%.0f \xE2\x86\x92 %.0f min \xC2\xB7 %.1f \xE2\x86\x92 %.1f look-backs",
+                     first.minutes, last.minutes, first.look_backs, last.look_backs);
+    if (first.rated && last.rated && n > 0)
+        snprintf(line + n, sizeof line - (size_t)n, " \xC2\xB7 rating %.1f \xE2\x86\x92 %.1f", first.rating, last.rating);
+    text_draw(d->text, line, pct(u, 2.8), INK, x, y, w, TEXT_LEFT);
 }
 
 void historyscreen_draw(draw_t *d, const historyscreen_t *hs, const char *client_hint, const draw_overlay_t *o)

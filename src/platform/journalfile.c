@@ -37,10 +37,10 @@ static bool state_dir(char *buf, size_t size)
 static void absolute(const char *path, char *out, size_t size)
 {
     char cwd[4096];
-    if (path[0] == '/' || !getcwd(cwd, sizeof cwd))
-        snprintf(out, size, "%s", path);
-    else
-        snprintf(out, size, "%s/%s", cwd, path);
+    int n = path[0] == '/' || !getcwd(cwd, sizeof cwd) ? snprintf(out, size, "%s", path)
+                                                         : snprintf(out, size, "%s/%s", cwd, path);
+    if (n < 0 || (size_t)n >= size)
+        snprintf(out, size, "%s", path); /* too long to make absolute: as given */
 }
 
 /* The prefix of journal file names for a log, in the folder beside it or the fallback one. */
@@ -87,9 +87,12 @@ bool journalfile_init(journalfile_t *jf, const char *log_path, const char *id)
 static int replace(const char *target, const char *text, size_t n, char *err, size_t errsize)
 {
     char tmp[4500], dir[4400];
-    snprintf(tmp, sizeof tmp, "%s.tmp", target);
-    paths_dirname(target, dir, sizeof dir);
     int fd = -1;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", target) >= (int)sizeof tmp) {
+        snprintf(err, errsize, "the journal's path is too long");
+        return -1;
+    }
+    paths_dirname(target, dir, sizeof dir);
     if (!paths_mkdirs(dir, 0700) ||
         (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0 || flock(fd, LOCK_EX) != 0)
         goto fail;
@@ -159,7 +162,7 @@ bool journalfile_save(journalfile_t *jf, char *err, size_t errsize)
         if (jf->fd >= 0)
             close(jf->fd);
         jf->fd = fd;
-        snprintf(jf->path, sizeof jf->path, "%s", targets[i]);
+        memcpy(jf->path, targets[i], sizeof jf->path);
         return true;
     }
     return false;
