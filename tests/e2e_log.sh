@@ -42,12 +42,16 @@ check "SIGHUP: a second record, ended_early" test "$(rows "$LOG"),$(field_of_las
 LOG=$WORK/kill/sessions.csv
 start_bg kill --plan "$LONG" --start --log "$LOG"
 sleep 8
+"$BIN" --list --log "$LOG" >/dev/null 2>&1
+check "another start leaves a running app's journal alone" test "$(journals "$LOG"),$(rows "$LOG")" = "1,0"
+cp "$(dirname "$LOG")"/*.journal-* "$WORK/kill.journal"
 kill -KILL "$pid"; wait "$pid" 2>/dev/null
 check "SIGKILL: a journal is left" test "$(journals "$LOG")" -eq 1
 check "SIGKILL: nothing in the log yet" test "$(rows "$LOG")" -eq 0
 "$BIN" --list --log "$LOG" >/dev/null 2>"$WORK/kill2.err"
 check "restart: one interrupted record" test "$(rows "$LOG"),$(field_of_last "$LOG" 7)" = "1,interrupted"
-check "restart: length up to the last checkpoint (5 s of 8)" within "$(field_of_last "$LOG" 5)" 5 1.5
+check "restart: it is the last checkpoint, byte for byte" grep -qxF "$(tail -1 "$LOG")" "$WORK/kill.journal"
+check "restart: its length is within 5 s of the 8 s the session ran" within "$(field_of_last "$LOG" 5)" 5.5 2.5
 check "restart: says what it added" grep -q 'added to .*a session cut off on' "$WORK/kill2.err"
 check "restart: the journal is gone" test "$(journals "$LOG")" -eq 0
 "$BIN" --history --log "$LOG" >/dev/null 2>&1

@@ -71,18 +71,52 @@ static char *day_name(int day, bool with_year, char *buf, size_t size)
     return buf;
 }
 
+static int chars(const char *s)
+{
+    int n = 0;
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
 /* Writes s padded with spaces to width characters (UTF-8 counted as characters). */
 static void pad(FILE *out, const char *s, int width)
 {
-    int chars = 0;
-    for (const char *p = s; *p; p++)
-        chars += ((unsigned char)*p & 0xC0) != 0x80;
-    fprintf(out, "%s%*s", s, width > chars ? width - chars : 0, "");
+    int n = chars(s);
+    fprintf(out, "%s%*s", s, width > n ? width - n : 0, "");
 }
 
-static long minutes(int64_t ms)
+/* n with thousands grouped: "24,917,491". Returns buf. */
+static char *grouped(long long n, char *buf, size_t size)
 {
-    return (long)((ms + 30000) / 60000);
+    char digits[32];
+    int len = snprintf(digits, sizeof digits, "%lld", n < 0 ? -n : n), out = n < 0;
+    if (n < 0)
+        buf[0] = '-';
+    for (int i = 0; i < len && (size_t)out + 2 < size; i++) {
+        if (i > 0 && (len - i) % 3 == 0)
+            buf[out++] = ',';
+        buf[out++] = digits[i];
+    }
+    buf[out] = '\0';
+    return buf;
+}
+
+/* Whole minutes of ms, grouped. */
+static char *minutes(int64_t ms, char *buf, size_t size)
+{
+    return grouped((ms + 30000) / 60000, buf, size);
+}
+
+/* The width of the plan column: the longest title shown, within reason. */
+static int plan_width(const history_t *h)
+{
+    int w = 12;
+    for (int i = 0; i < h->nplans; i++)
+        w = chars(h->plans[i].name) > w ? chars(h->plans[i].name) : w;
+    for (int i = 0; i < h->nlast; i++)
+        w = chars(h->last[i].plan) > w ? chars(h->last[i].plan) : w;
+    return (w > 40 ? 40 : w) + 2;
 }
 
 static void print_scope(const history_t *h, FILE *out)
@@ -113,25 +147,30 @@ static void print_week(const history_t *h, FILE *out)
         fprintf(out, "Week of %s\n%12s", day_name(h->monday, true, a, sizeof a), "");
     for (int i = 0; i < 7; i++)
         fprintf(out, "%s %s%s", WEEKDAYS[i], h->week[i] ? "\xE2\x97\x8F" : "\xC2\xB7", i < 6 ? "  " : "\n");
+    char n[32], m[32];
     if (h->week_sessions == 0)
         fprintf(out, "%12sNo sessions yet this week\n\n", "");
     else
-        fprintf(out, "%12s%ld session%s, %ld min\n\n", "", h->week_sessions, h->week_sessions == 1 ? "" : "s",
-                minutes(h->week_ms));
+        fprintf(out, "%12s%s session%s, %s min\n\n", "", grouped(h->week_sessions, n, sizeof n),
+                h->week_sessions == 1 ? "" : "s", minutes(h->week_ms, m, sizeof m));
 }
 
 static void print_totals(const history_t *h, FILE *out)
 {
-    fprintf(out, "Sessions    %ld \xC2\xB7 %ld min in all \xC2\xB7 %.1f min on average\n", h->sessions,
-            minutes(h->total_ms), (double)h->total_ms / 60000.0 / (double)h->sessions);
-    for (int i = 0; i < h->nplans; i++) {
+    char n[32], m[32];
+    int width = plan_width(h);
+    fprintf(out, "Sessions    %s \xC2\xB7 %s min in all \xC2\xB7 %.1f min on average\n", grouped(h->sessions, n, sizeof n),
+            minutes(h->total_ms, m, sizeof m), (double)h->total_ms / 60000.0 / (double)h->sessions);
+    for (int i = 0; i <= h->nplans; i++) {
+        bool other = i == h->nplans;
+        long count = other ? h->other_sessions : h->plans[i].sessions;
+        if (count == 0)
+            continue;
         pad(out, i == 0 ? "By plan" : "", 12);
-        pad(out, h->plans[i].name, 34);
-        fprintf(out, "%5ld session%s %7ld min\n", h->plans[i].sessions, h->plans[i].sessions == 1 ? " " : "s",
-                minutes(h->plans[i].ms));
+        pad(out, other ? "Other plans" : h->plans[i].name, width);
+        fprintf(out, "%9s session%s %12s min\n", grouped(count, n, sizeof n), count == 1 ? " " : "s",
+                minutes(other ? h->other_ms : h->plans[i].ms, m, sizeof m));
     }
-    if (h->other_sessions > 0)
-        fprintf(out, "%12s%-34s%5ld sessions %7ld min\n", "", "Other plans", h->other_sessions, minutes(h->other_ms));
     fprintf(out, "\n");
 }
 
@@ -155,8 +194,8 @@ static void print_last(const history_t *h, FILE *out)
             strcat(stars, k <= s->rating ? "\xE2\x98\x85" : "\xE2\x98\x86");
         fprintf(out, "  ");
         pad(out, when, 18);
-        pad(out, s->plan, 34);
-        pad(out, len, 12);
+        pad(out, s->plan, plan_width(h));
+        pad(out, len, 13);
         pad(out, outcome_words(s->outcome), 13);
         pad(out, stars, 7);
         fprintf(out, "%s\n", s->client);
