@@ -1,5 +1,5 @@
 /* Carries out what the session decides: chimes and music through the audio engine, captions
- * and colours on screen, and the log's checkpoints and record (applog.c). Decides nothing itself. */
+ * and colours on screen; the log's checkpoints and record are applog.c's. Decides nothing itself. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -82,7 +82,6 @@ static void on_finished(app_t *app, int64_t now)
 {
     audio_music_mode(app->audio, MUSIC_SILENCE, (int)app->plan->fade_ms);
     audio_cue(app->audio, AUDIO_CUE_END);
-    applog_finished(app, now);
     app->screen = SCREEN_END;
     app->help = false;
     if (app->opts->exit_at_end)
@@ -99,20 +98,19 @@ static void carry_out(app_t *app, const session_cue_t *c, int64_t now)
             app_banner(app, app->notice, now, 6000);
         app->notice[0] = '\0';
         audio_music_mode(app->audio, MUSIC_PLAY, (int)app->plan->fade_ms);
-        applog_started(app, now);
         break;
     case CUE_PHASE_CHANGED:
         app_set_bg(app, draw_phase_colour(app->plan->phases[c->phase].kind), now);
-        applog_checkpoint(app, now);
         break;
     case CUE_CHIME: audio_cue(app->audio, AUDIO_CUE_CHIME); break;
     case CUE_ENDING_SOON: on_ending_soon(app, c, now); break;
     case CUE_MUSIC: on_music(app, c); break;
-    case CUE_PAUSED: audio_pause(app->audio, true); applog_checkpoint(app, now); break;
-    case CUE_RESUMED: audio_pause(app->audio, false); applog_checkpoint(app, now); break;
+    case CUE_PAUSED: audio_pause(app->audio, true); break;
+    case CUE_RESUMED: audio_pause(app->audio, false); break;
     case CUE_FINISHED: on_finished(app, now); break;
     case CUE_PROMPT_CHANGED: break;
     }
+    applog_on_cue(app, c->kind, now);
     app->dirty = true;
 }
 

@@ -121,7 +121,7 @@ static bool answer_open(const app_t *app)
     return app->plan && app->screen == SCREEN_END && app->session.state == SESSION_FINISHED && !app->logged;
 }
 
-void applog_checkpoint(app_t *app, int64_t now)
+static void checkpoint(app_t *app, int64_t now)
 {
     char line[RECORD_MAX_LINE];
     app->log.next_checkpoint_ms = now + CHECKPOINT_MS;
@@ -135,15 +135,16 @@ void applog_checkpoint(app_t *app, int64_t now)
     }
 }
 
-void applog_started(app_t *app, int64_t now)
+static void started(app_t *app, int64_t now)
 {
     char err[600], msg[700];
     app->logged = false;
+    app->log.problem[0] = '\0'; /* each session is told again */
     if (app->log_path[0] && !logfile_probe(app->log_path, err, sizeof err)) {
         snprintf(msg, sizeof msg, "%s; this session is kept safe and will be written later", err);
         report(app, "The log cannot be written now: this session is kept safe", msg, now);
     }
-    applog_checkpoint(app, now);
+    checkpoint(app, now);
 }
 
 /* Appends the session's final record (with the end screen's answer). The journal holds the
@@ -174,7 +175,7 @@ void applog_commit(app_t *app, int64_t now)
     save_journal(app, now);
 }
 
-void applog_finished(app_t *app, int64_t now)
+static void finished(app_t *app, int64_t now)
 {
     char line[RECORD_MAX_LINE];
     endscreen_begin(&app->log.end, !app->opts->exit_at_end, now);
@@ -226,7 +227,7 @@ void applog_tick(app_t *app, int64_t now)
         SDL_PushEvent(&quit); /* the loop ends the session as for a window close */
     }
     if ((session_live(app) || answer_open(app)) && now >= l->next_checkpoint_ms)
-        applog_checkpoint(app, now);
+        checkpoint(app, now);
     if (has_pending(app) && now >= l->next_retry_ms)
         retry(app, now);
     if (answer_open(app) && l->end.asking && now - l->end.last_input_ms >= END_QUIET_MS) {
@@ -322,9 +323,12 @@ void applog_close(app_t *app, int64_t now)
     live_app = NULL;
     if (session_live(app) && app->log_path[0] && record_line(app, now, LINE_ENDED_NOW, line, sizeof line) > 0) {
         keep(app, JOURNAL_HELD, line, now); /* ended without the loop seeing it end */
-        if (logfile_append(app->log_path, line, err, sizeof err))
+        if (!logfile_append(app->log_path, line, err, sizeof err)) {
+            fprintf(stderr, "safebase: %s\n", err);
+        } else if (l->journal_ready) {
             journal_remove(l->journal.j, journal_find(l->journal.j, JOURNAL_HELD));
-        save_journal(app, now);
+            save_journal(app, now);
+        }
     }
     applog_commit(app, now);
     if (l->journal_ready) {
@@ -360,7 +364,7 @@ static bool end_event(app_t *app, const SDL_Event *e, action_t act, int x, int y
     if (r == ENDSCREEN_DONE)
         app_show_menu(app, now); /* which writes the record */
     else if (rating != l->end.rating)
-        applog_checkpoint(app, now); /* a new note is kept at the next 5 s checkpoint */
+        checkpoint(app, now); /* a new note is kept at the next 5 s checkpoint */
     return true;
 }
 
@@ -436,5 +440,17 @@ void applog_draw_hints(app_t *app, const draw_overlay_t *o)
         else
             snprintf(hint, sizeof hint, "No client label \xC2\xB7 Tab to choose one");
         text_draw(d->text, hint, px, soft, d->w - d->w / 30, d->h * 3 / 100, 0, TEXT_RIGHT);
+    }
+}
+
+void applog_on_cue(app_t *app, cue_kind_t kind, int64_t now)
+{
+    switch (kind) {
+    case CUE_STARTED: started(app, now); break;
+    case CUE_PHASE_CHANGED:
+    case CUE_PAUSED:
+    case CUE_RESUMED: checkpoint(app, now); break;
+    case CUE_FINISHED: finished(app, now); break;
+    default: break;
     }
 }

@@ -18,11 +18,10 @@ void applog_open(app_t *app);
  * (as ended_early), says on stderr what could not be written and where it is kept, frees. */
 void applog_close(app_t *app, int64_t now);
 
-/* Carried out for session cues: the session started (checks the log can be written),
- * something changed (phase, pause: a checkpoint), it finished (the end screen). */
-void applog_started(app_t *app, int64_t now);
-void applog_checkpoint(app_t *app, int64_t now);
-void applog_finished(app_t *app, int64_t now);
+/* Carried out for each session cue, after the sound and the screen: the session started
+ * (checks the log can be written), something changed (phase, pause, resume: a checkpoint),
+ * it finished (the record waits for the end screen, or is written with --exit-at-end). */
+void applog_on_cue(app_t *app, cue_kind_t kind, int64_t now);
 
 /* Appends the finished session's record with the end screen's answer, if not done yet. Goes
  * with leaving the end screen in any way; a log that refuses it leaves it kept and retried. */

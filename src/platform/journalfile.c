@@ -4,6 +4,7 @@
 #include "platform/journalfile.h"
 
 #include <dirent.h>
+#include <limits.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
@@ -34,13 +35,22 @@ static bool state_dir(char *buf, size_t size)
     return n > 0 && (size_t)n < size;
 }
 
-static void absolute(const char *path, char *out, size_t size)
+/* The log's path in one spelling whatever way it was given: its folder resolved by
+ * realpath() when it exists, else made absolute as written. */
+static void canonical(const char *path, char *out, size_t size)
 {
-    char cwd[4096];
-    int n = path[0] == '/' || !getcwd(cwd, sizeof cwd) ? snprintf(out, size, "%s", path)
-                                                         : snprintf(out, size, "%s/%s", cwd, path);
+    char dir[4096], real[PATH_MAX], cwd[4096];
+    const char *base = strrchr(path, '/');
+    paths_dirname(path, dir, sizeof dir);
+    int n;
+    if (realpath(dir, real))
+        n = snprintf(out, size, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base ? base + 1 : path);
+    else if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+        n = snprintf(out, size, "%s/%s", cwd, path);
+    else
+        n = snprintf(out, size, "%s", path);
     if (n < 0 || (size_t)n >= size)
-        snprintf(out, size, "%s", path); /* too long to make absolute: as given */
+        snprintf(out, size, "%s", path); /* too long to resolve: as given */
 }
 
 /* The prefix of journal file names for a log, in the folder beside it or the fallback one. */
@@ -53,8 +63,8 @@ static bool journal_prefix(const char *log, bool fallback, char *dir, size_t dir
         return snprintf(prefix, size, "%s.journal-", base ? base + 1 : log) < (int)size;
     }
     char abs[4096];
-    absolute(log, abs, sizeof abs);
-    uint64_t h = 1469598103934665603ULL; /* FNV-1a of the log's absolute path */
+    canonical(log, abs, sizeof abs);
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a of the log's canonical path */
     for (const char *p = abs; *p; p++)
         h = (h ^ (unsigned char)*p) * 1099511628211ULL;
     return state_dir(dir, dirsize) && snprintf(prefix, size, "%016llx.journal-", (unsigned long long)h) < (int)size;
@@ -78,7 +88,7 @@ bool journalfile_init(journalfile_t *jf, const char *log_path, const char *id)
     if (!jf->j || !jf->buf)
         return false;
     char abs[4096];
-    absolute(log_path, abs, sizeof abs);
+    canonical(log_path, abs, sizeof abs);
     journal_init(jf->j, id, abs);
     return true;
 }
@@ -236,7 +246,7 @@ static int recover_records(journal_t *j, const char *log, FILE *out, bool *all_d
 }
 
 /* Recovers one journal if its app is gone. Returns the records written. */
-static int recover_one(const char *path, const char *log_abs, const char *log, FILE *out)
+static int recover_one(const char *path, const char *log_abs, bool fallback, const char *log, FILE *out)
 {
     int fd = open(path, O_RDWR | O_CLOEXEC);
     if (fd < 0)
@@ -255,7 +265,7 @@ static int recover_one(const char *path, const char *log_abs, const char *log, F
         fprintf(out, "safebase: cannot read the journal %s (%s): left as it is\n", path, n < 0 ? "too long" : err);
         goto done;
     }
-    if (strcmp(jf.j->log, log_abs) != 0)
+    if (fallback && strcmp(jf.j->log, log_abs) != 0)
         goto done; /* another log's journal (a name clash in the fallback folder) */
     bool all_done;
     written = recover_records(jf.j, log, out, &all_done);
@@ -289,7 +299,8 @@ static void remove_stale_tmp(const char *path)
 }
 
 /* Recovers the journals in dir whose names start with prefix, oldest first. */
-static int recover_dir(const char *dir, const char *prefix, const char *log_abs, const char *log, FILE *out)
+static int recover_dir(const char *dir, const char *prefix, const char *log_abs, bool fallback, const char *log,
+                       FILE *out)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -311,7 +322,7 @@ static int recover_dir(const char *dir, const char *prefix, const char *log_abs,
         if (n > 4 && strcmp(names[i] + n - 4, ".tmp") == 0)
             remove_stale_tmp(path);
         else
-            written += recover_one(path, log_abs, log, out);
+            written += recover_one(path, log_abs, fallback, log, out);
         free(names[i]);
     }
     return written;
@@ -320,11 +331,11 @@ static int recover_dir(const char *dir, const char *prefix, const char *log_abs,
 int journalfile_recover(const char *log_path, FILE *out)
 {
     char abs[4096], dir[4096], prefix[256];
-    absolute(log_path, abs, sizeof abs);
+    canonical(log_path, abs, sizeof abs);
     int written = 0;
     for (int fallback = 0; fallback < 2; fallback++) {
         if (journal_prefix(log_path, fallback, dir, sizeof dir, prefix, sizeof prefix))
-            written += recover_dir(dir, prefix, abs, log_path, out);
+            written += recover_dir(dir, prefix, abs, fallback, log_path, out);
     }
     return written;
 }
