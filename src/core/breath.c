@@ -40,7 +40,7 @@ int64_t breath_frame_ms(double per_min, int amplitude_px)
     /* fastest speed: mid in-breath, amplitude * pi / (2 * in) pixels per ms */
     double in = period_ms(per_min) * IN_SHARE;
     double speed = amplitude_px * M_PI / (2.0 * in);
-    double ms = 0.5 / speed;
+    double ms = 1.0 / speed;
     if (ms < BREATH_MIN_FRAME_MS)
         return BREATH_MIN_FRAME_MS;
     return ms > BREATH_MAX_FRAME_MS ? BREATH_MAX_FRAME_MS : (int64_t)ms;

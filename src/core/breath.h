@@ -18,8 +18,8 @@ double breath_level(double per_min, int64_t t_ms);
 /* True while breathing in at t_ms. */
 bool breath_inhaling(double per_min, int64_t t_ms);
 
-/* Time between frames so a shape whose size swings by amplitude_px moves at most about half a
- * pixel a frame, clamped to BREATH_MIN_FRAME_MS .. BREATH_MAX_FRAME_MS. */
+/* Time between frames so a shape whose size swings by amplitude_px moves about one pixel (the
+ * smallest step a screen shows) a frame at its fastest, clamped to BREATH_MIN_FRAME_MS .. BREATH_MAX_FRAME_MS. */
 int64_t breath_frame_ms(double per_min, int amplitude_px);
 
 #endif

@@ -7,12 +7,16 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/control.h"
+#include "core/fade.h"
 #include "core/session.h"
 #include "core/settings.h"
 #include "platform/audio.h"
 #include "platform/catalog.h"
 #include "platform/draw.h"
 #include "platform/options.h"
+#include "platform/pad.h"
+#include "platform/presenter.h"
 #include "platform/text.h"
 
 typedef enum { SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END } screen_t;
@@ -39,18 +43,27 @@ typedef struct {
     bool logged;
     char log_path[4096];
     bool help;
-    int64_t confirm_until;
+    control_t ctl;                /* the end confirmation, the blank screen */
+    pads_t pads;
+    presenter_t presenter;        /* --presenter: the adult's window */
+    bool child_view, hide_time;   /* live: C and T toggle them */
+    bool visible;                 /* the window can be seen: draw and animate only then */
+    fade_t dim, blank, ending;    /* pause dimming, blank screen, last-minutes change (0..1) */
+    int64_t frame_due;            /* the next moment the screen looks different on its own */
     char banner[256];
     int64_t banner_until;
     char notice[640];             /* a lasting message (no sound, not logged...) */
     bool notice_until_start;
     SDL_Color bg_from, bg_to;
-    int64_t bg_since;
+    fade_t bg_fade;               /* 0 = bg_from .. 1 = bg_to */
     int64_t exit_at;              /* --exit-at-end: quit at this time */
     bool quit, dirty, first_frame_done;
     uint64_t t0;
     int status;
 } app_t;
+
+/* Shows screen (the screen saver and the mouse pointer follow it). */
+void app_set_screen(app_t *app, screen_t screen);
 
 /* Advances the session to now with one input and carries out the cues it emits. */
 void app_step(app_t *app, int64_t now, session_input_t input);
