@@ -27,6 +27,7 @@ static bool target_open(target_t *t, int w, int h, theme_t theme)
     if (!t->text)
         return false;
     draw_init(&t->draw, t->r, t->text, theme);
+    t->draw.retained = true; /* as in the app's software path: the disk test checks partial frames */
     return true;
 }
 

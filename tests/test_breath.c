@@ -32,5 +32,14 @@ int main(void)
     CHECK_EQ_INT(breath_frame_ms(6, 400), BREATH_MIN_FRAME_MS); /* a huge shape: 30 fps at most */
     CHECK(breath_frame_ms(6, 4) > 200);                        /* tiny window: few frames */
     CHECK_EQ_INT(breath_frame_ms(0, 48), BREATH_MAX_FRAME_MS);
+
+    /* frames come as the shape moves a pixel: often mid-breath, rarely at the turns */
+    int frames = 0;
+    for (int64_t t = 0; t < 10000; t += breath_next_change(6, t, 48))
+        frames++;
+    CHECK(frames > 60 && frames < 10000 / BREATH_MIN_FRAME_MS);
+    CHECK(breath_next_change(6, 2000, 48) < breath_next_change(6, 3990, 48));
+    CHECK(fabs(breath_level(6, 2000 + breath_next_change(6, 2000, 48)) - breath_level(6, 2000)) * 48 >= 1.0);
+    CHECK_EQ_INT(breath_next_change(0, 0, 48), BREATH_MAX_FRAME_MS);
     return check_summary();
 }

@@ -45,3 +45,14 @@ int64_t breath_frame_ms(double per_min, int amplitude_px)
         return BREATH_MIN_FRAME_MS;
     return ms > BREATH_MAX_FRAME_MS ? BREATH_MAX_FRAME_MS : (int64_t)ms;
 }
+
+int64_t breath_next_change(double per_min, int64_t t_ms, int amplitude_px)
+{
+    if (per_min <= 0 || amplitude_px <= 0)
+        return BREATH_MAX_FRAME_MS;
+    double now = breath_level(per_min, t_ms) * amplitude_px;
+    for (int64_t dt = BREATH_MIN_FRAME_MS; dt < BREATH_MAX_FRAME_MS; dt += 8)
+        if (fabs(breath_level(per_min, t_ms + dt) * amplitude_px - now) >= 1.0)
+            return dt;
+    return BREATH_MAX_FRAME_MS;
+}

@@ -22,4 +22,8 @@ bool breath_inhaling(double per_min, int64_t t_ms);
  * smallest step a screen shows) a frame at its fastest, clamped to BREATH_MIN_FRAME_MS .. BREATH_MAX_FRAME_MS. */
 int64_t breath_frame_ms(double per_min, int amplitude_px);
 
+/* ms from t_ms until a shape whose size swings by amplitude_px has moved a whole pixel (slow
+ * near the turns, so fewer frames there), at most BREATH_MAX_FRAME_MS. */
+int64_t breath_next_change(double per_min, int64_t t_ms, int amplitude_px);
+
 #endif

@@ -218,6 +218,39 @@ static void draw_adult(app_t *app, const session_view_t *v)
         presenter_draw(&app->presenter, app->plan, app->screen == SCREEN_SESSION ? v : NULL, status[app->screen]);
 }
 
+/* Shows the frame: in software, only the rectangles that changed. */
+static void present(app_t *app)
+{
+    if (!app->surface_mode) {
+        SDL_RenderPresent(app->renderer);
+        return;
+    }
+    SDL_RenderFlush(app->renderer); /* run the queued drawing before the surface is shown */
+    if (app->draw.full)
+        SDL_UpdateWindowSurface(app->win);
+    else if (app->draw.ndirty > 0)
+        SDL_UpdateWindowSurfaceRects(app->win, app->draw.dirty, app->draw.ndirty);
+}
+
+/* Software drawing: a new window surface after a resize needs a new renderer. */
+static bool open_surface_renderer(app_t *app)
+{
+    SDL_Surface *surface = SDL_GetWindowSurface(app->win);
+    SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
+    if (!r)
+        return false;
+    if (app->renderer) {
+        draw_free(&app->draw);
+        text_set_renderer(app->text, r);
+        SDL_DestroyRenderer(app->renderer);
+        app->draw.renderer = app->draw.disk.renderer = r;
+        draw_invalidate(&app->draw);
+    }
+    app->renderer = r;
+    app->surface_mode = true;
+    return true;
+}
+
 static void draw(app_t *app, int64_t now)
 {
     draw_begin(&app->draw);
@@ -225,7 +258,8 @@ static void draw(app_t *app, int64_t now)
                          .banner = app->banner_until > now ? app->banner : app->notice,
                          .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
     session_view_t v;
-    session_view(&app->session, now, &v);
+    if (app->plan)
+        session_view(&app->session, now, &v);
     switch (app->screen) {
     case SCREEN_MENU: draw_menu(&app->draw, app->menu, app->cat->count, app->sel, &o); break;
     case SCREEN_READY: draw_ready(&app->draw, app->plan, &o); break;
@@ -237,7 +271,7 @@ static void draw(app_t *app, int64_t now)
     }
     case SCREEN_END: draw_end(&app->draw, app->plan, &app->session, now, &o); break;
     }
-    SDL_RenderPresent(app->renderer);
+    present(app);
     text_end_frame(app->text);
     draw_adult(app, &v);
     if (!app->first_frame_done) {
@@ -276,7 +310,8 @@ static int64_t next_frame(app_t *app, int64_t now)
     double per_min = app->plan->phases[v.phase_index].breaths_per_min;
     if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
         int amplitude = app->draw.layout.halo_r - app->draw.layout.disk_r;
-        sooner(&next, now + breath_frame_ms(per_min, amplitude > 0 ? amplitude : 40));
+        int64_t t = v.phase_length_ms - v.phase_remaining_ms;
+        sooner(&next, now + breath_next_change(per_min, t, amplitude > 0 ? amplitude : 40));
     }
     return next;
 }
@@ -300,8 +335,9 @@ static int wait_ms(app_t *app, int64_t now)
 static void follow_session(app_t *app, int64_t now)
 {
     bool in_session = app->screen == SCREEN_SESSION;
-    session_view_t v;
-    session_view(&app->session, now, &v);
+    session_view_t v = { .paused = false, .ending_soon = false };
+    if (in_session)
+        session_view(&app->session, now, &v);
     fade_level(app, &app->dim, in_session && v.paused ? 1.0 : 0.0, now, DIM_FADE_MS);
     fade_level(app, &app->ending, in_session && v.ending_soon ? 1.0 : 0.0, now, ENDING_FADE_MS);
     if (!in_session && app->ctl.blank) {
@@ -330,8 +366,14 @@ static void window_event(app_t *app, const SDL_Event *e)
     case SDL_WINDOWEVENT_SHOWN:
     case SDL_WINDOWEVENT_RESTORED:
     case SDL_WINDOWEVENT_MAXIMIZED: app->visible = true; app->dirty = true; break;
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+        if (app->surface_mode && !open_surface_renderer(app))
+            fprintf(stderr, "safebase: cannot draw after the resize: %s\n", SDL_GetError());
+        /* fall through */
     case SDL_WINDOWEVENT_EXPOSED:
-    case SDL_WINDOWEVENT_SIZE_CHANGED: app->dirty = true; break;
+        draw_invalidate(&app->draw);
+        app->dirty = true;
+        break;
     default: break;
     }
 }
@@ -404,10 +446,10 @@ static bool open_window(app_t *app, int display)
         fprintf(stderr, "safebase: cannot open a window: %s\n", SDL_GetError());
         return false;
     }
-    app->renderer = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!app->renderer)
-        app->renderer = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
-    if (!app->renderer) {
+    const char *driver = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
+    if (!driver || SDL_strcasecmp(driver, "software") != 0)
+        app->renderer = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_PRESENTVSYNC);
+    if (!app->renderer && !open_surface_renderer(app)) {
         fprintf(stderr, "safebase: cannot draw in the window: %s\n", SDL_GetError());
         return false;
     }
@@ -433,6 +475,9 @@ static void open_presenter(app_t *app, int display)
 static bool start_up(app_t *app, char *err, size_t errsize)
 {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* drawing in software: show it through X11 shared memory, not through an OpenGL texture
+     * (which, without a GPU, costs more than the drawing itself) */
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         snprintf(err, errsize, "cannot start SDL: %s", SDL_GetError());
         return false;
@@ -446,6 +491,7 @@ static bool start_up(app_t *app, char *err, size_t errsize)
     if (!app->text)
         return false;
     draw_init(&app->draw, app->renderer, app->text, app->settings->theme);
+    app->draw.retained = app->surface_mode;
     app->bg_to = draw_menu_colour(&app->draw);
     app->hide_time = app->settings->hide_time;
     app->child_view = app->settings->child_view;

@@ -27,6 +27,7 @@ typedef struct {
     catalog_t *cat;
     SDL_Window *win;
     SDL_Renderer *renderer;
+    bool surface_mode;            /* drawing in software straight into the window's surface */
     text_t *text;
     audio_t *audio;
     draw_t draw;

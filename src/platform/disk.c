@@ -21,9 +21,10 @@ static SDL_Texture *make(SDL_Renderer *renderer, int r, int soft)
         for (int x = 0; x < size; x++) {
             float dx = x + 0.5f - c, dy = y + 0.5f - c, dist = sqrtf(dx * dx + dy * dy);
             float a;
-            if (soft) { /* bright in the middle, fading smoothly to nothing at r */
-                float t = dist / (float)r;
-                a = t >= 1 ? 0 : (1 - t * t) * (1 - t * t);
+            if (soft) { /* even, then fading smoothly to nothing over the outer seventh */
+                float t = (dist / (float)r - 0.86f) / 0.14f;
+                t = t < 0 ? 0 : t > 1 ? 1 : t;
+                a = 1 - t * t * (3 - 2 * t);
             } else {
                 a = (float)r + 0.5f - dist;
                 a = a < 0 ? 0 : a > 1 ? 1 : a;
@@ -35,7 +36,8 @@ static SDL_Texture *make(SDL_Renderer *renderer, int r, int soft)
     SDL_FreeSurface(s);
     if (t) {
         SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
+        /* the glow is a smooth gradient: the cheaper nearest-pixel scaling shows no difference */
+        SDL_SetTextureScaleMode(t, soft ? SDL_ScaleModeNearest : SDL_ScaleModeLinear);
     }
     return t;
 }
@@ -126,16 +128,17 @@ static void partial_quadrant(disk_t *d, const pie_t *p, float cx, float cy, int 
     SDL_RenderGeometry(d->renderer, p->tex, v, nv, idx, ni);
 }
 
-void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, Uint8 faint_alpha)
+void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, SDL_Color faint)
 {
     SDL_Texture *tex = texture_for(d, r, 0);
     if (!tex || r <= 0)
         return;
     int size = 2 * r + 2 * PAD, h = size / 2;
     SDL_Rect all = { cx - h, cy - h, size, size };
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(tex, faint_alpha);
+    SDL_SetTextureColorMod(tex, faint.r, faint.g, faint.b);
+    SDL_SetTextureAlphaMod(tex, faint.a);
     SDL_RenderCopy(d->renderer, tex, NULL, &all);
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
     double frac = remaining < 0 ? 0 : remaining > 1 ? 1 : remaining;
     if (frac <= 0)
         return;

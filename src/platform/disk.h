@@ -26,11 +26,11 @@ typedef struct {
 /* Frees the cached textures (call before the renderer goes, or when it changes). */
 void disk_free(disk_t *d);
 
-/* The countdown: a faint full circle (faint_alpha) and, over it, the part still to go
- * (remaining 0..1, full at 1) from where time has reached, clockwise, to 12 o'clock. */
-void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, Uint8 faint_alpha);
+/* The countdown: a full circle in faint (its alpha applies) and, over it, the part still to go
+ * (remaining 0..1, full at 1) in c, from where time has reached, clockwise, to 12 o'clock. */
+void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, SDL_Color faint);
 
-/* A soft round glow of radius r (the breathing guide), alpha at its brightest. */
+/* A soft-edged round glow of radius r (the breathing guide), alpha inside its soft edge. */
 void disk_draw_glow(disk_t *d, int cx, int cy, int r, SDL_Color c, Uint8 alpha);
 
 /* Two rounded bars, the pause sign, filling box. */

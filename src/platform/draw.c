@@ -51,7 +51,17 @@ static int unit(const draw_t *d)
 
 void draw_begin(draw_t *d)
 {
+    int w = d->w, h = d->h;
     SDL_GetRendererOutputSize(d->renderer, &d->w, &d->h);
+    if (w != d->w || h != d->h)
+        draw_invalidate(d);
+    d->full = true;
+    d->ndirty = 0;
+}
+
+void draw_invalidate(draw_t *d)
+{
+    d->sig.valid = false;
 }
 
 static void clear(draw_t *d, SDL_Color c)

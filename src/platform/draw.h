@@ -21,11 +21,27 @@ typedef struct {
     bool user;            /* the user's own plan */
 } draw_menu_item_t;
 
+/* What the session screen last showed, to redraw only what changed. */
+typedef struct {
+    bool valid;
+    uint64_t base;        /* everything but the digits, the disk and the bar */
+    uint64_t clock;
+    double disk, breath;
+    int bar;
+} draw_sig_t;
+
+#define DRAW_MAX_DIRTY 8
+
 typedef struct {
     SDL_Renderer *renderer;
     text_t *text;
     int w, h;             /* output size in pixels */
     palette_t pal;
+    draw_sig_t sig;
+    bool retained;                    /* the target keeps its pixels between frames (a surface) */
+    bool full;                        /* the last draw changed the whole screen... */
+    SDL_Rect dirty[DRAW_MAX_DIRTY];   /* ...or only these rectangles */
+    int ndirty;
     disk_t disk;
     layout_t layout;      /* the session screen's, kept while its inputs stay the same */
     uint64_t layout_key;
@@ -50,7 +66,9 @@ typedef struct {
     double ending;        /* 0..1: how far the last-minutes change has come */
 } draw_session_opts_t;
 
-/* Prepares drawing on renderer with text, in theme's colours. Caller frees with draw_free. */
+/* Prepares drawing on renderer with text, in theme's colours. Caller frees with draw_free.
+ * Set d->retained when the target keeps its pixels between frames (a software renderer on a
+ * surface): only then are frames drawn in part. */
 void draw_init(draw_t *d, SDL_Renderer *renderer, text_t *text, theme_t theme);
 
 /* Frees the cached shapes (before the renderer goes or changes). */
@@ -62,13 +80,19 @@ SDL_Color draw_phase_colour(const draw_t *d, phase_kind_t kind);
 /* The menu, ready and end screens' background. */
 SDL_Color draw_menu_colour(const draw_t *d);
 
-/* Sets d->w, d->h from the renderer. */
+/* Sets d->w, d->h from the renderer and marks the whole screen as changed (screens other than
+ * the session always redraw everything). */
 void draw_begin(draw_t *d);
 
 void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected, const draw_overlay_t *o);
 void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o);
+/* Draws the session screen. When only the digits, the disk or the bar changed since the last
+ * call, redraws just those rectangles (d->full false, d->dirty lists them, possibly none). */
 void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
                   const draw_overlay_t *o);
+
+/* Forgets what the screen showed: the next draw_session redraws everything. */
+void draw_invalidate(draw_t *d);
 /* The end screen: what was done and the way back, in the top half and along the bottom; the
  * band between 52% and 80% of the height is left free for the rating and note. */
 void draw_end(draw_t *d, const plan_t *plan, const session_t *s, int64_t now_ms, const draw_overlay_t *o);

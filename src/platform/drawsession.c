@@ -120,29 +120,69 @@ static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const 
 {
     SDL_Color disk = draw_sdl(colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), 255);
     if (so->breath >= 0) {
-        int r = l->disk_r + (int)lround((l->halo_r - l->disk_r) * (0.15 + 0.85 * so->breath));
-        disk_draw_glow(&d->disk, l->disk_x, l->disk_y, r + (l->halo_r - l->disk_r) / 2,
-                       draw_sdl(d->pal.ink, 255), 110);
-        disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, 1.0, bg, 255); /* the glow only outside */
+        int r = l->disk_r + (int)lround((l->halo_r - 1 - l->disk_r) * (0.3 + 0.7 * so->breath));
+        disk_draw_glow(&d->disk, l->disk_x, l->disk_y, r, draw_sdl(d->pal.ink, 255), 90);
     }
-    disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, so->disk_remaining, disk, d->pal.faint_alpha);
+    /* the elapsed part: opaque, the faint disk colour already mixed with the background, so the
+     * glow shows only outside the disk */
+    colour_t under = { bg.r, bg.g, bg.b };
+    colour_t faint = colour_over(under, colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), d->pal.faint_alpha);
+    disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, so->disk_remaining, disk, draw_sdl(faint, 255));
     progress(d, l, v, (SDL_Color){ disk.r, disk.g, disk.b, 220 });
     if (l->icon.w > 0)
         disk_draw_icon(&d->disk, v->kind, (SDL_Rect){ l->icon.x, l->icon.y, l->icon.w, l->icon.h },
                        draw_sdl(d->pal.ink, 255));
 }
 
-void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
-                  const draw_overlay_t *o)
+static uint64_t base_key(const draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so,
+                         const draw_overlay_t *o)
 {
+    uint64_t h = d->layout_key;
+    double levels[4] = { o->dim, o->blank, so->ending, 0 };
+    int flags[8] = { o->help, v->paused, so->child_view, so->hide_time, so->breath >= 0, (int)v->kind,
+                     o->bg.r << 16 | o->bg.g << 8 | o->bg.b, l->disk_r };
+    h = mix_key(h, levels, sizeof levels);
+    h = mix_key(h, flags, sizeof flags);
+    return h;
+}
+
+static void add_dirty(draw_t *d, layout_rect_t r)
+{
+    if (r.w > 0 && r.h > 0 && d->ndirty < DRAW_MAX_DIRTY)
+        d->dirty[d->ndirty++] = (SDL_Rect){ r.x, r.y, r.w, r.h };
+}
+
+/* Compares what the screen will show with what it showed: sets d->full or d->dirty. */
+static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now)
+{
+    const draw_sig_t *was = &d->sig;
+    d->ndirty = 0;
+    d->full = !d->retained || !was->valid || was->base != now->base;
+    if (d->full)
+        return;
+    if (was->breath != now->breath) { /* the ring round the disk: four bands, not its middle */
+        layout_rect_t b = layout_disk_box(l);
+        int in = (int)(l->disk_r * 0.7071) - 2, band = l->halo_r - in;
+        add_dirty(d, (layout_rect_t){ b.x, b.y, b.w, band });
+        add_dirty(d, (layout_rect_t){ b.x, l->disk_y + in, b.w, band });
+        add_dirty(d, (layout_rect_t){ b.x, l->disk_y - in, band, 2 * in });
+        add_dirty(d, (layout_rect_t){ l->disk_x + in, l->disk_y - in, band, 2 * in });
+        if (was->disk != now->disk) /* and the disk's step, which the bands may miss */
+            add_dirty(d, layout_wedge_box(l, was->disk, now->disk, 3));
+    } else if (was->disk != now->disk)
+        add_dirty(d, layout_wedge_box(l, was->disk, now->disk, 3));
+    if (was->clock != now->clock)
+        add_dirty(d, l->box[LAYOUT_CLOCK]);
+    if (was->bar != now->bar)
+        add_dirty(d, l->progress);
+}
+
+static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
+                  const draw_overlay_t *o, const layout_t *l, const char *clock, const char *where)
+{
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(d->renderer, o->bg.r, o->bg.g, o->bg.b, 255);
-    SDL_RenderClear(d->renderer);
-    char clock[32], shape[32], where[128];
-    session_texts(v, clock, sizeof clock, where, sizeof where);
-    clock_shape(clock, shape, sizeof shape);
-    texts_t t;
-    fill_texts(&t, d, plan, v, shape, where, o);
-    const layout_t *l = lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
+    SDL_RenderFillRect(d->renderer, NULL); /* unlike a clear, it keeps to the clip rectangle */
     shapes(d, l, v, so, o->bg);
     text_at(d, l, LAYOUT_TITLE, plan->title, d->pal.ink_soft, TEXT_LEFT);
     text_at(d, l, LAYOUT_WHERE, where, d->pal.ink_soft, TEXT_RIGHT);
@@ -161,4 +201,32 @@ void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     }
     draw_banner(d, o, l);
     draw_finish(d, o);
+}
+
+void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
+                  const draw_overlay_t *o)
+{
+    char clock[32], shape[32], where[128];
+    session_texts(v, clock, sizeof clock, where, sizeof where);
+    clock_shape(clock, shape, sizeof shape);
+    texts_t t;
+    fill_texts(&t, d, plan, v, shape, where, o);
+    const layout_t *l = lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
+    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o), .disk = so->disk_remaining,
+                       .breath = so->breath, .bar = (int)lround(l->progress.w * v->plan_fraction) };
+    sig.base = mix_key(sig.base, where, strlen(where));
+    if (o->banner)
+        sig.base = mix_key(sig.base, o->banner, strlen(o->banner));
+    sig.clock = mix_key(1469598103934665603ULL, clock, strlen(clock));
+    find_changes(d, l, &sig);
+    d->sig = sig;
+    if (d->full) {
+        paint(d, plan, v, so, o, l, clock, where);
+        return;
+    }
+    for (int i = 0; i < d->ndirty; i++) {
+        SDL_RenderSetClipRect(d->renderer, &d->dirty[i]);
+        paint(d, plan, v, so, o, l, clock, where);
+    }
+    SDL_RenderSetClipRect(d->renderer, NULL);
 }

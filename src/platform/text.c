@@ -11,12 +11,13 @@
 #define MAX_SIZES 24
 #define MAX_ENTRIES 128
 #define MAX_MEASURES 256
+#define KEEP_FRAMES 8     /* a texture not drawn for this many frames is let go */
 
 typedef struct {
     uint64_t key;
     SDL_Texture *texture;
     int w, h;
-    bool used;
+    unsigned last;        /* the frame it was last drawn in */
 } entry_t;
 
 typedef struct {
@@ -28,6 +29,7 @@ struct text {
     SDL_Renderer *renderer;
     measure_t measures[MAX_MEASURES];
     int next_measure;
+    unsigned frame;
     char path[4096];
     bool bold;
     struct { int px; TTF_Font *font; } sizes[MAX_SIZES];
@@ -154,18 +156,23 @@ static SDL_Surface *render(text_t *t, const char *str, int px, SDL_Color color, 
 static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
 {
     uint64_t key = hash_key(str, px, color, max_w, align);
-    entry_t *free_slot = NULL;
+    entry_t *free_slot = NULL, *oldest = &t->entries[0];
     for (int i = 0; i < MAX_ENTRIES; i++) {
         entry_t *e = &t->entries[i];
         if (e->texture && e->key == key) {
-            e->used = true;
+            e->last = t->frame;
             return e;
         }
         if (!e->texture && !free_slot)
             free_slot = e;
+        if (e->last < oldest->last)
+            oldest = e;
     }
-    if (!free_slot)
-        return NULL;
+    if (!free_slot) { /* full: the texture drawn longest ago makes room */
+        SDL_DestroyTexture(oldest->texture);
+        oldest->texture = NULL;
+        free_slot = oldest;
+    }
     SDL_Surface *surf = render(t, str, px, color, max_w, align);
     if (!surf)
         return NULL;
@@ -176,7 +183,7 @@ static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, i
     if (!free_slot->texture)
         return NULL;
     free_slot->key = key;
-    free_slot->used = true;
+    free_slot->last = t->frame;
     return free_slot;
 }
 
@@ -255,12 +262,12 @@ int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y,
 
 void text_end_frame(text_t *t)
 {
+    t->frame++;
     for (int i = 0; i < MAX_ENTRIES; i++) {
         entry_t *e = &t->entries[i];
-        if (e->texture && !e->used) {
+        if (e->texture && t->frame - e->last > KEEP_FRAMES) {
             SDL_DestroyTexture(e->texture);
             e->texture = NULL;
         }
-        e->used = false;
     }
 }

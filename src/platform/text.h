@@ -33,7 +33,7 @@ void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, i
 /* Forgets every texture (call when the renderer is replaced) and uses renderer from now on. */
 void text_set_renderer(text_t *t, SDL_Renderer *renderer);
 
-/* Forgets textures not drawn since the last call; call once per presented frame. */
+/* Forgets textures not drawn in the last few frames; call once per presented frame. */
 void text_end_frame(text_t *t);
 
 /* The font file in use. */
