@@ -160,7 +160,8 @@ static void portrait(ctx_t *c, int top, int bottom)
         px = clock_min_px(in->h) + per(in->h, 10);
         clock_band = line_h(px);
     }
-    int words_room = main_h * 28 / 100;
+    int words_px = imax(MIN_PX, imin(per(in->w, 60), per(in->h, 42)));
+    int words_room = imin(main_h * 28 / 100, line_h(words_px) * 7 / 2); /* about three lines */
     int disk_room = imax(2, main_h - clock_band - words_room - 2 * c->m);
     set_disk(c, cx, top + disk_room / 2, col_w, disk_room);
     int y = top + disk_room + c->m;
@@ -169,7 +170,7 @@ static void portrait(ctx_t *c, int top, int bottom)
         place(c, LAYOUT_CLOCK, cx, y + (clock_band - c->out->box[LAYOUT_CLOCK].h) / 2, 0);
         y += clock_band + c->m;
     }
-    words(c, cx, y, col_w, bottom - y, imax(MIN_PX, imin(per(in->w, 60), per(in->h, 42))));
+    words(c, cx, y, col_w, bottom - y, words_px);
 }
 
 static void child(ctx_t *c, int bottom)

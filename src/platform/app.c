@@ -20,6 +20,7 @@
 #define DIM_FADE_MS 1000
 #define BLANK_FADE_MS 1200
 #define ENDING_FADE_MS 3000
+#define HELP_FADE_MS 1000
 #define REDUCED_FADE_MS 2000   /* reduced motion: fades take 2 s in 8 small steps */
 #define REDUCED_STEPS 8
 
@@ -254,7 +255,8 @@ static bool open_surface_renderer(app_t *app)
 static void draw(app_t *app, int64_t now)
 {
     draw_begin(&app->draw);
-    draw_overlay_t o = { .help = app->help, .bg = app_bg_now(app, now),
+    double help = fade_value(&app->help_fade, now);
+    draw_overlay_t o = { .help = help > 0, .help_level = help, .bg = app_bg_now(app, now),
                          .banner = app->banner_until > now ? app->banner : app->notice,
                          .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
     session_view_t v;
@@ -297,6 +299,7 @@ static int64_t next_frame(app_t *app, int64_t now)
     sooner(&next, fade_next_change(&app->dim, now));
     sooner(&next, fade_next_change(&app->blank, now));
     sooner(&next, fade_next_change(&app->ending, now));
+    sooner(&next, fade_next_change(&app->help_fade, now));
     if (app->banner_until > now)
         sooner(&next, app->banner_until);
     bool blanked = app->ctl.blank && fade_next_change(&app->blank, now) < 0;
@@ -340,6 +343,7 @@ static void follow_session(app_t *app, int64_t now)
         session_view(&app->session, now, &v);
     fade_level(app, &app->dim, in_session && v.paused ? 1.0 : 0.0, now, DIM_FADE_MS);
     fade_level(app, &app->ending, in_session && v.ending_soon ? 1.0 : 0.0, now, ENDING_FADE_MS);
+    fade_level(app, &app->help_fade, app->help ? 1.0 : 0.0, now, HELP_FADE_MS);
     if (!in_session && app->ctl.blank) {
         app->ctl.blank = false;
         fade_level(app, &app->blank, 0.0, now, BLANK_FADE_MS);
@@ -547,6 +551,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
     fade_init(&app.dim, 0.0);
     fade_init(&app.blank, 0.0);
     fade_init(&app.ending, 0.0);
+    fade_init(&app.help_fade, 0.0);
     if (opts->log)
         snprintf(app.log_path, sizeof app.log_path, "%s", opts->log);
     else if (!logfile_default_path(app.log_path, sizeof app.log_path))

@@ -50,6 +50,7 @@ typedef struct {
     bool child_view, hide_time;   /* live: C and T toggle them */
     bool visible;                 /* the window can be seen: draw and animate only then */
     fade_t dim, blank, ending;    /* pause dimming, blank screen, last-minutes change (0..1) */
+    fade_t help_fade;             /* the help overlay (0..1) */
     int64_t frame_due;            /* the next moment the screen looks different on its own */
     char banner[256];
     int64_t banner_until;

@@ -120,36 +120,55 @@ static const char *const help_rows[][3] = {
     { "This help", "F1  \xC2\xB7  H  \xC2\xB7  ?", "Back" },
 };
 
-static void draw_help(draw_t *d)
+/* The widest entry of each help column at px. */
+static void help_columns(draw_t *d, int px, int col[3])
 {
     enum { ROWS = sizeof help_rows / sizeof help_rows[0] };
-    draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.panel, 235));
-    int margin = draw_pct(unit(d), 4), gap = draw_pct(unit(d), 2.5);
-    int px = draw_pct(unit(d), 3.6), line_px = d->h * 8 / 10 / (ROWS + 3);
-    px = px * 5 / 4 > line_px ? line_px * 4 / 5 : px;
-    int col[3];
-    for (;; px = px * 9 / 10) { /* the widest entry of each column decides the columns */
-        for (int c = 0; c < 3; c++) {
-            col[c] = 0;
-            for (int r = 0; r < ROWS; r++) {
-                int w, h;
-                text_measure(d->text, help_rows[r][c], px, 0, &w, &h);
-                col[c] = w > col[c] ? w : col[c];
-            }
+    for (int c = 0; c < 3; c++) {
+        col[c] = 0;
+        for (int r = 0; r < ROWS; r++) {
+            int w, h;
+            text_measure(d->text, help_rows[r][c], px, 0, &w, &h);
+            col[c] = w > col[c] ? w : col[c];
         }
-        if (col[0] + col[1] + col[2] + 2 * gap <= d->w - 2 * margin || px <= 9)
+    }
+}
+
+/* Every key in three columns (what, keys, controller); on a narrow screen, what above keys. */
+static void draw_help(draw_t *d, double level)
+{
+    enum { ROWS = sizeof help_rows / sizeof help_rows[0] };
+    Uint8 a = (Uint8)lround(255 * (level < 0 ? 0 : level > 1 ? 1 : level));
+    draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.panel, a));
+    int margin = draw_pct(unit(d), 4), gap = draw_pct(unit(d), 2.5), room = d->w - 2 * margin;
+    int want = draw_pct(unit(d), 3.6), px = want, col[3];
+    bool narrow = d->w < d->h;
+    int lines = narrow ? 2 * ROWS + 3 : ROWS + 3;
+    px = px * 3 / 2 * lines > d->h * 9 / 10 ? d->h * 9 / 10 / lines * 2 / 3 : px;
+    for (;; px = px * 9 / 10) {
+        help_columns(d, px, col);
+        int width = narrow ? (col[0] > col[1] + gap + col[2] ? col[0] : col[1] + gap + col[2])
+                           : col[0] + col[1] + col[2] + 2 * gap;
+        if (width <= room || px <= 9)
             break;
     }
-    int line = px + px / 2, x0 = (d->w - (col[0] + col[1] + col[2] + 2 * gap)) / 2;
-    int y = (d->h - line * (ROWS + 2)) / 2;
-    SDL_Color ink = draw_sdl(d->pal.ink, 255), soft = draw_sdl(d->pal.ink_soft, 255);
+    int line = px + px / 2, x0 = margin, y = (d->h - line * lines) / 2;
+    if (!narrow)
+        x0 = (d->w - (col[0] + col[1] + col[2] + 2 * gap)) / 2;
+    SDL_Color ink = draw_sdl(d->pal.ink, a), soft = draw_sdl(d->pal.ink_soft, a);
     text_draw(d->text, "Keys  \xC2\xB7  clicker  \xC2\xB7  touch  \xC2\xB7  controller", px * 5 / 4, ink,
               d->w / 2, y, 0, TEXT_CENTER);
     y += line * 2;
     for (int r = 0; r < ROWS; r++, y += line) {
         text_draw(d->text, help_rows[r][0], px, soft, x0, y, 0, TEXT_LEFT);
-        text_draw(d->text, help_rows[r][1], px, ink, x0 + col[0] + gap, y, 0, TEXT_LEFT);
-        text_draw(d->text, help_rows[r][2], px, ink, x0 + col[0] + col[1] + 2 * gap, y, 0, TEXT_LEFT);
+        int kx = x0 + col[0] + gap;
+        if (narrow) {
+            y += line;
+            kx = x0 + gap;
+        }
+        text_draw(d->text, help_rows[r][1], px, ink, kx, y, 0, TEXT_LEFT);
+        text_draw(d->text, help_rows[r][2], px, ink, narrow ? d->w - margin : kx + col[1] + gap, y, 0,
+                  narrow ? TEXT_RIGHT : TEXT_LEFT);
     }
 }
 
@@ -159,8 +178,8 @@ void draw_finish(draw_t *d, const draw_overlay_t *o)
         Uint8 a = (Uint8)lround(255 * (o->blank > 1 ? 1 : o->blank));
         draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.blank, a));
     }
-    if (o->help)
-        draw_help(d);
+    if (o->help_level > 0)
+        draw_help(d, o->help_level);
 }
 
 /* Texts stacked down the middle from top; they all shrink together until they fit above

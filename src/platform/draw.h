@@ -49,7 +49,8 @@ typedef struct {
 
 /* What the screen shows besides the session: overlays and messages. Fades are the caller's. */
 typedef struct {
-    bool help;
+    bool help;            /* the help overlay is on screen... */
+    double help_level;    /* ...this far faded in (0..1) */
     bool confirm_end;     /* "Press Esc again to end" is showing */
     const char *banner;   /* a message along the bottom, or NULL */
     SDL_Color bg;         /* the background colour now */

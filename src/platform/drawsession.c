@@ -138,7 +138,7 @@ static uint64_t base_key(const draw_t *d, const layout_t *l, const session_view_
                          const draw_overlay_t *o)
 {
     uint64_t h = d->layout_key;
-    double levels[4] = { o->dim, o->blank, so->ending, 0 };
+    double levels[4] = { o->dim, o->blank, so->ending, o->help_level };
     int flags[8] = { o->help, v->paused, so->child_view, so->hide_time, so->breath >= 0, (int)v->kind,
                      o->bg.r << 16 | o->bg.g << 8 | o->bg.b, l->disk_r };
     h = mix_key(h, levels, sizeof levels);

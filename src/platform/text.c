@@ -155,6 +155,7 @@ static SDL_Surface *render(text_t *t, const char *str, int px, SDL_Color color, 
 
 static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
 {
+    color.a = 255; /* rendered opaque; the alpha is applied when drawn, so fades reuse it */
     uint64_t key = hash_key(str, px, color, max_w, align);
     entry_t *free_slot = NULL, *oldest = &t->entries[0];
     for (int i = 0; i < MAX_ENTRIES; i++) {
@@ -240,6 +241,7 @@ void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, i
         src.x = (e->w - src.w) / 2;
     else if (align == TEXT_RIGHT)
         src.x = e->w - src.w;
+    SDL_SetTextureAlphaMod(e->texture, color.a);
     SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
 }
 
@@ -256,6 +258,7 @@ int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y,
         dst.x = x - e->w / 2;
     else if (align == TEXT_RIGHT)
         dst.x = x - e->w;
+    SDL_SetTextureAlphaMod(e->texture, color.a);
     SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
     return e->h;
 }

@@ -15,7 +15,8 @@ typedef enum { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align_t;
 text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char *err, size_t errsize);
 void text_close(text_t *t);
 
-/* Draws UTF-8 str at em size px pixels (digits are about 0.73 px tall), wrapped to max_w (0 = no wrap), lines
+/* Draws UTF-8 str at em size px pixels (digits are about 0.73 px tall) in color (its alpha
+ * fades the text without rendering it again), wrapped to max_w (0 = no wrap), lines
  * aligned in the box starting at x (left), x-centre or right edge. Returns the height used.
  * An empty string draws nothing. */
 int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
