@@ -104,7 +104,12 @@ static void partial_quadrant(disk_t *d, const pie_t *p, float cx, float cy, int 
     float px, py, kx, ky, ex, ey;
     at(cx, cy, a, reach, &px, &py);
     at(cx, cy, (q + 0.5) * M_PI / 2, h * (float)M_SQRT2, &kx, &ky); /* the quadrant's corner */
-    at(cx, cy, (q + 1) * M_PI / 2, h, &ex, &ey);                   /* its far edge */
+    double end = (q + 1) * M_PI / 2;
+    at(cx, cy, end, h, &ex, &ey); /* its far edge, a pixel over into the next (a seam, not a gap) */
+    if (q < 3) { /* after the last quadrant comes the part already gone */
+        ex += (float)cos(end);
+        ey += (float)sin(end);
+    }
     SDL_Vertex v[8];
     int idx[12], nv = 0, ni = 0;
     v[nv++] = vertex(p, cx, cy, 255);
