@@ -64,6 +64,17 @@ typedef struct {
     int status;
 } app_t;
 
+/* Starts SDL, opens the window (and the presenter's), the font and the sound. Returns false
+ * with the reason in err. Call app_shut_down whatever it returns. (appwindow.c) */
+bool app_start_up(app_t *app, char *err, size_t errsize);
+
+/* Closes everything app_start_up opened, in order. */
+void app_shut_down(app_t *app);
+
+/* Drawing in software: a renderer on the window's surface (again after a resize, when the
+ * surface is new). Returns false when SDL cannot give one. */
+bool app_open_surface_renderer(app_t *app);
+
 /* Shows screen (the screen saver and the mouse pointer follow it). */
 void app_set_screen(app_t *app, screen_t screen);
 
