@@ -99,9 +99,19 @@ const layout_t *draw_session_layout(draw_t *d, const plan_t *plan, const session
     return lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
 }
 
+/* False when r lies wholly outside the rectangle being redrawn: nothing to draw there. */
+static bool in_clip(const draw_t *d, layout_rect_t r)
+{
+    if (!SDL_RenderIsClipEnabled(d->renderer))
+        return true;
+    SDL_Rect clip, box = { r.x, r.y, r.w, r.h };
+    SDL_RenderGetClipRect(d->renderer, &clip);
+    return SDL_HasIntersection(&clip, &box);
+}
+
 static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const char *str, colour_t c, text_align_t a)
 {
-    if (!l->shown[which])
+    if (!l->shown[which] || !in_clip(d, l->box[which]))
         return;
     const layout_rect_t *b = &l->box[which];
     text_draw_box(d->text, str, l->px[which], draw_sdl(c, 255), b->x, b->y, b->w, b->h, l->wrap[which], a);
@@ -110,7 +120,7 @@ static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const cha
 static void progress(draw_t *d, const layout_t *l, const session_view_t *v, SDL_Color fill)
 {
     const layout_rect_t *p = &l->progress;
-    if (p->w <= 0)
+    if (p->w <= 0 || !in_clip(d, *p))
         return;
     draw_fill(d, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.ink, 50));
     draw_fill(d, (SDL_Rect){ p->x, p->y, (int)lround(p->w * v->plan_fraction), p->h }, fill);
@@ -119,7 +129,8 @@ static void progress(draw_t *d, const layout_t *l, const session_view_t *v, SDL_
 static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so, SDL_Color bg)
 {
     SDL_Color disk = draw_sdl(colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), 255);
-    if (so->breath >= 0) {
+    bool disk_shown = in_clip(d, layout_disk_box(l));
+    if (so->breath >= 0 && disk_shown) {
         int r = l->disk_r + (int)lround((l->halo_r - 1 - l->disk_r) * (0.3 + 0.7 * so->breath));
         disk_draw_glow(&d->disk, l->disk_x, l->disk_y, r, draw_sdl(d->pal.ink, 255), 90);
     }
@@ -127,7 +138,8 @@ static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const 
      * glow shows only outside the disk */
     colour_t under = { bg.r, bg.g, bg.b };
     colour_t faint = colour_over(under, colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), d->pal.faint_alpha);
-    disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, so->disk_remaining, disk, draw_sdl(faint, 255));
+    if (disk_shown)
+        disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, so->disk_remaining, disk, draw_sdl(faint, 255));
     progress(d, l, v, (SDL_Color){ disk.r, disk.g, disk.b, 220 });
     if (l->icon.w > 0)
         disk_draw_icon(&d->disk, v->kind, (SDL_Rect){ l->icon.x, l->icon.y, l->icon.w, l->icon.h },
