@@ -23,7 +23,7 @@ int main(void)
         biggest = fmax(biggest, v - prev);
         prev = v;
     }
-    CHECK(biggest < 0.06); /* about 30 frames a second: no step above 6% */
+    CHECK(biggest < 0.08); /* 20 frames a second: no step above 8% */
     CHECK_EQ_INT(fade_next_change(&f, 1000), 1000 + FADE_FRAME_MS);
     CHECK_EQ_INT(fade_next_change(&f, 1990), 2000);
     CHECK_EQ_INT(fade_next_change(&f, 2000), -1);

@@ -8,7 +8,7 @@
 #include <stdint.h>
 
 #define FADE_MIN_MS 1000          /* no change of brightness is faster than this */
-#define FADE_FRAME_MS 33          /* a smooth fade's frame period */
+#define FADE_FRAME_MS 50          /* a smooth fade's frame period: 20 a second */
 
 typedef struct {
     double from, to;

@@ -21,7 +21,14 @@ static SDL_Texture *make(SDL_Renderer *renderer, int r, int soft)
         for (int x = 0; x < size; x++) {
             float dx = x + 0.5f - c, dy = y + 0.5f - c, dist = sqrtf(dx * dx + dy * dy);
             float a;
-            if (soft) { /* even, then fading smoothly to nothing over the outer seventh */
+            if (soft == 2) { /* the pause sign: two capsules, a third of the width each */
+                float bw = size / 3.0f, rr = bw / 2, cy = y + 0.5f;
+                float sy = cy < rr + PAD ? rr + PAD : cy > size - rr - PAD ? size - rr - PAD : cy;
+                float d0 = hypotf(x + 0.5f - (PAD + rr), cy - sy);
+                float d1 = hypotf(x + 0.5f - (size - PAD - rr), cy - sy);
+                a = rr + 0.5f - (d0 < d1 ? d0 : d1);
+                a = a < 0 ? 0 : a > 1 ? 1 : a;
+            } else if (soft) { /* even, then fading smoothly to nothing over the outer seventh */
                 float t = (dist / (float)r - 0.86f) / 0.14f;
                 t = t < 0 ? 0 : t > 1 ? 1 : t;
                 a = 1 - t * t * (3 - 2 * t);
@@ -195,16 +202,14 @@ static void circle(disk_t *d, float cx, float cy, int r, SDL_Color c, Uint8 alph
 
 void disk_draw_pause(disk_t *d, SDL_Rect box, SDL_Color c)
 {
-    int bw = box.w / 3, r = bw / 2;
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
-    SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, 255);
-    for (int i = 0; i < 2; i++) { /* opaque, so the rounded ends do not show where they overlap */
-        int x = i == 0 ? box.x : box.x + box.w - bw;
-        SDL_Rect bar = { x, box.y + r, bw, box.h - 2 * r };
-        SDL_RenderFillRect(d->renderer, &bar);
-        circle(d, x + bw / 2.0f, (float)(box.y + r), r, c, 255);
-        circle(d, x + bw / 2.0f, (float)(box.y + box.h - r), r, c, 255);
-    }
+    /* one anti-aliased texture, so it can fade in as a whole with the dimming */
+    SDL_Texture *tex = texture_for(d, box.w / 2, 2);
+    if (!tex)
+        return;
+    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+    SDL_SetTextureAlphaMod(tex, c.a);
+    SDL_Rect dst = { box.x - PAD, box.y - PAD, box.w + 2 * PAD, box.h + 2 * PAD };
+    SDL_RenderCopy(d->renderer, tex, NULL, &dst);
 }
 
 void disk_draw_icon(disk_t *d, phase_kind_t kind, SDL_Rect box, SDL_Color c)

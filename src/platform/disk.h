@@ -13,7 +13,7 @@
 typedef struct {
     SDL_Texture *texture;
     int r;            /* radius in pixels; the texture is 2r + 4 square */
-    int soft;         /* 0 a crisp disk, 1 a soft glow */
+    int soft;         /* 0 a crisp disk, 1 a soft glow, 2 the pause sign */
     unsigned used;    /* last use, for replacing the oldest */
 } disk_texture_t;
 
@@ -33,7 +33,7 @@ void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, 
 /* A soft-edged round glow of radius r (the breathing guide), alpha inside its soft edge. */
 void disk_draw_glow(disk_t *d, int cx, int cy, int r, SDL_Color c, Uint8 alpha);
 
-/* Two rounded bars, the pause sign, filling box. */
+/* Two rounded bars, the pause sign, filling box (a square), at c's alpha. */
 void disk_draw_pause(disk_t *d, SDL_Rect box, SDL_Color c);
 
 /* The shape for a kind of phase (child view: colour is never the only sign), in box:

@@ -109,12 +109,13 @@ static bool in_clip(const draw_t *d, layout_rect_t r)
     return SDL_HasIntersection(&clip, &box);
 }
 
-static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const char *str, colour_t c, text_align_t a)
+static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const char *str, colour_t c, text_align_t a,
+                    Uint8 alpha)
 {
     if (!l->shown[which] || !in_clip(d, l->box[which]))
         return;
     const layout_rect_t *b = &l->box[which];
-    text_draw_box(d->text, str, l->px[which], draw_sdl(c, 255), b->x, b->y, b->w, b->h, l->wrap[which], a);
+    text_draw_box(d->text, str, l->px[which], draw_sdl(c, alpha), b->x, b->y, b->w, b->h, l->wrap[which], a);
 }
 
 static void progress(draw_t *d, const layout_t *l, const session_view_t *v, SDL_Color fill)
@@ -196,20 +197,21 @@ static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     SDL_SetRenderDrawColor(d->renderer, o->bg.r, o->bg.g, o->bg.b, 255);
     SDL_RenderFillRect(d->renderer, NULL); /* unlike a clear, it keeps to the clip rectangle */
     shapes(d, l, v, so, o->bg);
-    text_at(d, l, LAYOUT_TITLE, plan->title, d->pal.ink_soft, TEXT_LEFT);
-    text_at(d, l, LAYOUT_WHERE, where, d->pal.ink_soft, TEXT_RIGHT);
-    text_at(d, l, LAYOUT_PHASE, v->phase_name, d->pal.ink, TEXT_CENTER);
-    text_at(d, l, LAYOUT_CLOCK, clock, d->pal.ink, TEXT_CENTER);
-    text_at(d, l, LAYOUT_PROMPT, v->prompt, d->pal.ink, TEXT_CENTER);
+    text_at(d, l, LAYOUT_TITLE, plan->title, d->pal.ink_soft, TEXT_LEFT, 255);
+    text_at(d, l, LAYOUT_WHERE, where, d->pal.ink_soft, TEXT_RIGHT, 255);
+    text_at(d, l, LAYOUT_PHASE, v->phase_name, d->pal.ink, TEXT_CENTER, 255);
+    text_at(d, l, LAYOUT_CLOCK, clock, d->pal.ink, TEXT_CENTER, 255);
+    text_at(d, l, LAYOUT_PROMPT, v->prompt, d->pal.ink, TEXT_CENTER, 255);
     if (o->dim > 0) {
         double a = 255 * d->pal.pause_dim * (o->dim > 1 ? 1 : o->dim);
         draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, (SDL_Color){ 0, 0, 0, (Uint8)lround(a) });
     }
     if (v->paused) { /* over the dimming, in the prompt's place: never on the disk or the digits */
-        text_at(d, l, LAYOUT_PAUSED, PAUSED, d->pal.ink, TEXT_CENTER);
-        text_at(d, l, LAYOUT_RESUME, RESUME, d->pal.ink_soft, TEXT_CENTER);
+        Uint8 a = (Uint8)lround(255 * (o->dim < 0.25 ? 0.25 : o->dim > 1 ? 1 : o->dim)); /* fading in with it */
+        text_at(d, l, LAYOUT_PAUSED, PAUSED, d->pal.ink, TEXT_CENTER, a);
+        text_at(d, l, LAYOUT_RESUME, RESUME, d->pal.ink_soft, TEXT_CENTER, a);
         const layout_rect_t *p = &l->pause_icon;
-        disk_draw_pause(&d->disk, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, 255));
+        disk_draw_pause(&d->disk, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, a));
     }
     draw_banner(d, o, l);
     draw_finish(d, o);
