@@ -82,7 +82,7 @@ static void on_finished(app_t *app, int64_t now)
 {
     audio_music_mode(app->audio, MUSIC_SILENCE, (int)app->plan->fade_ms);
     audio_cue(app->audio, AUDIO_CUE_END);
-    app->screen = SCREEN_END;
+    app_set_screen(app, SCREEN_END);
     app->help = false;
     if (app->opts->exit_at_end)
         app->exit_at = now + app->plan->fade_ms + EXIT_GRACE_MS;
@@ -93,14 +93,14 @@ static void carry_out(app_t *app, const session_cue_t *c, int64_t now)
     switch (c->kind) {
     case CUE_STARTED:
         wall_clock(&app->start_epoch_ms, &app->utc_offset_s);
-        app->screen = SCREEN_SESSION;
+        app_set_screen(app, SCREEN_SESSION);
         if (app->notice_until_start)
             app_banner(app, app->notice, now, 6000);
         app->notice[0] = '\0';
         audio_music_mode(app->audio, MUSIC_PLAY, (int)app->plan->fade_ms);
         break;
     case CUE_PHASE_CHANGED:
-        app_set_bg(app, draw_phase_colour(app->plan->phases[c->phase].kind), now);
+        app_set_bg(app, draw_phase_colour(&app->draw, app->plan->phases[c->phase].kind), now);
         break;
     case CUE_CHIME: audio_cue(app->audio, AUDIO_CUE_CHIME); break;
     case CUE_ENDING_SOON: on_ending_soon(app, c, now); break;

@@ -19,14 +19,14 @@ typedef struct {
     SDL_Rect targets[5];
     SDL_Rect note;
     SDL_Rect done;
-} layout_t;
+} end_layout_t;
 
 static int pct(int size, double percent)
 {
     return (int)lround(size * percent / 100.0);
 }
 
-static void layout(const draw_t *d, layout_t *l)
+static void layout(const draw_t *d, end_layout_t *l)
 {
     int unit = d->w < d->h ? d->w : d->h;
     int size = pct(unit, 13), gap = pct(unit, 4);
@@ -98,7 +98,7 @@ endscreen_result_t endscreen_event(endscreen_t *es, const SDL_Event *e, action_t
     if (!es->asking || act == ACT_QUIT)
         return ENDSCREEN_IGNORED;
     endscreen_result_t r = ENDSCREEN_IGNORED;
-    layout_t l;
+    end_layout_t l;
     if (e->type == SDL_TEXTINPUT) {
         r = on_text(es, e->text.text);
     } else if (e->type == SDL_KEYDOWN) {
@@ -121,7 +121,7 @@ endscreen_result_t endscreen_event(endscreen_t *es, const SDL_Event *e, action_t
     return r;
 }
 
-static void draw_question(draw_t *d, const endscreen_t *es, const layout_t *l, int unit)
+static void draw_question(draw_t *d, const endscreen_t *es, const end_layout_t *l, int unit)
 {
     text_draw(d->text, "How did it go?", pct(unit, 5), INK, d->w / 2, l->targets[0].y - pct(d->h, 9), 0, TEXT_CENTER);
     for (int i = 0; i < 5; i++) {
@@ -159,7 +159,7 @@ void endscreen_draw(draw_t *d, const endscreen_t *es, const plan_t *plan, const 
     snprintf(line, sizeof line, "%s \xC2\xB7 %s \xC2\xB7 %d of %d phases", plan->title, len,
              s->phases_completed, plan->nphases);
     text_draw(d->text, line, pct(unit, 4), INK_SOFT, d->w / 2, pct(d->h, 22), d->w * 9 / 10, TEXT_CENTER);
-    layout_t l;
+    end_layout_t l;
     layout(d, &l);
     if (es->asking)
         draw_question(d, es, &l, unit);
