@@ -310,26 +310,6 @@ void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o)
     draw_finish(d, o);
 }
 
-void draw_end(draw_t *d, const plan_t *plan, const session_t *s, int64_t now_ms, const draw_overlay_t *o)
-{
-    clear(d, o->bg);
-    bool done = s->outcome == OUTCOME_COMPLETED;
-    char len[64], what[256], phases[96];
-    duration_format_length(session_active_ms(s, now_ms), len, sizeof len);
-    snprintf(what, sizeof what, "%s \xC2\xB7 %s", plan->title, len);
-    snprintf(phases, sizeof phases, "%d of %d phases", s->phases_completed, plan->nphases);
-    const line_t lines[] = {
-        { done ? "Well done" : "Session ended", 9.0, false, 0 },
-        { what, 4.6, true, 4 },
-        { phases, 4.0, true, 2 },
-    };
-    stack(d, lines, 3, draw_pct(d->h, 10), draw_pct(d->h, 50));
-    const line_t back[] = { { "Enter: back to the plans", 4.2, false, 0 } };
-    stack(d, back, 1, draw_pct(d->h, 83), d->h - draw_pct(d->h, 3));
-    draw_banner(d, o, NULL);
-    draw_finish(d, o);
-}
-
 void draw_overlays(draw_t *d, const draw_overlay_t *o)
 {
     draw_banner(d, o, NULL);

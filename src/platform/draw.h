@@ -94,9 +94,6 @@ void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const 
 
 /* Forgets what the screen showed: the next draw_session redraws everything. */
 void draw_invalidate(draw_t *d);
-/* The end screen: what was done and the way back, in the top half and along the bottom; the
- * band between 52% and 80% of the height is left free for the rating and note. */
-void draw_end(draw_t *d, const plan_t *plan, const session_t *s, int64_t now_ms, const draw_overlay_t *o);
 
 /* Draws the banner and the help overlay over a screen drawn elsewhere (end, history). */
 void draw_overlays(draw_t *d, const draw_overlay_t *o);
