@@ -11,6 +11,8 @@ packages=(
   libsndfile1-dev libebur128-dev
   # the tests: sound analysis, tools/make-assets.sh
   python3 sox libsox-fmt-all bc
+  # the sound tests: Opus files to play, real key presses on a virtual screen
+  opus-tools xvfb xdotool
 )
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2

@@ -99,8 +99,11 @@ void app_setup_music(app_t *app)
 /* Shows a cue as text for a moment: when captions are on, and always without sound. */
 static void caption(app_t *app, const char *msg, int64_t now)
 {
-    if (app->settings->captions || !app->audio)
-        app_banner(app, msg, now, CAPTION_MS);
+    if (!app->settings->captions && app->audio)
+        return;
+    app_banner(app, msg, now, CAPTION_MS);
+    if (app->opts->timing)
+        fprintf(stderr, "safebase: timing: caption at=%lld %s\n", (long long)now, msg);
 }
 
 static void write_log(app_t *app)

@@ -259,7 +259,7 @@ static void retire_voices(audio_t *a)
         if (v->state != VOICE_ACTIVE)
             continue;
         v->leading = false;
-        if (held)
+        if (held || v->follows >= 0)
             v->state = VOICE_DONE;
         else
             ramp_to(&v->fade, 0.0f, a->fade_frames);

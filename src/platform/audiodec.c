@@ -23,13 +23,35 @@ static voice_t *find_voice(audio_t *a, voice_state_t state, bool leading)
     return NULL;
 }
 
-/* Frames a voice has left: exact once its end is read, else from the file's header; -1 when
- * not known. */
-static int64_t frames_left(const voice_t *v)
+int64_t audio_frames_left(const voice_t *v)
 {
     if (v->eof)
         return v->wr - v->rd;
     return v->length > 0 ? v->length - v->rd : -1;
+}
+
+void audio_begin_crossfade(audio_t *a, voice_t *v)
+{
+    for (int i = 0; i < VOICES; i++) {
+        voice_t *u = &a->voice[i];
+        if (u == v || u->state != VOICE_ACTIVE)
+            continue;
+        if (u->rd == 0 || u->follows >= 0) { /* never heard: no need to fade */
+            u->state = VOICE_DONE;
+            continue;
+        }
+        int64_t out = v->fade_len, left = audio_frames_left(u);
+        if (left >= 0 && left < out)
+            out = left;
+        ramp_within(&u->fade, 0.0f, out > 0 ? out : 1);
+    }
+    v->follows = -1;
+    ramp_init(&v->fade, 0.0f);
+    ramp_to(&v->fade, 1.0f, v->fade_len);
+    if (a->timing)
+        audio_message(&a->timings, "track \"%s\" frame=%lld crossfade=%lld gain=%+.1f %s", v->name,
+                      (long long)a->clock, (long long)(v->fade_len * 1000 / RATE), 20.0 * log10f(v->level.value),
+                      a->list.tracks[v->track].measured ? "measured" : "safe");
 }
 
 /* Closes the readers of finished voices and frees their slots. */
@@ -71,39 +93,45 @@ static bool want_start(audio_t *a, int64_t *fade, bool *switching)
     voice_t *lead = find_voice(a, VOICE_ACTIVE, true);
     if (!lead)
         return true;
-    int64_t left = frames_left(lead);
+    int64_t left = audio_frames_left(lead);
     return !lead->handed_off && left >= 0 && left <= a->fade_frames + LEAD_FRAMES;
 }
 
-/* Lets a loaded voice into the mix as the leading one, crossfading from the old leader. */
-static void commit(audio_t *a, voice_t *v, int64_t fade)
+/* Lets a loaded voice into the mix as the leading one. Silent music changes at once; a phase's
+ * music crossfades now; the playlist's next track waits to overlap only the old one's last
+ * fade. */
+static void commit(audio_t *a, voice_t *v, int64_t fade, bool switching)
 {
     voice_t *old = find_voice(a, VOICE_ACTIVE, true);
     bool held = audio_held(a);
-    bool quiet = a->mode.value * a->pause.value < QUIET_LEVEL;
-    int64_t in = quiet ? QUIET_FADE : fade;
-    if (old) {
-        old->leading = false;
-        int64_t out = in, left = frames_left(old);
-        if (left >= 0 && left < out)
-            out = left;
-        if (held || old->rd == 0)
-            old->state = VOICE_DONE; /* never heard, or silent now: no need to fade */
-        else
-            ramp_within(&old->fade, 0.0f, out > 0 ? out : 1);
-    }
+    v->fade_len = !held && a->mode.value * a->pause.value < QUIET_LEVEL ? QUIET_FADE : fade;
     v->leading = true;
     v->handed_off = v->starved = false;
+    v->follows = -1;
     ramp_init(&v->gate, 1.0f);
     ramp_init(&v->level, audio_track_gain(a, v->track));
-    ramp_init(&v->fade, held ? 1.0f : 0.0f);
-    if (!held)
-        ramp_to(&v->fade, 1.0f, in);
     v->state = VOICE_ACTIVE;
-    if (a->timing)
-        audio_message(&a->timings, "track \"%s\" frame=%lld crossfade=%lld gain=%+.1f %s", v->name,
-                      (long long)a->clock, (long long)(held ? 0 : in * 1000 / RATE),
-                      20.0 * log10f(v->level.value), a->list.tracks[v->track].measured ? "measured" : "safe");
+    if (old)
+        old->leading = false;
+    if (held) { /* nothing is heard now: swap at once, the mode's fade brings it in */
+        for (int i = 0; i < VOICES; i++)
+            if (&a->voice[i] != v && a->voice[i].state == VOICE_ACTIVE)
+                a->voice[i].state = VOICE_DONE;
+        ramp_init(&v->fade, 1.0f);
+        if (a->timing)
+            audio_message(&a->timings, "track \"%s\" frame=%lld crossfade=0 gain=%+.1f %s", v->name,
+                          (long long)a->clock, 20.0 * log10f(v->level.value),
+                          a->list.tracks[v->track].measured ? "measured" : "safe");
+        return;
+    }
+    int64_t left = old ? audio_frames_left(old) : -1;
+    if (!switching && old && old->rd > 0 && left > v->fade_len) {
+        v->follows = (int)(old - a->voice);
+        v->follow_rd = old->rd + left - v->fade_len;
+        ramp_init(&v->fade, 0.0f);
+        return;
+    }
+    audio_begin_crossfade(a, v);
 }
 
 /* Reads up to PREFILL_FRAMES into a voice nobody else looks at yet. Returns frames read, or
@@ -120,7 +148,7 @@ static int64_t prefill(voice_t *v, trackread_t *r, char *why, size_t whysize)
         got += n;
     }
     if (got == 0)
-        snprintf(why, whysize, "%s", trackread_error(r)[0] ? trackread_error(r) : "it holds no sound");
+        snprintf(why, whysize, "%s", trackread_error(r)[0] ? trackread_error(r) : "no sound could be read from it (the file seems damaged)");
     return got > 0 ? got : -1;
 }
 
@@ -188,7 +216,7 @@ static void start_track(audio_t *a, int64_t fade, bool switching)
         a->list.tracks[track].loud = loud;
         a->list.tracks[track].measured = true;
     }
-    commit(a, v, fade);
+    commit(a, v, fade, switching);
 }
 
 /* The playing voice that most needs decoding, or NULL when all are far enough ahead. */

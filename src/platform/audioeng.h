@@ -47,6 +47,9 @@ typedef struct {
     bool leading;            /* the music follows this voice; the others are fading out */
     bool handed_off;         /* its successor has been asked for */
     bool starved;            /* the decoder fell behind: faded out, waiting to refill */
+    int follows;             /* >= 0: waits, silent, for that voice to reach follow_rd, then */
+    int64_t follow_rd;       /* crossfades from it (a playlist overlaps only its fade) */
+    int64_t fade_len;        /* frames of its fade in */
     ramp_t fade;             /* crossfade envelope */
     ramp_t level;            /* equal-loudness gain */
     ramp_t gate;             /* the starvation fade */
@@ -142,6 +145,14 @@ void audio_load_cache(audio_t *a);
 /* The cached loudness of path if the file is unchanged since it was measured. Takes
  * cache_lock (not the engine's lock) and stats the file: call without the engine's lock. */
 bool audio_cached_loudness(audio_t *a, const char *path, loudness_t *out);
+
+/* Frames a voice has left: exact once its end is read, else from the file's header; -1 when
+ * not known. Lock held. */
+int64_t audio_frames_left(const voice_t *v);
+
+/* Starts v's fade in, and fades every other playing voice out within it (or within what it
+ * has left). Lock held; called by the decoder and, for a waiting voice, by the mixer. */
+void audio_begin_crossfade(audio_t *a, voice_t *v);
 
 /* The mixer, installed with Mix_HookMusic (audiomix.c). */
 void audiomix_callback(void *udata, Uint8 *stream, int len);

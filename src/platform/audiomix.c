@@ -149,6 +149,18 @@ static bool mix_voice(voice_t *v, const float *g, float *out, int n)
     return drained || faded;
 }
 
+/* For a voice waiting to follow another: true (and its crossfade begun) when that one has
+ * reached the point where its last fade starts, or has ended. */
+static bool follow_now(audio_t *a, voice_t *v)
+{
+    const voice_t *p = &a->voice[v->follows];
+    bool due = p->state != VOICE_ACTIVE || p->rd >= v->follow_rd ||
+               (p->eof && p->wr - p->rd <= v->fade_len);
+    if (due)
+        audio_begin_crossfade(a, v);
+    return due;
+}
+
 /* Mixes the music into out[0..n) frames. Held (paused or silent) music stands still.
  * Returns true when a voice finished. */
 static bool mix_music(audio_t *a, float *out, int n)
@@ -168,6 +180,8 @@ static bool mix_music(audio_t *a, float *out, int n)
             }
             continue;
         }
+        if (v->follows >= 0 && !follow_now(a, v))
+            continue;
         freed |= mix_voice(v, g, out, n);
     }
     return freed;

@@ -112,7 +112,7 @@ static bool measure(audio_t *a, const char *path, measure_t *m)
               ebur128_true_peak(st, 0, &tp[0]) == EBUR128_SUCCESS && ebur128_true_peak(st, 1, &tp[1]) == EBUR128_SUCCESS;
     if (!ok)
         snprintf(m->why, sizeof m->why, "%s", !st || !buf ? "out of memory"
-                                              : trackread_error(r)[0] ? trackread_error(r) : "it holds no sound");
+                                              : trackread_error(r)[0] ? trackread_error(r) : "no sound could be read from it (the file seems damaged)");
     double peak = tp[0] > tp[1] ? tp[0] : tp[1];
     m->m.true_peak_db = peak > 0.0 ? 20.0 * log10(peak) : -HUGE_VAL;
     free(buf);

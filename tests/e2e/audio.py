@@ -7,10 +7,15 @@ through numbers. Standard library only (plus libebur128 through ctypes for loudn
   audio.py windows FILE MS           -> RMS of each window of MS milliseconds (JSON list)
   audio.py clicks FILE [FROM TO]     -> clicks found (JSON list of {"at", "step", "local"})
   audio.py loudness FILE [FROM TO]   -> EBU R128 integrated loudness and true peak (JSON)
-  audio.py fade FILE FROM TO         -> a level change in [FROM, TO] s: levels and length (JSON)
+  audio.py fade FILE FROM TO [--lowpass HZ] [--highpass HZ] [--duck START LENGTH]...
+                                     -> a level change in [FROM, TO] s: levels and length (JSON)
   audio.py onsets FILE [THRESHOLD]   -> times where sound begins after 300 ms of quiet (JSON)
+  audio.py timing ERRFILE            -> safebase's --timing lines as JSON objects
 
-FROM and TO are seconds from the start of the file.
+FROM and TO are seconds from the start of the file. fade can look at one band only (so the
+music can be told from the cues), and can take out the music's 10 dB dip under a cue that
+began at START seconds and lasts LENGTH seconds (200 ms raised-cosine ramps, as specified);
+it reports the raised-cosine fade that best fits the level's course.
 """
 import array
 import ctypes
@@ -134,28 +139,95 @@ def loudness(path, start=None, end=None):
             "true_peak_db": 20 * math.log10(peak) if peak > 0 else -200.0}
 
 
-def fade(chans, start):
-    """A level change: the RMS (10 ms windows) at the start and end of the span, and how long
-    the move between them took. A raised-cosine fade covers its middle 1%..99% of the change
-    in 0.873 of its length, so length = that span / 0.873."""
-    rms = windows(chans, 10)
+def biquad(x, hz, kind):
+    """A 2nd-order Butterworth low- or high-pass (RBJ cookbook), run over the list x."""
+    w = 2 * math.pi * hz / RATE
+    alpha = math.sin(w) / math.sqrt(2)
+    cw = math.cos(w)
+    if kind == "lowpass":
+        b = [(1 - cw) / 2, 1 - cw, (1 - cw) / 2]
+    else:
+        b = [(1 + cw) / 2, -(1 + cw), (1 + cw) / 2]
+    a0, a1, a2 = 1 + alpha, -2 * cw, 1 - alpha
+    b0, b1, b2 = b[0] / a0, b[1] / a0, b[2] / a0
+    a1, a2 = a1 / a0, a2 / a0
+    y = array.array("f", [0.0]) * len(x)
+    x1 = x2 = y1 = y2 = 0.0
+    for i, v in enumerate(x):
+        out = b0 * v + b1 * x1 + b2 * x2 - a1 * y1 - a2 * y2
+        x2, x1, y2, y1 = x1, v, y1, out
+        y[i] = out
+    return y
+
+
+def band(chans, lowpass=None, highpass=None):
+    """The channels through a 4th-order filter (two biquads) for each limit given."""
+    out = []
+    for ch in chans:
+        for hz, kind in ((lowpass, "lowpass"), (highpass, "highpass")):
+            if hz:
+                ch = biquad(biquad(ch, hz, kind), hz, kind)
+        out.append(ch)
+    return out
+
+
+def duck_db(t, ducks):
+    """The music's dip (dB) at time t under cues (start, length) in seconds."""
+    db = 0.0
+    for start, length in ducks:
+        ramp = 0.2
+        if t < start or t > start + length:
+            continue
+        down = min(1.0, (t - start) / ramp)
+        up = min(1.0, max(0.0, (start + length - t) / ramp))
+        s = min(0.5 - 0.5 * math.cos(math.pi * down), 0.5 - 0.5 * math.cos(math.pi * up))
+        db = min(db, 20 * math.log10(1 - s * (1 - 10 ** (-10 / 20))))
+    return db
+
+
+FADE_WINDOW_MS = 10
+
+
+def fade_model(times, a, b, t0, length):
+    """A raised-cosine move from level a to level b starting at t0, at the given times."""
+    out = []
+    for t in times:
+        x = min(1.0, max(0.0, (t - t0) / length))
+        out.append(a + (b - a) * (0.5 - 0.5 * math.cos(math.pi * x)))
+    return out
+
+
+def fade(chans, start, ducks=(), begins=None):
+    """A level change: the RMS (10 ms windows, any dip under cues taken out) at the start and
+    end of the span, and the raised-cosine fade that fits it best (least squares over its
+    length, and its start unless begins gives it), so the windows' ripple averages out."""
+    w = FADE_WINDOW_MS / 1000.0
+    rms = windows(chans, FADE_WINDOW_MS)
+    times = [start + (i + 0.5) * w for i in range(len(rms))]
+    rms = [v / 10 ** (duck_db(t, ducks) / 20) for v, t in zip(rms, times)]
     if len(rms) < 20:
         return {"error": "too short"}
     edge = 5
     a = sorted(rms[:edge])[edge // 2]
     b = sorted(rms[-edge:])[edge // 2]
-    lo, hi = a + 0.01 * (b - a), a + 0.99 * (b - a)
-    rising = b > a
 
-    def crossed(v, level):
-        return v >= level if rising else v <= level
+    def cost(t0, length):
+        return sum((e - m) ** 2 for e, m in zip(rms, fade_model(times, a, b, t0, length)))
 
-    t1 = next((i for i, v in enumerate(rms) if crossed(v, lo)), None)
-    t2 = next((i for i, v in enumerate(rms) if crossed(v, hi)), None)
-    span = (t2 - t1) * 0.010 if t1 is not None and t2 is not None else 0.0
+    span = times[-1] - times[0]
+    starts = [begins] if begins is not None else frange(times[0] - 0.1, times[-1], 0.02)
+    best = min(((cost(t0, n), t0, n) for n in frange(0.05, span, 0.05) for t0 in starts))
+    _, t0, n = best
+    near = [begins] if begins is not None else frange(t0 - 0.02, t0 + 0.02, 0.002)
+    best = min(((cost(x, m), x, m) for m in frange(max(0.01, n - 0.05), n + 0.05, 0.005) for x in near))
     return {"from_db": 20 * math.log10(a) if a > 0 else -200.0,
             "to_db": 20 * math.log10(b) if b > 0 else -200.0,
-            "starts": start + (t1 or 0) * 0.010, "span": span, "length": span / 0.873}
+            "starts": best[1], "length": best[2]}
+
+
+def frange(lo, hi, step):
+    n = int((hi - lo) / step) + 1
+    return [lo + i * step for i in range(max(n, 0))]
 
 
 def onsets(chans, threshold=0.001):
@@ -174,12 +246,50 @@ def onsets(chans, threshold=0.001):
     return out
 
 
+def timing(path):
+    """safebase: timing: KIND [NAME] key=value... lines as dicts (numbers where they are)."""
+    events = []
+    with open(path, errors="replace") as f:
+        for line in f:
+            if not line.startswith("safebase: timing: "):
+                continue
+            words = line[len("safebase: timing: "):].split()
+            event = {"kind": words[0], "line": line.strip()}
+            for w in words[1:]:
+                if "=" in w:
+                    k, v = w.split("=", 1)
+                    try:
+                        event[k] = float(v)
+                    except ValueError:
+                        event[k] = v
+                elif "name" not in event:
+                    event["name"] = w.strip('"')
+            events.append(event)
+    return events
+
+
+def options(rest):
+    """--lowpass HZ, --highpass HZ and --duck START LENGTH (repeatable) from rest."""
+    opts = {"lowpass": None, "highpass": None, "ducks": []}
+    i = 0
+    while i < len(rest):
+        if rest[i] in ("--lowpass", "--highpass"):
+            opts[rest[i][2:]] = float(rest[i + 1])
+            i += 2
+        elif rest[i] == "--duck":
+            opts["ducks"].append((float(rest[i + 1]), float(rest[i + 2])))
+            i += 3
+        else:
+            i += 1
+    return opts
+
+
 def main(argv):
     if len(argv) < 3:
         print(__doc__, file=sys.stderr)
         return 2
     cmd, path, rest = argv[1], argv[2], argv[3:]
-    span = (rest[0], rest[1]) if len(rest) >= 2 else (None, None)
+    span = (rest[0], rest[1]) if len(rest) >= 2 and not rest[0].startswith("--") else (None, None)
     if cmd == "stats":
         result = stats(load(path, *span))
     elif cmd == "windows":
@@ -189,7 +299,11 @@ def main(argv):
     elif cmd == "loudness":
         result = loudness(path, *span)
     elif cmd == "fade" and len(rest) >= 2:
-        result = fade(load(path, *span), float(span[0]))
+        o = options(rest[2:])
+        chans = band(load(path, *span), o["lowpass"], o["highpass"])
+        result = fade(chans, float(span[0]), o["ducks"])
+    elif cmd == "timing":
+        result = timing(path)
     elif cmd == "onsets":
         result = onsets(load(path), float(rest[0]) if rest else 0.001)
     else:
