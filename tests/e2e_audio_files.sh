@@ -63,6 +63,27 @@ check "the missing file is named once" test "$(count_lines "$WORK/playlist.err" 
 check "two warnings in all" test "$(warnings "$WORK/playlist.err" | wc -l)" -eq 2
 check "its good track played" grep -q 'timing: track "a good.ogg"' "$WORK/playlist.err"
 
+# A phase's own music as a folder: it plays through once, then the session's music carries on.
+mkdir -p "$WORK/phase"
+tone "$WORK/phase/1 first.ogg" 2 sine 392 gain -20
+tone "$WORK/phase/2 second.ogg" 2 sine 440 gain -20
+cat >"$WORK/phase.plan" <<PLAN
+[plan]
+title = Phase music
+fade = 0.5s
+music = mixed/a good.ogg
+[phase Before]
+duration = 2s
+music = play
+[phase Own]
+duration = 8s
+track = phase
+PLAN
+check "a phase with a folder of its own plays" timed_session phase --plan "$WORK/phase.plan" --start --exit-at-end --log "$WORK/log.csv"
+order=$(grep -o 'timing: track "[^"]*"' "$WORK/phase.err" | head -4 | cut -d'"' -f2 | tr '\n' '|')
+check "the session's music, the phase's folder once, then the session's music ($order)" \
+  test "$order" = "a good.ogg|1 first.ogg|2 second.ogg|a good.ogg|"
+
 # Nothing playable: the built-in music plays instead, and the user is told.
 mkdir -p "$WORK/bad"
 cp "$WORK/mixed/b damaged.ogg" "$WORK/mixed/d notes.mp3" "$WORK/bad/"

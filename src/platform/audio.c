@@ -83,9 +83,9 @@ void audio_mark_bad(audio_t *a, unsigned gen, int track, const char *why)
 
 float audio_track_gain(const audio_t *a, int track)
 {
-    bool measured = track >= 0 && track < a->list.count && a->list.tracks[track].measured;
-    double db = measured ? loudness_gain_db(&a->list.tracks[track].loud, a->target_lufs, LOUDNESS_CEILING_DBTP)
-                         : loudness_safe_gain_db(a->target_lufs);
+    if (track < 0 || track >= a->list.count || !a->list.tracks[track].measured)
+        return (float)loudness_db_to_gain(loudness_safe_gain_db(a->target_lufs));
+    double db = loudness_gain_db(&a->list.tracks[track].loud, a->target_lufs, LOUDNESS_CEILING_DBTP);
     return (float)loudness_db_to_gain(db);
 }
 
@@ -137,7 +137,8 @@ static audio_t *engine_new(void)
     a->master = 1.0f;
     a->cue_gain = 1.0f;
     a->target_lufs = -23.0;
-    limiter_init(&a->limiter, (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP), (int)FRAMES(LIMITER_RELEASE_MS));
+    limiter_init(&a->limiter, (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP),
+                 (int)FRAMES(LIMITER_RELEASE_MS));
     char dir[4096];
     if (paths_cache_dir(dir, sizeof dir))
         paths_join(a->cache_file, sizeof a->cache_file, dir, "loudness.txt");

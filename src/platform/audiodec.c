@@ -11,7 +11,9 @@
 
 #define BLOCK_FRAMES 4096
 #define PREFILL_FRAMES FRAMES(300)   /* ready before a new voice is let into the mix */
-#define LEAD_FRAMES FRAMES(400)      /* a successor is opened this long before its crossfade */
+#define LEAD_FRAMES FRAMES(2000)     /* a successor is opened this long before its crossfade
+                                      * (it waits, silent, for its moment), so a slow disk
+                                      * never shortens a crossfade */
 #define QUIET_LEVEL 0.01f            /* music below -40 dB: changes are quick and unheard */
 #define QUIET_FADE FRAMES(50)
 
@@ -28,6 +30,15 @@ int64_t audio_frames_left(const voice_t *v)
     if (v->eof)
         return v->wr - v->rd;
     return v->length > 0 ? v->length - v->rd : -1;
+}
+
+/* Reports a track's start for --timing. */
+static void report_track(audio_t *a, const voice_t *v, int64_t crossfade)
+{
+    if (a->timing)
+        audio_message(&a->timings, "track \"%s\" frame=%lld crossfade=%lld gain=%+.1f %s", v->name,
+                      (long long)a->clock, (long long)(crossfade * 1000 / RATE), 20.0 * log10f(v->level.value),
+                      a->list.tracks[v->track].measured ? "measured" : "safe");
 }
 
 void audio_begin_crossfade(audio_t *a, voice_t *v)
@@ -48,10 +59,7 @@ void audio_begin_crossfade(audio_t *a, voice_t *v)
     v->follows = -1;
     ramp_init(&v->fade, 0.0f);
     ramp_to(&v->fade, 1.0f, v->fade_len);
-    if (a->timing)
-        audio_message(&a->timings, "track \"%s\" frame=%lld crossfade=%lld gain=%+.1f %s", v->name,
-                      (long long)a->clock, (long long)(v->fade_len * 1000 / RATE), 20.0 * log10f(v->level.value),
-                      a->list.tracks[v->track].measured ? "measured" : "safe");
+    report_track(a, v, v->fade_len);
 }
 
 /* Closes the readers of finished voices and frees their slots. */
@@ -94,7 +102,7 @@ static bool want_start(audio_t *a, int64_t *fade, bool *switching)
     if (!lead)
         return true;
     int64_t left = audio_frames_left(lead);
-    return !lead->handed_off && left >= 0 && left <= a->fade_frames + LEAD_FRAMES;
+    return !lead->handed_off && lead->follows < 0 && left >= 0 && left <= a->fade_frames + LEAD_FRAMES;
 }
 
 /* Lets a loaded voice into the mix as the leading one. Silent music changes at once; a phase's
@@ -118,10 +126,7 @@ static void commit(audio_t *a, voice_t *v, int64_t fade, bool switching)
             if (&a->voice[i] != v && a->voice[i].state == VOICE_ACTIVE)
                 a->voice[i].state = VOICE_DONE;
         ramp_init(&v->fade, 1.0f);
-        if (a->timing)
-            audio_message(&a->timings, "track \"%s\" frame=%lld crossfade=0 gain=%+.1f %s", v->name,
-                          (long long)a->clock, 20.0 * log10f(v->level.value),
-                          a->list.tracks[v->track].measured ? "measured" : "safe");
+        report_track(a, v, 0);
         return;
     }
     int64_t left = old ? audio_frames_left(old) : -1;
@@ -148,7 +153,7 @@ static int64_t prefill(voice_t *v, trackread_t *r, char *why, size_t whysize)
         got += n;
     }
     if (got == 0)
-        snprintf(why, whysize, "%s", trackread_error(r)[0] ? trackread_error(r) : "no sound could be read from it (the file seems damaged)");
+        snprintf(why, whysize, "%s", trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
     return got > 0 ? got : -1;
 }
 
@@ -203,7 +208,8 @@ static void start_track(audio_t *a, int64_t fade, bool switching)
         v->state = VOICE_FREE;
         if (lead && lead->state == VOICE_ACTIVE && lead->leading)
             lead->handed_off = false; /* try the next one */
-        a->switch_pending = switching && gen == a->gen; /* a phase's music: its next file */
+        if (switching && gen == a->gen)
+            a->switch_pending = true; /* a phase's music: on to its next file */
         return;
     }
     v->wr = got;
@@ -256,7 +262,8 @@ static void fill(audio_t *a, voice_t *v)
     v->eof = true;
     if (n < 0 && gen == a->gen && !a->list.tracks[track].warned) {
         a->list.tracks[track].warned = true;
-        audio_message(&a->warnings, "Music \"%s\" stops early: %s", a->list.tracks[track].path, trackread_error(r));
+        audio_message(&a->warnings, "Music \"%s\" stops early: %s", a->list.tracks[track].path,
+                      trackread_error(r));
     }
 }
 

@@ -54,7 +54,7 @@ static bool file_key(const char *path, int64_t *size, int64_t *mtime)
 
 bool audio_cached_loudness(audio_t *a, const char *path, loudness_t *out)
 {
-    int64_t size, mtime;
+    int64_t size = 0, mtime = 0;
     if (!file_key(path, &size, &mtime))
         return false;
     SDL_LockMutex(a->cache_lock);
@@ -98,6 +98,7 @@ static bool measure(audio_t *a, const char *path, measure_t *m)
     trackread_t *r = trackread_open(path, m->why, sizeof m->why);
     if (!r)
         return false;
+    /* the histogram keeps libebur128's memory flat, however long the track */
     ebur128_state *st = ebur128_init(2, RATE, EBUR128_MODE_I | EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_HISTOGRAM);
     float *buf = malloc(sizeof(float) * 2 * SCAN_BLOCK);
     int n = 0;
@@ -109,10 +110,11 @@ static bool measure(audio_t *a, const char *path, measure_t *m)
     double tp[2] = { 0.0, 0.0 };
     bool ok = st && buf && m->frames > 0 && !SDL_AtomicGet(&a->quit) &&
               ebur128_loudness_global(st, &m->m.integrated_lufs) == EBUR128_SUCCESS &&
-              ebur128_true_peak(st, 0, &tp[0]) == EBUR128_SUCCESS && ebur128_true_peak(st, 1, &tp[1]) == EBUR128_SUCCESS;
+              ebur128_true_peak(st, 0, &tp[0]) == EBUR128_SUCCESS &&
+              ebur128_true_peak(st, 1, &tp[1]) == EBUR128_SUCCESS;
     if (!ok)
         snprintf(m->why, sizeof m->why, "%s", !st || !buf ? "out of memory"
-                                              : trackread_error(r)[0] ? trackread_error(r) : "no sound could be read from it (the file seems damaged)");
+                                              : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
     double peak = tp[0] > tp[1] ? tp[0] : tp[1];
     m->m.true_peak_db = peak > 0.0 ? 20.0 * log10(peak) : -HUGE_VAL;
     free(buf);
@@ -126,10 +128,11 @@ static bool measure(audio_t *a, const char *path, measure_t *m)
 static int pick(audio_t *a)
 {
     int order[8], n = 0;
-    for (int i = 0; i < VOICES; i++)
-        if ((a->voice[i].state == VOICE_LOADING || (a->voice[i].state == VOICE_ACTIVE && a->voice[i].leading)) &&
-            a->voice[i].gen == a->gen)
-            order[n++] = a->voice[i].track;
+    for (int i = 0; i < VOICES; i++) {
+        const voice_t *v = &a->voice[i];
+        if ((v->state == VOICE_LOADING || (v->state == VOICE_ACTIVE && v->leading)) && v->gen == a->gen)
+            order[n++] = v->track;
+    }
     n += tracklist_peek(&a->list, order + n, 4);
     for (int k = 0; k < n + a->list.count; k++) {
         int i = k < n ? order[k] : k - n;
@@ -181,7 +184,7 @@ static bool find_or_measure(audio_t *a, const char *path, measure_t *m)
         m->cached = true;
         return true;
     }
-    int64_t size, mtime;
+    int64_t size = 0, mtime = 0;
     bool keyed = file_key(path, &size, &mtime);
     bool ok = measure(a, path, m);
     /* only sound results are kept: a short or damaged file is looked at (and reported) again */

@@ -9,6 +9,7 @@
 #include <stdint.h>
 
 #define TRACKREAD_RATE 48000
+#define TRACKREAD_NO_SOUND "no sound could be read from it (the file seems damaged)"
 
 typedef struct trackread trackread_t;
 
