@@ -42,5 +42,22 @@ check "the last phase's own track crossfades in over 1.5 s" listen crossfades "$
 check "soft is 12 dB under play, silence is silent" listen modes "$WORK/fades.raw" "$WORK/fades.err" 250
 check "no click at any phase change" listen clicks "$WORK/fades.raw"
 check "nothing clips (peak below -1 dBFS)" below "$(audio_stat "$WORK/fades.raw" peak_db)" -1
+# Closing the app mid-session (here SIGTERM, as at logout) fades the sound out, never a cut.
+SDL_DISKAUDIOFILE=$WORK/quit.raw "$BIN" --plan "$WORK/fades.plan" --start --log "$WORK/log.csv" 2>/dev/null &
+app=$!
+sleep 3
+kill -TERM $app
+check "a closed session exits 0" wait $app
+check "it was logged as ended early" test "$(csv_field "$WORK/log.csv" 7)" = ended_early
+check "the music was playing" above "$(python3 "$AUDIO_PY" stats "$WORK/quit.raw" 2 2.5 | python3 -c 'import json,sys; print(json.load(sys.stdin)["rms_db"])')" -40
+check "no click as it closes" listen clicks "$WORK/quit.raw"
+check "it ends in silence" below "$(python3 - "$AUDIO_PY" "$WORK/quit.raw" <<'PY'
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location("audio", sys.argv[1])
+audio = importlib.util.module_from_spec(spec); spec.loader.exec_module(audio)
+left, right = audio.load(sys.argv[2])
+print(max(abs(x) for x in left[-480:] + right[-480:]))
+PY
+)" 0.0001
 check "no warnings" test "$(grep -v -e '^safebase: timing' -e CRITICAL -e 'first frame' "$WORK/fades.err" | wc -l)" -eq 0
 finish

@@ -17,6 +17,7 @@
 
 #define DEVICE_FRAMES 512            /* 10.7 ms at 48 kHz */
 #define LIMITER_RELEASE_MS 150
+#define CLOSE_FADE_MS 250            /* closing never cuts a sound off: it fades first */
 
 void audio_message(messages_t *q, const char *fmt, ...)
 {
@@ -132,6 +133,7 @@ static audio_t *engine_new(void)
     ramp_init(&a->mode, 0.0f);
     ramp_init(&a->pause, 1.0f);
     ramp_init(&a->duck, 1.0f);
+    ramp_init(&a->out, 1.0f);
     a->duck_until = a->duck_at = -1;
     a->fade_frames = FRAMES(1500);
     a->master = 1.0f;
@@ -179,6 +181,23 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
     return a;
 }
 
+/* Fades the whole output out quickly and waits for it, when anything is sounding. */
+static void fade_out_all(audio_t *a)
+{
+    SDL_LockMutex(a->lock);
+    bool sounding = a->quiet_frames < FRAMES(CLOSE_FADE_MS);
+    ramp_to(&a->out, 0.0f, FRAMES(CLOSE_FADE_MS));
+    SDL_UnlockMutex(a->lock);
+    for (int waited = 0; sounding && waited < 2 * CLOSE_FADE_MS; waited += 10) {
+        SDL_LockMutex(a->lock);
+        bool done = ramp_settled(&a->out);
+        SDL_UnlockMutex(a->lock);
+        if (done)
+            break;
+        SDL_Delay(10);
+    }
+}
+
 void audio_close(audio_t *a)
 {
     if (!a)
@@ -195,6 +214,7 @@ void audio_close(audio_t *a)
     if (a->scanner)
         SDL_WaitThread(a->scanner, NULL);
     if (Mix_QuerySpec(NULL, NULL, NULL)) {
+        fade_out_all(a);
         Mix_HookMusic(NULL, NULL); /* waits for a running callback to finish */
         if (a->timing)
             fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->clock);

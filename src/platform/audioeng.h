@@ -100,6 +100,7 @@ struct audio {
     int64_t switch_fade;
     char switch_source[1024];
     ramp_t mode, pause, duck;
+    ramp_t out;              /* the whole output: fades everything out when the app closes */
     int64_t duck_until;      /* the frame at which the dip under cues ends; -1 = none */
     /* cues */
     const float *cue_data[AUDIO_CUE_COUNT];

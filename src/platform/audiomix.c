@@ -244,8 +244,11 @@ void audiomix_callback(void *udata, Uint8 *stream, int len)
         a->clock += n;
         done += n;
     }
-    for (int f = 0; f < frames * 2; f++)
-        out[f] *= a->master;
+    for (int f = 0; f < frames; f++) {
+        float k = a->master * ramp_next(&a->out);
+        out[f * 2] *= k;
+        out[f * 2 + 1] *= k;
+    }
     limiter_process(&a->limiter, out, frames);
     watch_sound(a, out, frames, start, now_ms);
     SDL_UnlockMutex(a->lock);
