@@ -34,7 +34,7 @@ check "no warnings" test "$(warnings "$WORK/formats.err" | wc -l)" -eq 0
 order=$(grep -o 'timing: track "[^"]*"' "$WORK/formats.err" | head -6 | cut -d'"' -f2 | tr '\n' '|')
 check "all played, in name order ($order)" test "$order" = "1 wave.wav|2 flac.flac|3 vorbis.ogg|4 mp3.mp3|10 opus.opus|11 wave.wav|"
 check "no click between tracks" listen clicks "$WORK/formats.raw"
-check "each track change is a crossfade of the plan's fade (0.5 s)" listen crossfades "$WORK/formats.raw" "$WORK/formats.err" 1000 3000
+check "each track change is a crossfade of the plan's fade (0.5 s)" listen crossfades "$WORK/formats.raw" "$WORK/formats.err" 1000 3000 0.5
 
 # Good and bad together: two good tracks, a damaged Ogg, an empty file, a text file named .mp3.
 mkdir -p "$WORK/mixed"

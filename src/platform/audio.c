@@ -188,7 +188,7 @@ static void fade_out_all(audio_t *a)
     bool sounding = a->quiet_frames < FRAMES(CLOSE_FADE_MS);
     ramp_to(&a->out, 0.0f, FRAMES(CLOSE_FADE_MS));
     SDL_UnlockMutex(a->lock);
-    for (int waited = 0; sounding && waited < 2 * CLOSE_FADE_MS; waited += 10) {
+    for (int waited = 0; sounding && waited < 4 * CLOSE_FADE_MS; waited += 10) {
         SDL_LockMutex(a->lock);
         bool done = ramp_settled(&a->out);
         SDL_UnlockMutex(a->lock);

@@ -43,11 +43,15 @@ static void report_track(audio_t *a, const voice_t *v, int64_t crossfade)
 
 void audio_begin_crossfade(audio_t *a, voice_t *v)
 {
+    /* while the music is nearly silent (a fade from silence just begun) the swap is quick */
+    if (a->mode.value * a->pause.value < QUIET_LEVEL)
+        v->fade_len = QUIET_FADE;
+    ramp_init(&v->level, audio_track_gain(a, v->track)); /* not heard yet: its level now */
     for (int i = 0; i < VOICES; i++) {
         voice_t *u = &a->voice[i];
         if (u == v || u->state != VOICE_ACTIVE)
             continue;
-        if (u->rd == 0 || u->follows >= 0) { /* never heard: no need to fade */
+        if (u->follows >= 0) { /* still waiting for its turn: never heard */
             u->state = VOICE_DONE;
             continue;
         }
@@ -112,7 +116,7 @@ static void commit(audio_t *a, voice_t *v, int64_t fade, bool switching)
 {
     voice_t *old = find_voice(a, VOICE_ACTIVE, true);
     bool held = audio_held(a);
-    v->fade_len = !held && a->mode.value * a->pause.value < QUIET_LEVEL ? QUIET_FADE : fade;
+    v->fade_len = fade;
     v->leading = true;
     v->handed_off = v->starved = false;
     v->follows = -1;
@@ -130,7 +134,7 @@ static void commit(audio_t *a, voice_t *v, int64_t fade, bool switching)
         return;
     }
     int64_t left = old ? audio_frames_left(old) : -1;
-    if (!switching && old && old->rd > 0 && left > v->fade_len) {
+    if (!switching && old && old->follows < 0 && left > v->fade_len) {
         v->follows = (int)(old - a->voice);
         v->follow_rd = old->rd + left - v->fade_len;
         ramp_init(&v->fade, 0.0f);

@@ -10,8 +10,8 @@ output frame each change began, so every check knows where to listen).
   audiocheck.py level RAW FROM TO LUFS TOL  loudness of [FROM, TO] s within TOL of LUFS
   audiocheck.py modes RAW ERR LOWPASS_HZ    the steady level each music mode settles at
   audiocheck.py held RAW ERR                a paused sweep resumes at the pitch it paused at
-  audiocheck.py crossfades RAW ERR LOW HIGH  tracks low and high in turn: each track change
-                                            fades one out and the other in over its length
+  audiocheck.py crossfades RAW ERR LOW HIGH FADE  tracks low and high in turn: each track
+                                            change is a crossfade of FADE s (one out, one in)
 """
 import os
 import sys
@@ -141,10 +141,10 @@ def check_held(raw, err):
     return abs(after - before) < 5.0 and paused_for > 1.0
 
 
-def check_crossfades(raw, err, low, high):
+def check_crossfades(raw, err, low, high, fade):
     """Tracks alternate between a tone under LOW Hz and one over HIGH Hz, so each band hears
     one side of a crossfade: the outgoing track must fade out and the incoming fade in, each
-    over at least the crossfade's length."""
+    over at least the crossfade's length, which must be the plan's fade."""
     events = audio.timing(err)
     ducks = cue_spans(events)
     ends = [e["frame"] / RATE for e in events if e["kind"] == "music" and e.get("name") == "silence"]
@@ -154,8 +154,12 @@ def check_crossfades(raw, err, low, high):
     for e in tracks:
         start = e["frame"] / RATE + LIMITER_DELAY
         fade_s = e["crossfade"] / 1000.0
-        if fade_s < 0.1 or start + fade_s + 0.3 > end:
-            continue  # a quick swap in silence, or one the session's end fades over
+        if start + fade_s + 0.3 > end:
+            continue  # the session's end fades over it
+        if fade_s < FADE_TOLERANCE * fade:
+            print("track %s at %.3f s: a crossfade of %.3f s, not %.3f s  <- TOO QUICK" % (e["name"], start, fade_s, fade))
+            bad += 1
+            continue
         window = (max(0.0, start - 0.15), start + fade_s + 0.3)
         sides = {}
         for name, cut in (("low", {"lowpass": low}), ("high", {"highpass": high})):
@@ -187,7 +191,7 @@ def main(argv):
     elif cmd == "clicks":
         ok = check_clicks(args[0])
     elif cmd == "crossfades":
-        ok = check_crossfades(args[0], args[1], float(args[2]), float(args[3]))
+        ok = check_crossfades(args[0], args[1], float(args[2]), float(args[3]), float(args[4]))
     elif cmd == "held":
         ok = check_held(args[0], args[1])
     elif cmd == "modes":
