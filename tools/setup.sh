@@ -14,6 +14,8 @@ packages=(
   # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
   # bench/history.sh: GNU time for peak memory
   xvfb xdotool util-linux time
+  # the sound tests: Opus files to play
+  opus-tools
 )
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2
