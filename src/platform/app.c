@@ -331,7 +331,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
         snprintf(app.log_path, sizeof app.log_path, "%s", opts->log);
     else if (!logfile_default_path(app.log_path, sizeof app.log_path))
         fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
-    char err[512];
+    char err[512] = ""; /* start_up leaves it empty when it has said why itself */
     int status = 0;
     if (!start_up(&app, err, sizeof err)) {
         if (err[0])

@@ -20,8 +20,8 @@
 #define READ_FRAMES 4096
 #define PAUSE_FADE_MS 1000
 #define DUCK_MS 200
-#define SOFT_DB -12.0f
-#define DUCK_DB -10.0f
+#define SOFT_DB (-12.0f)
+#define DUCK_DB (-10.0f)
 #define MAX_WARNINGS 8
 #define FRAMES(ms) ((int64_t)(ms) * RATE / 1000)
 

@@ -45,7 +45,8 @@ static bool expand_folder(playlist_t *list, const char *dir, char *why, size_t w
         if (e->d_name[0] != '.' && musicdir_is_audio_name(e->d_name))
             playlist_add(&names, e->d_name);
     closedir(d);
-    qsort(names.paths, (size_t)names.count, sizeof names.paths[0], by_name);
+    if (names.count > 1) /* (qsort must not be given the NULL of an empty list) */
+        qsort(names.paths, (size_t)names.count, sizeof names.paths[0], by_name);
     for (int i = 0; i < names.count; i++) {
         char path[4096];
         if (paths_join(path, sizeof path, dir, names.paths[i]))
