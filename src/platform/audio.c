@@ -64,7 +64,11 @@ static void warn(audio_t *a, const char *fmt, const char *path, const char *why)
     SDL_LockMutex(a->lock);
     if (a->warn_count < MAX_WARNINGS) {
         int slot = (a->warn_head + a->warn_count++) % MAX_WARNINGS;
-        snprintf(a->warnings[slot], sizeof a->warnings[slot], fmt, path, why);
+        char *w = a->warnings[slot];
+        /* a long path is cut, and the cut shown (checking the result also keeps gcc's
+         * -Wformat-truncation quiet at -O2, where it would fail the -Werror build) */
+        if (snprintf(w, sizeof a->warnings[slot], fmt, path, why) >= (int)sizeof a->warnings[slot])
+            memcpy(w + sizeof a->warnings[slot] - 4, "...", 4);
     }
     SDL_UnlockMutex(a->lock);
 }

@@ -124,8 +124,10 @@ int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
 void catalog_load_all(catalog_t *cat, FILE *err)
 {
     char dir[4096], plans[4096];
-    if (paths_join(dir, sizeof dir, paths_assets(), "plans"))
-        catalog_load_dir(cat, dir, false, err);
+    if (paths_join(dir, sizeof dir, paths_assets(), "plans") &&
+        catalog_load_dir(cat, dir, false, err) == 0 && err)
+        fprintf(err, "safebase: no built-in plans in %s: reinstall Safe Base, or set "
+                "SAFEBASE_ASSETS to its assets folder\n", dir);
     if (paths_config_dir(dir, sizeof dir) && paths_join(plans, sizeof plans, dir, "plans"))
         catalog_load_dir(cat, plans, true, err);
 }
