@@ -271,8 +271,18 @@ static bool open_window(app_t *app)
 static bool start_up(app_t *app, char *err, size_t errsize)
 {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER"), *x11 = SDL_getenv("DISPLAY");
+    bool no_desktop = !x11 && !SDL_getenv("WAYLAND_DISPLAY");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(err, errsize, "cannot start SDL: %s", SDL_GetError());
+        snprintf(err, errsize, "cannot open the display%s%s: %s%s", x11 ? " " : "", x11 ? x11 : "",
+                 SDL_GetError(), no_desktop ? " (DISPLAY and WAYLAND_DISPLAY are not set: start "
+                 "Safe Base from a desktop)" : "");
+        return false;
+    }
+    /* with no display SDL falls back to drawing off screen: a session nobody sees */
+    if (strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && strstr(asked, "offscreen"))) {
+        snprintf(err, errsize, "no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
+                 "are not set): start Safe Base from a desktop");
         return false;
     }
     if (!open_window(app))
