@@ -110,6 +110,7 @@ class App:
 
     def finish(self, timeout):
         timer = threading.Timer(timeout, self.kill)
+        timer.daemon = True
         timer.start()
         status, cpu, rss = wait_rusage(self.proc)
         timer.cancel()
@@ -245,6 +246,7 @@ def mpv_minute(ctx, music):
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ctx.children.append(proc)
     timer = threading.Timer(60.0, proc.send_signal, (signal.SIGTERM,))
+    timer.daemon = True
     timer.start()
     status, cpu, rss = wait_rusage(proc)
     timer.cancel()
