@@ -5,9 +5,13 @@
 #include <string.h>
 
 #include "core/duration.h"
+#include "core/record.h"
 #include "platform/app.h"
 #include "platform/catalog.h"
 #include "platform/config.h"
+#include "platform/historyprint.h"
+#include "platform/journalfile.h"
+#include "platform/logfile.h"
 #include "platform/options.h"
 
 static int check_files(const options_t *o)
@@ -59,6 +63,19 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
     return e;
 }
 
+/* --history: --plan may name a catalogue id; the log holds titles. */
+static int show_history(const options_t *o, catalog_t *cat)
+{
+    char log_path[4096];
+    if (!logfile_choose_path(o->log, log_path, sizeof log_path)) {
+        fprintf(stderr, "safebase: HOME is not set: no log to read (use --log FILE)\n");
+        return 1;
+    }
+    catalog_entry_t *e = o->plan ? catalog_find(cat, o->plan) : NULL;
+    return historyprint_main(log_path, o->since, o->until, o->client, e ? e->plan.title : o->plan,
+                             o->csv, stdout, stderr);
+}
+
 int main(int argc, char **argv)
 {
     options_t opts;
@@ -77,6 +94,13 @@ int main(int argc, char **argv)
     }
     if (opts.mode == MODE_CHECK)
         return check_files(&opts);
+    if (opts.client && !record_label_ok(opts.client, err, sizeof err)) {
+        fprintf(stderr, "safebase: --client: %s\n", err);
+        return 2;
+    }
+    char log_path[4096];
+    if (logfile_choose_path(opts.log, log_path, sizeof log_path))
+        journalfile_recover(log_path, stderr); /* sessions a crash or a full disk left behind */
     catalog_t *cat = calloc(1, sizeof *cat);
     if (!cat) {
         fprintf(stderr, "safebase: out of memory\n");
@@ -89,8 +113,7 @@ int main(int argc, char **argv)
     if (opts.mode == MODE_LIST) {
         list_plans(cat);
     } else if (opts.mode == MODE_HISTORY) {
-        fprintf(stderr, "safebase: --history is not built yet\n");
-        status = 1;
+        status = show_history(&opts, cat);
     } else if (opts.plan && !(entry = resolve_plan(cat, opts.plan))) {
         status = 2;
     } else {

@@ -32,7 +32,8 @@ SDL_AUDIODRIVER=nonexistent run_session no_audio --plan "$PLAN" --start --exit-a
 SAFEBASE_ASSETS=$WORK/nosounds run_session no_sounds --plan "$PLAN" --start --exit-at-end --log "$WORK/ns.csv" &
 run_session log_file_parent --plan "$PLAN" --start --exit-at-end --log "$WORK/afile/x/s.csv" &
 run_session log_dir --plan "$PLAN" --start --exit-at-end --log "$WORK/emptydir" &
-run_session log_dev --plan "$PLAN" --start --exit-at-end --log /dev/full &
+mkfifo "$WORK/fifo"
+run_session log_fifo --plan "$PLAN" --start --exit-at-end --log "$WORK/fifo" &
 env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME \
   bash -c 'SDL_DISKAUDIOFILE=$0/no_home.raw timeout 60 "$1" --plan "$2" --start --exit-at-end >"$0/no_home.out" 2>"$0/no_home.err"' "$WORK" "$BIN" "$PLAN" &
 env -u HOME -u XDG_DATA_HOME -u XDG_CONFIG_HOME -u XDG_CACHE_HOME \
@@ -69,14 +70,18 @@ check "missing cue sounds: the session still runs and is logged" logged "$WORK/n
 
 check "log folder under a file: said with the folder" says log_file_parent 'cannot create the log folder .*afile/x: Not a directory'
 check "... and the session still ran" test -s "$WORK/log_file_parent.raw"
-check "log path is a folder: said" says log_dir 'cannot open the log .*emptydir: Is a directory'
-check "log path is a device: said" says log_dev 'the log /dev/full is not a regular file'
+check "log path is a folder: said" says log_dir 'cannot write the log .*emptydir: it is a folder, not a file'
+check "... and the session is kept to be written later" says log_dir 'kept safe'
+check "log path is a FIFO: said, and no hang" says log_fifo 'cannot write the log .*fifo: it is not a regular file'
+timeout 10 "$BIN" --history --log /dev/zero >/dev/null 2>zero.err
+check "--history on a device (/dev/zero): exit 1 at once" test $? -eq 1
+check "... saying it is not a regular file" grep -q 'cannot read the log /dev/zero: it is not a regular file' zero.err
 check "no HOME: says sessions will not be logged and how to log" says no_home 'HOME is not set: sessions will not be logged \(use --log FILE\)'
 check "no HOME: the session still runs" test -s "$WORK/no_home.raw"
 check "no HOME with --log: the session is logged" logged "$WORK/nh.csv"
 if [ "$rohome" = yes ]; then
   check "read-only home: the session runs to its end" test "$(cat "$WORK/ro_home.rc")" = 0
-  check "read-only home: says the log cannot be written, and why" says ro_home 'cannot create the log folder .*/home/.local/share/safebase: Read-only file system'
+  check "read-only home: says the log cannot be written, and why" says ro_home 'cannot create the log folder .*/home/.local/share/safebase: the disk is read-only'
 else
   echo "note: unshare -m is not available here: the read-only home is not tested" >&2
 fi

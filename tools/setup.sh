@@ -11,10 +11,13 @@ packages=(
   libsndfile1-dev libebur128-dev
   # the tests: sound analysis, tools/make-assets.sh
   python3 sox libsox-fmt-all bc
+  # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
+  # bench/history.sh: GNU time for peak memory
+  xvfb xdotool util-linux time
   # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file
   clang libclang-rt-14-dev clang-tidy cppcheck valgrind desktop-file-utils
-  # bench/run: a real X server, the mpv baseline, keys; looking at the icon
-  xvfb x11-apps xdotool mpv librsvg2-bin
+  # bench/run: the mpv baseline; looking at the icon; screenshots
+  mpv librsvg2-bin x11-apps
 )
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2

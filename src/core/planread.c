@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/utf8.h"
+
 void planread_init(planread_t *r, const char *text, size_t len)
 {
     r->text = text;
@@ -29,37 +31,6 @@ int planread_find_nul(const char *text, size_t len)
             line++;
     }
     return line;
-}
-
-/* Length of the valid UTF-8 sequence at s[0..n), or 0 if it is not valid (overlong forms,
- * surrogates and code points past U+10FFFF included). */
-static size_t utf8_sequence(const unsigned char *s, size_t n)
-{
-    unsigned char c = s[0];
-    size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;
-    if (c < 0x80)
-        return 1;
-    if (c >= 0xC2 && c <= 0xDF) {
-        len = 2;
-    } else if (c >= 0xE0 && c <= 0xEF) {
-        len = 3;
-        if (c == 0xE0) lo = 0xA0;
-        if (c == 0xED) hi = 0x9F;
-    } else if (c >= 0xF0 && c <= 0xF4) {
-        len = 4;
-        if (c == 0xF0) lo = 0x90;
-        if (c == 0xF4) hi = 0x8F;
-    } else {
-        return 0;
-    }
-    if (n < len || s[1] < lo || s[1] > hi)
-        return 0;
-    for (size_t i = 2; i < len; i++) {
-        if (s[i] < 0x80 || s[i] > 0xBF)
-            return 0;
-    }
-    return len;
 }
 
 /* Checks a copied line: the first bad byte (control character or invalid UTF-8) is described

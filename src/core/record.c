@@ -5,8 +5,8 @@
 #include <stdio.h>
 #include <string.h>
 
-/* Days since 1970-01-01 to a civil date (Howard Hinnant's days_from_civil, inverted). */
-static void civil_from_days(int64_t z, int *y, int *m, int *d)
+/* Days since 1970-01-01 to a civil date (Howard Hinnant's civil_from_days). */
+void record_civil_from_days(int64_t z, int *y, int *m, int *d)
 {
     z += 719468;
     int64_t era = (z >= 0 ? z : z - 146096) / 146097;
@@ -31,7 +31,7 @@ char *record_format_time(int64_t epoch_ms, int utc_offset_s, char *buf, size_t s
     int64_t days = floor_div(local, 86400);
     int64_t secs = local - days * 86400;
     int y, mo, d;
-    civil_from_days(days, &y, &mo, &d);
+    record_civil_from_days(days, &y, &mo, &d);
     int off = utc_offset_s < 0 ? -utc_offset_s : utc_offset_s;
     snprintf(buf, size, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", y, mo, d, (int)(secs / 3600),
              (int)(secs / 60 % 60), (int)(secs % 60), utc_offset_s < 0 ? '-' : '+', off / 3600,
@@ -78,18 +78,35 @@ static void seconds(int64_t ms, char *buf, size_t size)
     snprintf(buf, size, "%lld.%d", (long long)(tenths / 10), (int)(tenths % 10));
 }
 
+/* The number fields of the new columns: rating empty when not given. */
+static void counts(const record_t *r, char *buf, size_t size)
+{
+    char rating[8] = "";
+    if (r->rating >= 1 && r->rating <= 5)
+        snprintf(rating, sizeof rating, "%d", r->rating);
+    snprintf(buf, size, "%s,%d,%d,%d", rating, r->look_backs, r->extends, r->reconnects);
+}
+
 int record_format(const record_t *r, char *buf, size_t size)
 {
     char started[40], ended[40], plan[1024], planned[32], duration[32], paused[32];
+    char client[4 * RECORD_MAX_CLIENT], numbers[64], note[4 * RECORD_MAX_NOTE];
     record_format_time(r->started_epoch_ms, r->utc_offset_s, started, sizeof started);
     record_format_time(r->ended_epoch_ms, r->utc_offset_s, ended, sizeof ended);
-    if (record_csv_field(r->plan, plan, sizeof plan) < 0)
+    if (record_csv_field(r->plan, plan, sizeof plan) < 0 ||
+        record_csv_field(r->client, client, sizeof client) < 0 ||
+        record_csv_field(r->note, note, sizeof note) < 0) {
+        if (size > 0)
+            buf[0] = '\0';
         return -1;
+    }
     seconds(r->planned_ms, planned, sizeof planned);
     seconds(r->duration_ms, duration, sizeof duration);
     seconds(r->paused_ms, paused, sizeof paused);
-    int n = snprintf(buf, size, "%s,%s,%s,%s,%s,%s,%s,%d,%d\n", started, ended, plan, planned,
-                     duration, paused, r->outcome, r->phases_completed, r->phases_total);
+    counts(r, numbers, sizeof numbers);
+    int n = snprintf(buf, size, "%s,%s,%s,%s,%s,%s,%s,%d,%d,%s,%s,%s\n", started, ended, plan,
+                     planned, duration, paused, r->outcome, r->phases_completed, r->phases_total,
+                     client, numbers, note);
     if (n < 0 || (size_t)n >= size) {
         if (size > 0)
             buf[0] = '\0';

@@ -8,32 +8,53 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/breath.h"
 #include "core/duration.h"
+#include "core/pace.h"
+#include "platform/applog.h"
 #include "platform/appstate.h"
 #include "platform/input.h"
 #include "platform/logfile.h"
 #include "platform/paths.h"
 
-#define CONFIRM_MS 3000
 #define BG_FADE_MS 1500
+#define DIM_FADE_MS 1000
+#define BLANK_FADE_MS 1200
+#define ENDING_FADE_MS 3000
+#define HELP_FADE_MS 1000
+#define REDUCED_FADE_MS 2000   /* reduced motion: fades take 2 s in 8 small steps */
+#define REDUCED_STEPS 8
+
+static int64_t fade_ms(const app_t *app, int64_t ms)
+{
+    return app->settings->reduced_motion ? (ms > REDUCED_FADE_MS ? ms : REDUCED_FADE_MS) : ms;
+}
+
+static int fade_steps(const app_t *app)
+{
+    return app->settings->reduced_motion ? REDUCED_STEPS : 0;
+}
 
 void app_set_bg(app_t *app, SDL_Color target, int64_t now)
 {
     app->bg_from = app_bg_now(app, now);
     app->bg_to = target;
-    app->bg_since = now;
+    fade_init(&app->bg_fade, 0.0);
+    fade_to(&app->bg_fade, 1.0, now, fade_ms(app, BG_FADE_MS), fade_steps(app));
+    app->dirty = true;
 }
 
 SDL_Color app_bg_now(const app_t *app, int64_t now)
 {
-    double t = app->bg_since < 0 ? 1.0 : (double)(now - app->bg_since) / BG_FADE_MS;
-    if (t >= 1.0)
-        return app->bg_to;
-    t = t < 0 ? 0 : t;
-    SDL_Color c = { (Uint8)(app->bg_from.r + (app->bg_to.r - app->bg_from.r) * t),
-                    (Uint8)(app->bg_from.g + (app->bg_to.g - app->bg_from.g) * t),
-                    (Uint8)(app->bg_from.b + (app->bg_to.b - app->bg_from.b) * t), 255 };
-    return c;
+    double t = fade_value(&app->bg_fade, now);
+    colour_t a = { app->bg_from.r, app->bg_from.g, app->bg_from.b }, b = { app->bg_to.r, app->bg_to.g, app->bg_to.b };
+    colour_t c = colour_mix(a, b, t);
+    return (SDL_Color){ c.r, c.g, c.b, 255 };
+}
+
+static void fade_level(app_t *app, fade_t *f, double target, int64_t now, int64_t ms)
+{
+    fade_to(f, target, now, fade_ms(app, ms), fade_steps(app));
 }
 
 void app_banner(app_t *app, const char *msg, int64_t now, int64_t ms)
@@ -43,86 +64,94 @@ void app_banner(app_t *app, const char *msg, int64_t now, int64_t ms)
     app->dirty = true;
 }
 
+/* The screen saver may come on in the menu and the end screen, never once a plan is open. */
+void app_set_screen(app_t *app, screen_t screen)
+{
+    app->screen = screen;
+    if (screen == SCREEN_READY || screen == SCREEN_SESSION)
+        SDL_DisableScreenSaver();
+    else
+        SDL_EnableScreenSaver();
+    SDL_ShowCursor(screen == SCREEN_SESSION ? SDL_DISABLE : SDL_ENABLE);
+    app->dirty = true;
+}
+
 static void open_plan(app_t *app, catalog_entry_t *e, int64_t now)
 {
     app->entry = e;
     app->plan = &e->plan;
     paths_dirname(e->path, app->plan_dir, sizeof app->plan_dir);
     session_init(&app->session, app->plan);
-    app->screen = SCREEN_READY;
+    control_init(&app->ctl);
+    app_set_screen(app, SCREEN_READY);
     app->logged = false;
-    app_set_bg(app, draw_phase_colour(app->plan->phases[0].kind), now);
+    app->child_view = app->settings->child_view || app->plan->child_view;
+    app_set_bg(app, draw_phase_colour(&app->draw, app->plan->phases[0].kind), now);
     app_setup_music(app);
-    app->dirty = true;
 }
 
 static void to_menu(app_t *app, int64_t now)
 {
-    app->screen = SCREEN_MENU;
+    applog_commit(app, now); /* leaving the end screen writes the session's record */
+    app_set_screen(app, SCREEN_MENU);
     app->plan = NULL;
-    app_set_bg(app, (SDL_Color){ 38, 48, 58, 255 }, now);
-    app->dirty = true;
+    app_set_bg(app, draw_menu_colour(&app->draw), now);
 }
 
-static void menu_action(app_t *app, action_t act, int x, int y, int64_t now)
+void app_show_menu(app_t *app, int64_t now)
+{
+    to_menu(app, now);
+}
+
+static void menu_action(app_t *app, action_t act, float fy, int64_t now)
 {
     int n = app->cat->count;
     if (act == ACT_UP && app->sel > 0)
         app->sel--;
     else if (act == ACT_DOWN && app->sel < n - 1)
         app->sel++;
-    else if ((act == ACT_ENTER || act == ACT_PAUSE) && n > 0)
+    else if ((act == ACT_ENTER || act == ACT_PAUSE || act == ACT_RESUME || act == ACT_END) && n > 0)
         open_plan(app, &app->cat->items[app->sel], now);
     else if (act == ACT_ESCAPE)
         app->quit = true;
     else if (act == ACT_CLICK) {
-        int row = draw_menu_row_at(&app->draw, n, app->sel, y);
+        int row = draw_menu_row_at(&app->draw, n, app->sel, fy);
         if (row >= 0) {
             app->sel = row;
             open_plan(app, &app->cat->items[row], now);
         }
     }
-    (void)x;
-    app->dirty = true;
 }
 
-static session_input_t session_input_for(action_t act)
+static void toggle_view(app_t *app, bool time, int64_t now)
 {
-    switch (act) {
-    case ACT_PAUSE: return INPUT_PAUSE;
-    case ACT_NEXT: return INPUT_NEXT;
-    case ACT_BACK: return INPUT_BACK;
-    case ACT_UP: return INPUT_EXTEND;
-    case ACT_RECONNECT: return INPUT_RECONNECT;
-    case ACT_LOOK_BACK: return INPUT_LOOK_BACK;
-    default: return INPUT_NONE;
+    if (time) {
+        app->hide_time = !app->hide_time;
+        app_banner(app, app->hide_time ? "Time hidden (T shows it)" : "Time shown", now, 2000);
+    } else {
+        app->child_view = !app->child_view;
+        app_banner(app, app->child_view ? "Child view (C for words)" : "Words back", now, 2000);
     }
 }
 
-/* Esc once asks; Esc or Enter within 3 s ends; anything else cancels the question. */
-static void session_action(app_t *app, action_t act, int64_t now)
+/* The session screen: core/control.c decides; this carries it out. */
+static void session_action(app_t *app, action_t act, float fx, int64_t now)
 {
-    bool confirming = app->confirm_until > now;
-    app->confirm_until = 0;
-    if (confirming && (act == ACT_ESCAPE || act == ACT_ENTER)) {
-        app_step(app, now, INPUT_END);
-        return;
-    }
-    if (act == ACT_ESCAPE && !confirming) {
-        app->confirm_until = now + CONFIRM_MS;
-        app_banner(app, "Press Esc again to end the session", now, CONFIRM_MS);
-        return;
-    }
-    if (confirming)
-        app->banner_until = 0; /* cancelled */
-    if (act == ACT_UP)
-        app_banner(app, "One more minute", now, 2000);
-    if (act == ACT_LOOK_BACK)
-        app_banner(app, "Look-back noted", now, 1500);
-    app_step(app, now, session_input_for(act));
+    bool was_blank = app->ctl.blank;
+    control_result_t r = control_session(&app->ctl, act, fx, app->session.state == SESSION_PAUSED, now);
+    if (app->ctl.blank != was_blank)
+        fade_level(app, &app->blank, app->ctl.blank ? 1.0 : 0.0, now, BLANK_FADE_MS);
+    if (r.hide_message)
+        app->banner_until = 0;
+    if (r.message)
+        app_banner(app, r.message, now, r.message_ms);
+    if (r.toggle_time || r.toggle_child)
+        toggle_view(app, r.toggle_time, now);
+    if (r.input != INPUT_NONE)
+        app_step(app, now, r.input);
 }
 
-static void handle(app_t *app, action_t act, int x, int y, int64_t now)
+static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
 {
     if (act == ACT_NONE)
         return;
@@ -133,7 +162,7 @@ static void handle(app_t *app, action_t act, int x, int y, int64_t now)
         app->quit = true;
         return;
     }
-    if (act == ACT_HELP || (app->help && act == ACT_ESCAPE)) {
+    if (act == ACT_HELP || (app->help && (act == ACT_ESCAPE || act == ACT_CANCEL))) {
         app->help = act == ACT_HELP ? !app->help : false;
         return;
     }
@@ -142,39 +171,107 @@ static void handle(app_t *app, action_t act, int x, int y, int64_t now)
         SDL_SetWindowFullscreen(app->win, flags ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
         return;
     }
-    switch (app->screen) {
-    case SCREEN_MENU: menu_action(app, act, x, y, now); break;
-    case SCREEN_READY:
-        if (act == ACT_PAUSE || act == ACT_CLICK)
-            app_step(app, now, INPUT_START);
-        else if (act == ACT_ESCAPE)
-            to_menu(app, now);
-        break;
-    case SCREEN_SESSION: session_action(app, act, now); break;
-    case SCREEN_END:
-        if (act == ACT_ENTER || act == ACT_ESCAPE || act == ACT_CLICK || act == ACT_PAUSE)
-            to_menu(app, now);
-        break;
+    if (app->screen != SCREEN_SESSION && (act == ACT_TOGGLE_TIME || act == ACT_TOGGLE_CHILD)) {
+        toggle_view(app, act == ACT_TOGGLE_TIME, now);
+        return;
     }
+    switch (app->screen) {
+    case SCREEN_MENU: menu_action(app, act, fy, now); break;
+    case SCREEN_READY:
+        if (act == ACT_PAUSE || act == ACT_RESUME || act == ACT_ENTER || act == ACT_END || act == ACT_CLICK)
+            app_step(app, now, INPUT_START);
+        else if (act == ACT_ESCAPE || act == ACT_CANCEL)
+            to_menu(app, now);
+        break;
+    case SCREEN_SESSION: session_action(app, act, fx, now); break;
+    case SCREEN_END:
+        if (act == ACT_ENTER || act == ACT_ESCAPE || act == ACT_CLICK || act == ACT_PAUSE || act == ACT_CANCEL
+            || act == ACT_END)
+            to_menu(app, now);
+        break;
+    case SCREEN_HISTORY: break; /* applog.c takes its events */
+    }
+}
+
+/* The breathing guide's fullness now, or -1 when the phase has none or it must not move. */
+static double breath_now(const app_t *app, const session_view_t *v)
+{
+    const plan_phase_t *ph = &app->plan->phases[v->phase_index];
+    if (ph->breaths_per_min <= 0 || v->state == SESSION_FINISHED)
+        return -1;
+    if (app->settings->reduced_motion)
+        return 0.5; /* reduced motion: the guide shows, still; the prompt gives the pace */
+    return breath_level(ph->breaths_per_min, v->phase_length_ms - v->phase_remaining_ms);
+}
+
+static int64_t disk_step(const app_t *app, const session_view_t *v)
+{
+    int r = app->draw.layout.disk_r > 0 ? app->draw.layout.disk_r : 300;
+    return pace_disk_step_ms(v->phase_length_ms, r, app->settings->reduced_motion);
+}
+
+static void session_opts(const app_t *app, const session_view_t *v, int64_t now, draw_session_opts_t *so)
+{
+    so->child_view = app->child_view;
+    so->hide_time = app->hide_time;
+    so->disk_remaining = pace_disk_remaining(v, disk_step(app, v));
+    so->breath = breath_now(app, v);
+    so->ending = fade_value(&app->ending, now);
+}
+
+static void draw_adult(app_t *app, const session_view_t *v)
+{
+    static const char *status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
+                                    [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over" };
+    if (presenter_is_open(&app->presenter))
+        presenter_draw(&app->presenter, app->plan, app->screen == SCREEN_SESSION ? v : NULL, status[app->screen]);
+}
+
+/* Shows the frame: in software, only the rectangles that changed. */
+static void present(app_t *app)
+{
+    if (!app->surface_mode) {
+        SDL_RenderPresent(app->renderer);
+        return;
+    }
+    SDL_RenderFlush(app->renderer); /* run the queued drawing before the surface is shown */
+    if (app->draw.full)
+        SDL_UpdateWindowSurface(app->win);
+    else if (app->draw.ndirty > 0)
+        SDL_UpdateWindowSurfaceRects(app->win, app->draw.dirty, app->draw.ndirty);
 }
 
 static void draw(app_t *app, int64_t now)
 {
     draw_begin(&app->draw);
-    draw_overlay_t o = { .help = app->help, .bg = app_bg_now(app, now),
-                         .banner = app->banner_until > now ? app->banner : app->notice };
+    double help = fade_value(&app->help_fade, now);
+    draw_overlay_t o = { .help = help > 0, .help_level = help, .bg = app_bg_now(app, now),
+                         .banner = app->banner_until > now ? app->banner : app->notice,
+                         .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
     session_view_t v;
-    switch (app->screen) {
-    case SCREEN_MENU: draw_menu(&app->draw, app->menu, app->cat->count, app->sel, &o); break;
-    case SCREEN_READY: draw_ready(&app->draw, app->plan, &o); break;
-    case SCREEN_SESSION:
+    if (app->plan)
         session_view(&app->session, now, &v);
-        draw_session(&app->draw, app->plan, &v, &o);
+    switch (app->screen) {
+    case SCREEN_MENU:
+        draw_menu(&app->draw, app->menu, app->cat->count, app->sel, &o);
+        applog_draw_hints(app, &o);
         break;
-    case SCREEN_END: draw_end(&app->draw, app->plan, &app->session, now, &o); break;
+    case SCREEN_READY:
+        draw_ready(&app->draw, app->plan, &o);
+        applog_draw_hints(app, &o);
+        break;
+    case SCREEN_SESSION: {
+        draw_session_opts_t so;
+        session_opts(app, &v, now, &so);
+        draw_session(&app->draw, app->plan, &v, &so, &o);
+        break;
     }
-    SDL_RenderPresent(app->renderer);
+    case SCREEN_END:
+    case SCREEN_HISTORY: applog_draw(app, &o); break;
+    }
+    present(app);
     text_end_frame(app->text);
+    draw_adult(app, &v);
     if (!app->first_frame_done) {
         app->first_frame_done = true;
         if (app->opts->timing)
@@ -183,33 +280,119 @@ static void draw(app_t *app, int64_t now)
     }
 }
 
-/* The next moment the screen must change on its own, as ms from now (capped at 1 s). */
-static int64_t wait_ms(app_t *app, int64_t now)
+static void sooner(int64_t *next, int64_t at)
 {
-    int64_t next = now + 1000;
-    if (app->bg_since >= 0 && now - app->bg_since < BG_FADE_MS)
-        next = now + 33;
-    if (app->banner_until > now && app->banner_until < next)
-        next = app->banner_until;
-    if (app->exit_at > 0 && app->exit_at < next)
-        next = app->exit_at;
-    if (app->screen == SCREEN_SESSION && app->session.state == SESSION_RUNNING) {
-        session_view_t v;
-        session_view(&app->session, now, &v);
-        int64_t rem = v.phase_remaining_ms;
-        int64_t to_digit = rem > 0 ? rem - ((rem - 1) / 1000) * 1000 : 1000;
-        int64_t to_step = v.phase_length_ms / 720; /* the disk moves half a degree */
-        int64_t dl = session_next_deadline(&app->session);
-        if (now + to_digit < next)
-            next = now + to_digit;
-        if (to_step < 16)
-            to_step = 16;
-        if (now + to_step < next)
-            next = now + to_step;
-        if (dl >= 0 && dl < next)
-            next = dl;
+    if (at >= 0 && at < *next)
+        *next = at;
+}
+
+/* The next moment the screen looks different on its own: a fade frame, a banner going, the
+ * digits or the disk moving, a breathing frame. Far in the future when nothing moves. */
+static int64_t next_frame(app_t *app, int64_t now)
+{
+    int64_t next = INT64_MAX;
+    sooner(&next, fade_next_change(&app->bg_fade, now));
+    sooner(&next, fade_next_change(&app->dim, now));
+    sooner(&next, fade_next_change(&app->blank, now));
+    sooner(&next, fade_next_change(&app->ending, now));
+    sooner(&next, fade_next_change(&app->help_fade, now));
+    if (app->banner_until > now)
+        sooner(&next, app->banner_until);
+    bool blanked = app->ctl.blank && fade_next_change(&app->blank, now) < 0;
+    if (app->screen != SCREEN_SESSION || blanked || !app->visible)
+        return app->visible ? next : INT64_MAX;
+    session_view_t v;
+    session_view(&app->session, now, &v);
+    int64_t wait = pace_session_wait(&v, disk_step(app, &v), !app->hide_time || presenter_is_open(&app->presenter));
+    if (wait > 0)
+        sooner(&next, now + wait);
+    double per_min = app->plan->phases[v.phase_index].breaths_per_min;
+    if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
+        int amplitude = app->draw.layout.halo_r - app->draw.layout.disk_r;
+        int64_t t = v.phase_length_ms - v.phase_remaining_ms;
+        sooner(&next, now + breath_next_change(per_min, t, amplitude > 0 ? amplitude : 40));
     }
-    return next > now ? next - now : 0;
+    return next;
+}
+
+/* How long to sleep: until the next frame, the session's next deadline (a cue, a phase end),
+ * --exit-at-end, or a second at most (audio warnings and controller hotplug are looked at
+ * then). */
+static int wait_ms(app_t *app, int64_t now)
+{
+    app->frame_due = next_frame(app, now);
+    int64_t next = now + 1000;
+    sooner(&next, app->frame_due);
+    if (app->exit_at > 0)
+        sooner(&next, app->exit_at);
+    if (app->plan)
+        sooner(&next, session_next_deadline(&app->session));
+    sooner(&next, applog_next_deadline(app)); /* journal checkpoints, the end screen's timeout */
+    return next > now ? (int)(next - now) : 0;
+}
+
+/* Fades that follow the session: the pause dimming and the last-minutes change. */
+static void follow_session(app_t *app, int64_t now)
+{
+    bool in_session = app->screen == SCREEN_SESSION;
+    session_view_t v = { .paused = false, .ending_soon = false };
+    if (in_session)
+        session_view(&app->session, now, &v);
+    fade_level(app, &app->dim, in_session && v.paused ? 1.0 : 0.0, now, DIM_FADE_MS);
+    fade_level(app, &app->ending, in_session && v.ending_soon ? 1.0 : 0.0, now, ENDING_FADE_MS);
+    fade_level(app, &app->help_fade, app->help ? 1.0 : 0.0, now, HELP_FADE_MS);
+    if (!in_session && app->ctl.blank) {
+        app->ctl.blank = false;
+        fade_level(app, &app->blank, 0.0, now, BLANK_FADE_MS);
+    }
+}
+
+static void window_event(app_t *app, const SDL_Event *e)
+{
+    if (e->type == SDL_RENDER_TARGETS_RESET || e->type == SDL_RENDER_DEVICE_RESET) {
+        app->dirty = true;
+        return;
+    }
+    if (e->type != SDL_WINDOWEVENT)
+        return;
+    if (presenter_is_open(&app->presenter) && e->window.windowID == app->presenter.window_id) {
+        if (e->window.event == SDL_WINDOWEVENT_CLOSE)
+            presenter_close(&app->presenter);
+        app->dirty = true;
+        return;
+    }
+    switch (e->window.event) {
+    case SDL_WINDOWEVENT_HIDDEN:
+    case SDL_WINDOWEVENT_MINIMIZED: app->visible = false; break;
+    case SDL_WINDOWEVENT_SHOWN:
+    case SDL_WINDOWEVENT_RESTORED:
+    case SDL_WINDOWEVENT_MAXIMIZED: app->visible = true; app->dirty = true; break;
+    case SDL_WINDOWEVENT_SIZE_CHANGED:
+        if (app->surface_mode && !app_open_surface_renderer(app))
+            fprintf(stderr, "safebase: cannot draw after the resize: %s\n", SDL_GetError());
+        /* fall through */
+    case SDL_WINDOWEVENT_EXPOSED:
+        draw_invalidate(&app->draw);
+        app->dirty = true;
+        break;
+    default: break;
+    }
+}
+
+static void on_event(app_t *app, const SDL_Event *e)
+{
+    char msg[256];
+    int64_t now = (int64_t)SDL_GetTicks64();
+    if (pads_handle(&app->pads, e, msg, sizeof msg)) {
+        app_banner(app, msg, now, 3000);
+        return;
+    }
+    window_event(app, e);
+    float fx = 0.5f, fy = 0.5f;
+    action_t act = input_translate(e, &fx, &fy);
+    /* the log's screens (end, history) and keys take their events first, in output pixels */
+    if (!applog_event(app, e, act, (int)(fx * (float)app->draw.w), (int)(fy * (float)app->draw.h), now))
+        handle(app, act, fx, fy, now);
 }
 
 static void loop(app_t *app)
@@ -217,101 +400,25 @@ static void loop(app_t *app)
     while (!app->quit) {
         int64_t now = (int64_t)SDL_GetTicks64();
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, (int)wait_ms(app, now))) {
-            do {
-                int x = 0, y = 0;
-                action_t act = input_translate(&e, &x, &y);
-                if (e.type == SDL_WINDOWEVENT || e.type == SDL_RENDER_TARGETS_RESET)
-                    app->dirty = true;
-                now = (int64_t)SDL_GetTicks64();
-                handle(app, act, x, y, now);
-            } while (SDL_PollEvent(&e));
+        if (SDL_WaitEventTimeout(&e, wait_ms(app, now))) {
+            do
+                on_event(app, &e);
+            while (SDL_PollEvent(&e));
         }
         now = (int64_t)SDL_GetTicks64();
         app_step(app, now, INPUT_NONE);
+        applog_tick(app, now);
         app_poll_audio(app, now);
+        follow_session(app, now);
         if (app->exit_at > 0 && now >= app->exit_at)
             app->quit = true;
-        app->dirty = true; /* woken for a reason: the reason is visible */
-        if (app->dirty) {
+        if (now >= app->frame_due) /* woken for a change on screen, not just for the second */
+            app->dirty = true;
+        if (app->dirty && app->visible) {
             app->dirty = false;
             draw(app, now);
         }
     }
-}
-
-static bool open_window(app_t *app)
-{
-    const options_t *o = app->opts;
-    Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
-    int w = o->window_w ? o->window_w : 1280, h = o->window_h ? o->window_h : 720;
-    SDL_DisplayMode desktop;
-    if (!o->windowed) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        /* the desktop's size from the start: without a window manager, X11 keeps the size asked for */
-        if (SDL_GetDesktopDisplayMode(0, &desktop) == 0)
-            w = desktop.w, h = desktop.h;
-    }
-    app->win = SDL_CreateWindow("Safe Base", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    if (!app->win) {
-        fprintf(stderr, "safebase: cannot open a window: %s\n", SDL_GetError());
-        return false;
-    }
-    app->renderer = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!app->renderer)
-        app->renderer = SDL_CreateRenderer(app->win, -1, SDL_RENDERER_SOFTWARE);
-    if (!app->renderer) {
-        fprintf(stderr, "safebase: cannot draw in the window: %s\n", SDL_GetError());
-        return false;
-    }
-    SDL_DisableScreenSaver();
-    return true;
-}
-
-static bool start_up(app_t *app, char *err, size_t errsize)
-{
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-    const char *asked = SDL_getenv("SDL_VIDEODRIVER"), *x11 = SDL_getenv("DISPLAY");
-    bool no_desktop = !x11 && !SDL_getenv("WAYLAND_DISPLAY");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(err, errsize, "cannot open the display%s%s: %s%s", x11 ? " " : "", x11 ? x11 : "",
-                 SDL_GetError(), no_desktop ? " (DISPLAY and WAYLAND_DISPLAY are not set: start "
-                 "Safe Base from a desktop)" : "");
-        return false;
-    }
-    /* with no display SDL falls back to drawing off screen: a session nobody sees */
-    if (strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && strstr(asked, "offscreen"))) {
-        snprintf(err, errsize, "no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
-                 "are not set): start Safe Base from a desktop");
-        return false;
-    }
-    if (!open_window(app))
-        return false;
-    app->text = text_open(app->renderer, app->settings->font, false, err, errsize);
-    if (!app->text)
-        return false;
-    app->draw = (draw_t){ .renderer = app->renderer, .text = app->text };
-    char sounds[4096], why[512];
-    paths_join(sounds, sizeof sounds, paths_assets(), "sounds");
-    app->audio = audio_open(sounds, why, sizeof why);
-    if (!app->audio) {
-        fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
-        snprintf(app->notice, sizeof app->notice, "No sound: visual cues only");
-        app->notice_until_start = true;
-    }
-    return true;
-}
-
-static void shut_down(app_t *app)
-{
-    audio_close(app->audio);
-    text_close(app->text);
-    if (app->renderer)
-        SDL_DestroyRenderer(app->renderer);
-    if (app->win)
-        SDL_DestroyWindow(app->win);
-    SDL_EnableScreenSaver();
-    SDL_Quit();
 }
 
 static void fill_menu(app_t *app)
@@ -335,20 +442,25 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
     app.settings = settings;
     app.cat = cat;
     app.t0 = SDL_GetPerformanceCounter();
-    app.bg_since = -1;
-    app.bg_to = (SDL_Color){ 38, 48, 58, 255 };
-    if (opts->log)
-        snprintf(app.log_path, sizeof app.log_path, "%s", opts->log);
-    else if (!logfile_default_path(app.log_path, sizeof app.log_path))
+    fade_init(&app.bg_fade, 1.0);
+    fade_init(&app.dim, 0.0);
+    fade_init(&app.blank, 0.0);
+    fade_init(&app.ending, 0.0);
+    fade_init(&app.help_fade, 0.0);
+    if (!logfile_choose_path(opts->log, app.log_path, sizeof app.log_path)) {
+        app.log_path[0] = '\0';
         fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
-    char err[512] = ""; /* start_up leaves it empty when it has said why itself */
+    }
+    applog_open(&app);
+    char err[512] = ""; /* app_start_up leaves it empty when it has said why itself */
     int status = 0;
-    if (!start_up(&app, err, sizeof err)) {
+    if (!app_start_up(&app, err, sizeof err)) {
         if (err[0])
             fprintf(stderr, "safebase: %s\n", err);
         status = 1;
     } else {
         fill_menu(&app);
+        app_set_screen(&app, SCREEN_MENU);
         int64_t now = (int64_t)SDL_GetTicks64();
         if (plan_entry) {
             app.sel = (int)(plan_entry - cat->items);
@@ -359,6 +471,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
         loop(&app);
         status = app.status;
     }
-    shut_down(&app);
+    applog_close(&app, (int64_t)SDL_GetTicks64());
+    app_shut_down(&app);
     return status;
 }

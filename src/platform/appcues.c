@@ -1,13 +1,12 @@
 /* Carries out what the session decides: chimes and music through the audio engine, captions
- * and colours on screen, and the log line when a session ends. Decides nothing itself. */
+ * and colours on screen; the log's checkpoints and record are applog.c's. Decides nothing itself. */
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/duration.h"
-#include "core/record.h"
+#include "platform/applog.h"
 #include "platform/appstate.h"
-#include "platform/logfile.h"
 #include "platform/paths.h"
 
 #define EXIT_GRACE_MS 2500   /* --exit-at-end waits for the end cue and the fade */
@@ -55,35 +54,6 @@ void app_setup_music(app_t *app)
     audio_set_music(app->audio, sources, n, fallback[0] ? fallback : NULL);
 }
 
-static void write_log(app_t *app)
-{
-    const session_t *s = &app->session;
-    if (app->logged || !app->log_path[0])
-        return;
-    app->logged = true;
-    record_t r = {
-        .started_epoch_ms = app->start_epoch_ms,
-        .ended_epoch_ms = app->start_epoch_ms + (s->ended_ms - s->started_ms),
-        .utc_offset_s = app->utc_offset_s,
-        .plan = app->plan->title,
-        .planned_ms = plan_total_ms(app->plan),
-        .duration_ms = session_active_ms(s, s->ended_ms),
-        .paused_ms = s->paused_total_ms,
-        .outcome = session_outcome_name(s->outcome),
-        .phases_completed = s->phases_completed,
-        .phases_total = app->plan->nphases,
-    };
-    char line[RECORD_MAX_LINE], err[512];
-    if (record_format(&r, line, sizeof line) < 0) {
-        fprintf(stderr, "safebase: the session record is too long to log\n");
-        return;
-    }
-    if (!logfile_append(app->log_path, line, err, sizeof err)) {
-        fprintf(stderr, "safebase: %s\n", err);
-        snprintf(app->notice, sizeof app->notice, "Not logged: %s", err);
-    }
-}
-
 static void on_music(app_t *app, const session_cue_t *c)
 {
     int fade = (int)app->plan->fade_ms;
@@ -112,8 +82,7 @@ static void on_finished(app_t *app, int64_t now)
 {
     audio_music_mode(app->audio, MUSIC_SILENCE, (int)app->plan->fade_ms);
     audio_cue(app->audio, AUDIO_CUE_END);
-    write_log(app);
-    app->screen = SCREEN_END;
+    app_set_screen(app, SCREEN_END);
     app->help = false;
     if (app->opts->exit_at_end)
         app->exit_at = now + app->plan->fade_ms + EXIT_GRACE_MS;
@@ -124,14 +93,14 @@ static void carry_out(app_t *app, const session_cue_t *c, int64_t now)
     switch (c->kind) {
     case CUE_STARTED:
         wall_clock(&app->start_epoch_ms, &app->utc_offset_s);
-        app->screen = SCREEN_SESSION;
+        app_set_screen(app, SCREEN_SESSION);
         if (app->notice_until_start)
             app_banner(app, app->notice, now, 6000);
         app->notice[0] = '\0';
         audio_music_mode(app->audio, MUSIC_PLAY, (int)app->plan->fade_ms);
         break;
     case CUE_PHASE_CHANGED:
-        app_set_bg(app, draw_phase_colour(app->plan->phases[c->phase].kind), now);
+        app_set_bg(app, draw_phase_colour(&app->draw, app->plan->phases[c->phase].kind), now);
         break;
     case CUE_CHIME: audio_cue(app->audio, AUDIO_CUE_CHIME); break;
     case CUE_ENDING_SOON: on_ending_soon(app, c, now); break;
@@ -141,6 +110,7 @@ static void carry_out(app_t *app, const session_cue_t *c, int64_t now)
     case CUE_FINISHED: on_finished(app, now); break;
     case CUE_PROMPT_CHANGED: break;
     }
+    applog_on_cue(app, c->kind, now);
     app->dirty = true;
 }
 

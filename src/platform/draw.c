@@ -1,5 +1,6 @@
-/* Draws the start menu, the ready screen, the session screen and the end screen, with the
- * help overlay and messages. Reads views; changes no state outside the renderer. */
+/* Draws the start menu, the ready screen and the end screen, with the help overlay, the
+ * banner, the blank-calm screen and the pause dimming. Reads views; changes no state outside
+ * the renderer. The session screen is drawsession.c's. */
 #include "platform/draw.h"
 
 #include <math.h>
@@ -7,25 +8,38 @@
 #include <string.h>
 
 #include "core/duration.h"
+#include "platform/drawpriv.h"
 
-static const SDL_Color INK = { 246, 241, 232, 255 };
-static const SDL_Color INK_SOFT = { 214, 208, 198, 255 };
-static const SDL_Color DISK = { 250, 234, 206, 255 };
-static const SDL_Color MENU_BG = { 38, 48, 58, 255 };
-
-SDL_Color draw_phase_colour(phase_kind_t kind)
+SDL_Color draw_sdl(colour_t c, Uint8 a)
 {
-    static const SDL_Color colours[PHASE_KIND_COUNT] = {
-        [PHASE_CONNECT] = { 112, 62, 66, 255 },  /* warm rose: closeness */
-        [PHASE_SEPARATE] = { 40, 72, 104, 255 }, /* calm blue: space */
-        [PHASE_PLAY] = { 44, 90, 70, 255 },      /* green: play */
-        [PHASE_SETTLE] = { 72, 64, 104, 255 },   /* lavender: arriving, breathing */
-        [PHASE_CLOSE] = { 46, 54, 74, 255 },     /* dusk: winding down */
-    };
-    return kind < PHASE_KIND_COUNT ? colours[kind] : MENU_BG;
+    return (SDL_Color){ c.r, c.g, c.b, a };
 }
 
-static int pct(int size, double percent)
+void draw_init(draw_t *d, SDL_Renderer *renderer, text_t *text, theme_t theme)
+{
+    memset(d, 0, sizeof *d);
+    d->renderer = renderer;
+    d->text = text;
+    d->disk.renderer = renderer;
+    palette_for(theme, &d->pal);
+}
+
+void draw_free(draw_t *d)
+{
+    disk_free(&d->disk);
+}
+
+SDL_Color draw_phase_colour(const draw_t *d, phase_kind_t kind)
+{
+    return draw_sdl(kind < PHASE_KIND_COUNT ? d->pal.phase_bg[kind] : d->pal.menu_bg, 255);
+}
+
+SDL_Color draw_menu_colour(const draw_t *d)
+{
+    return draw_sdl(d->pal.menu_bg, 255);
+}
+
+int draw_pct(int size, double percent)
 {
     return (int)lround(size * percent / 100.0);
 }
@@ -37,7 +51,17 @@ static int unit(const draw_t *d)
 
 void draw_begin(draw_t *d)
 {
+    int w = d->w, h = d->h;
     SDL_GetRendererOutputSize(d->renderer, &d->w, &d->h);
+    if (w != d->w || h != d->h)
+        draw_invalidate(d);
+    d->full = true;
+    d->ndirty = 0;
+}
+
+void draw_invalidate(draw_t *d)
+{
+    d->sig.valid = false;
 }
 
 static void clear(draw_t *d, SDL_Color c)
@@ -46,86 +70,161 @@ static void clear(draw_t *d, SDL_Color c)
     SDL_RenderClear(d->renderer);
 }
 
-static void fill_rect(draw_t *d, int x, int y, int w, int h, SDL_Color c)
+void draw_fill(draw_t *d, SDL_Rect r, SDL_Color c)
 {
     SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
     SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
-    SDL_Rect r = { x, y, w, h };
     SDL_RenderFillRect(d->renderer, &r);
 }
 
-/* A pie of the remaining time: full circle at the start, shrinking clockwise from 12 o'clock. */
-static void draw_disk(draw_t *d, int cx, int cy, int r, double remaining_fraction, SDL_Color c)
+/* The largest size from px down at which str fits max_w on one line. */
+static int fit_line(draw_t *d, const char *str, int px, int max_w)
 {
-    enum { SEGMENTS = 720 };
-    SDL_Vertex v[SEGMENTS + 2];
-    SDL_Color faint = { c.r, c.g, c.b, 40 };
-    double frac = remaining_fraction < 0 ? 0 : remaining_fraction > 1 ? 1 : remaining_fraction;
-    for (int pass = 0; pass < 2; pass++) {
-        double span = pass == 0 ? 1.0 : frac;
-        int n = (int)ceil(SEGMENTS * span);
-        if (n <= 0)
-            continue;
-        SDL_Color col = pass == 0 ? faint : c;
-        v[0] = (SDL_Vertex){ { (float)cx, (float)cy }, col, { 0, 0 } };
-        double start = -M_PI / 2 + 2 * M_PI * (1.0 - span); /* the remaining part ends at 12 o'clock */
-        for (int i = 0; i <= n; i++) {
-            double a = start + 2 * M_PI * span * i / n;
-            v[i + 1] = (SDL_Vertex){ { (float)(cx + r * cos(a)), (float)(cy + r * sin(a)) }, col, { 0, 0 } };
-        }
-        int idx[SEGMENTS * 3];
-        for (int i = 0; i < n; i++) {
-            idx[i * 3] = 0;
-            idx[i * 3 + 1] = i + 1;
-            idx[i * 3 + 2] = i + 2;
-        }
-        SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
-        SDL_RenderGeometry(d->renderer, NULL, v, n + 2, idx, n * 3);
+    int w, h, floor_px = px / 2 > 9 ? px / 2 : 9;
+    for (;; px = px * 9 / 10) {
+        text_measure(d->text, str, px, 0, &w, &h);
+        if (w <= max_w || px <= floor_px)
+            return px;
     }
 }
 
-static void draw_banner(draw_t *d, const draw_overlay_t *o)
+void draw_banner(draw_t *d, const draw_overlay_t *o, const layout_t *band)
 {
     if (!o->banner || !*o->banner)
         return;
-    int px = pct(unit(d), 3.6);
-    int bh = px * 2;
-    fill_rect(d, 0, d->h - bh - pct(d->h, 3), d->w, bh, (SDL_Color){ 0, 0, 0, 120 });
-    text_draw(d->text, o->banner, px, INK, d->w / 2, d->h - bh - pct(d->h, 3) + px / 2, d->w * 9 / 10, TEXT_CENTER);
+    if (band && band->shown[LAYOUT_BANNER]) {
+        const layout_rect_t *p = &band->banner_panel, *b = &band->box[LAYOUT_BANNER];
+        draw_fill(d, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
+        text_draw_box(d->text, o->banner, band->px[LAYOUT_BANNER], draw_sdl(d->pal.ink, 255), b->x, b->y,
+                      b->w, b->h, band->wrap[LAYOUT_BANNER], TEXT_CENTER);
+        return;
+    }
+    int px = fit_line(d, o->banner, draw_pct(unit(d), 3.4), d->w * 9 / 10);
+    int pad = px / 3, bh = px + px / 4 + 2 * pad, y = d->h - bh - draw_pct(unit(d), 3);
+    draw_fill(d, (SDL_Rect){ 0, y, d->w, bh }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
+    text_draw(d->text, o->banner, px, draw_sdl(d->pal.ink, 255), d->w / 2, y + pad, 0, TEXT_CENTER);
 }
 
-static void draw_help(draw_t *d)
+static const char *const help_rows[][3] = {
+    { "Pause / go on", "Space  \xC2\xB7  F5 goes on  \xC2\xB7  tap the middle", "A" },
+    { "Next phase", "Right  \xC2\xB7  Page Down  \xC2\xB7  tap the right", "RB  \xC2\xB7  D-pad right" },
+    { "Back (twice: the phase before)", "Left  \xC2\xB7  Page Up  \xC2\xB7  tap the left", "LB  \xC2\xB7  D-pad left" },
+    { "One more minute", "Up", "D-pad up" },
+    { "Reconnect now", "R", "X" },
+    { "The child looked back", "L", "Y" },
+    { "End the session", "Esc, then Esc or Enter", "Start, then Start" },
+    { "Blank screen (timer goes on)", ". or B", "" },
+    { "Hide / show the time", "T", "" },
+    { "Child view: disk and colour", "C", "" },
+    { "Full screen / window", "F", "" },
+    { "This help", "F1  \xC2\xB7  H  \xC2\xB7  ?", "Back" },
+};
+
+/* The widest entry of each help column at px. */
+static void help_columns(draw_t *d, int px, int col[3])
 {
-    static const char *keys[][2] = {
-        { "Space", "Pause / resume" },       { "Right, Page Down", "Next phase" },
-        { "Left, Page Up", "Back (again: previous phase)" }, { "Up", "One more minute" },
-        { "R", "Reconnect now" },           { "L", "Child looked back" },
-        { "Esc, Esc", "End the session" },  { "F1, ?", "This help" },
-    };
-    fill_rect(d, 0, 0, d->w, d->h, (SDL_Color){ 10, 14, 20, 215 });
-    int px = pct(unit(d), 4.2), line = px * 2;
-    int n = (int)(sizeof keys / sizeof keys[0]);
-    int y = (d->h - line * (n + 2)) / 2;
-    text_draw(d->text, "Keys", pct(unit(d), 6), INK, d->w / 2, y, 0, TEXT_CENTER);
-    y += line * 2;
-    for (int i = 0; i < n; i++, y += line) {
-        text_draw(d->text, keys[i][0], px, INK, d->w / 2 - px, y, 0, TEXT_RIGHT);
-        text_draw(d->text, keys[i][1], px, INK_SOFT, d->w / 2 + px, y, 0, TEXT_LEFT);
+    enum { ROWS = sizeof help_rows / sizeof help_rows[0] };
+    for (int c = 0; c < 3; c++) {
+        col[c] = 0;
+        for (int r = 0; r < ROWS; r++) {
+            int w, h;
+            text_measure(d->text, help_rows[r][c], px, 0, &w, &h);
+            col[c] = w > col[c] ? w : col[c];
+        }
     }
 }
 
-static void finish_overlays(draw_t *d, const draw_overlay_t *o)
+/* Every key in three columns (what, keys, controller); on a narrow screen, what above keys. */
+static void draw_help(draw_t *d, double level)
 {
-    draw_banner(d, o);
-    if (o->help)
-        draw_help(d);
+    enum { ROWS = sizeof help_rows / sizeof help_rows[0] };
+    Uint8 a = (Uint8)lround(255 * (level < 0 ? 0 : level > 1 ? 1 : level));
+    draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.panel, a));
+    int margin = draw_pct(unit(d), 4), gap = draw_pct(unit(d), 2.5), room = d->w - 2 * margin;
+    int want = draw_pct(unit(d), 3.6), px = want, col[3];
+    bool narrow = d->w < d->h;
+    int lines = narrow ? 2 * ROWS + 3 : ROWS + 3;
+    px = px * 3 / 2 * lines > d->h * 9 / 10 ? d->h * 9 / 10 / lines * 2 / 3 : px;
+    for (;; px = px * 9 / 10) {
+        help_columns(d, px, col);
+        int width = narrow ? (col[0] > col[1] + gap + col[2] ? col[0] : col[1] + gap + col[2])
+                           : col[0] + col[1] + col[2] + 2 * gap;
+        if (width <= room || px <= 9)
+            break;
+    }
+    int line = px + px / 2, x0 = margin, y = (d->h - line * lines) / 2;
+    if (!narrow)
+        x0 = (d->w - (col[0] + col[1] + col[2] + 2 * gap)) / 2;
+    SDL_Color ink = draw_sdl(d->pal.ink, a), soft = draw_sdl(d->pal.ink_soft, a);
+    text_draw(d->text, "Keys  \xC2\xB7  clicker  \xC2\xB7  touch  \xC2\xB7  controller", px * 5 / 4, ink,
+              d->w / 2, y, 0, TEXT_CENTER);
+    y += line * 2;
+    for (int r = 0; r < ROWS; r++, y += line) {
+        text_draw(d->text, help_rows[r][0], px, soft, x0, y, 0, TEXT_LEFT);
+        int kx = x0 + col[0] + gap;
+        if (narrow) {
+            y += line;
+            kx = x0 + gap;
+        }
+        text_draw(d->text, help_rows[r][1], px, ink, kx, y, 0, TEXT_LEFT);
+        text_draw(d->text, help_rows[r][2], px, ink, narrow ? d->w - margin : kx + col[1] + gap, y, 0,
+                  narrow ? TEXT_RIGHT : TEXT_LEFT);
+    }
 }
+
+void draw_finish(draw_t *d, const draw_overlay_t *o)
+{
+    if (o->blank > 0) {
+        Uint8 a = (Uint8)lround(255 * (o->blank > 1 ? 1 : o->blank));
+        draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.blank, a));
+    }
+    if (o->help_level > 0)
+        draw_help(d, o->help_level);
+}
+
+/* Texts stacked down the middle from top; they all shrink together until they fit above
+ * bottom. Returns where the stack ends. */
+typedef struct {
+    const char *str;
+    double size;        /* percent of the short side */
+    bool soft;
+    int gap_before;     /* percent of the height */
+} line_t;
+
+static int stack(draw_t *d, const line_t *lines, int n, int top, int bottom)
+{
+    double scale = 1.0;
+    int total = 0, width = d->w * 88 / 100;
+    for (int tries = 0; tries < 12; tries++, scale *= 0.88) {
+        total = 0;
+        for (int i = 0; i < n; i++) {
+            int w, h;
+            text_measure(d->text, lines[i].str, (int)(draw_pct(unit(d), lines[i].size) * scale), width, &w, &h);
+            total += h + (lines[i].str && *lines[i].str ? draw_pct(d->h, lines[i].gap_before) : 0);
+        }
+        if (top + total <= bottom)
+            break;
+    }
+    int y = top;
+    for (int i = 0; i < n; i++) {
+        if (!lines[i].str || !*lines[i].str)
+            continue;
+        y += draw_pct(d->h, lines[i].gap_before);
+        SDL_Color c = draw_sdl(lines[i].soft ? d->pal.ink_soft : d->pal.ink, 255);
+        int px = (int)(draw_pct(unit(d), lines[i].size) * scale);
+        int h = text_draw(d->text, lines[i].str, px, c, d->w / 2, y, width, TEXT_CENTER);
+        y += h < bottom - y ? h : bottom - y;
+    }
+    return y;
+}
+
+static int menu_row_h(const draw_t *d) { return draw_pct(d->h, 9) > 36 ? draw_pct(d->h, 9) : 36; }
+static int menu_top(const draw_t *d) { return draw_pct(d->h, 24); }
 
 static int menu_rows_visible(const draw_t *d)
 {
-    int row = pct(d->h, 9);
-    int avail = d->h - pct(d->h, 24) - pct(d->h, 8);
-    int n = row > 0 ? avail / row : 1;
+    int avail = d->h - menu_top(d) - draw_pct(d->h, 8);
+    int n = avail / menu_row_h(d);
     return n < 1 ? 1 : n;
 }
 
@@ -138,130 +237,81 @@ static int menu_first_row(const draw_t *d, int count, int selected)
     return first < 0 ? 0 : first;
 }
 
-int draw_menu_row_at(const draw_t *d, int count, int selected, int y)
+int draw_menu_row_at(const draw_t *d, int count, int selected, float fy)
 {
-    int row = pct(d->h, 9), top = pct(d->h, 24);
-    if (y < top || row <= 0)
+    int y = (int)(fy * d->h), row = menu_row_h(d), top = menu_top(d);
+    if (y < top)
         return -1;
     int i = menu_first_row(d, count, selected) + (y - top) / row;
-    int vis = menu_rows_visible(d);
-    return (i < count && (y - top) / row < vis) ? i : -1;
+    return (i < count && (y - top) / row < menu_rows_visible(d)) ? i : -1;
+}
+
+static void menu_row(draw_t *d, const draw_menu_item_t *it, bool selected, int y)
+{
+    int row = menu_row_h(d), u = unit(d), left = draw_pct(d->w, 6), width = d->w - 2 * left;
+    int pad = draw_pct(u, 2);
+    if (selected)
+        draw_fill(d, (SDL_Rect){ left, y, width, row - draw_pct(d->h, 1) }, (SDL_Color){ 255, 255, 255, 38 });
+    char detail[160], title[160];
+    snprintf(detail, sizeof detail, "%s%s", it->detail, it->user ? " \xC2\xB7 yours" : "");
+    snprintf(title, sizeof title, "%s%s", selected ? "\xE2\x96\xB8 " : "   ", it->title);
+    int dpx = fit_line(d, detail, draw_pct(u, 3.2), width * 2 / 5), dw, dh;
+    text_measure(d->text, detail, dpx, 0, &dw, &dh);
+    int tpx = fit_line(d, title, draw_pct(u, 4.2), width - dw - 3 * pad), tw, th;
+    text_measure(d->text, title, tpx, 0, &tw, &th);
+    int inner = row - draw_pct(d->h, 1);
+    text_draw_box(d->text, title, tpx, draw_sdl(d->pal.ink, 255), left + pad, y + (inner - th) / 2,
+                  width - dw - 3 * pad, th, 0, TEXT_LEFT);
+    text_draw(d->text, detail, dpx, draw_sdl(d->pal.ink_soft, 255), left + width - pad, y + (inner - dh) / 2, 0,
+              TEXT_RIGHT);
 }
 
 void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected, const draw_overlay_t *o)
 {
-    clear(d, MENU_BG);
+    clear(d, o->bg);
     int u = unit(d);
-    text_draw(d->text, "Safe Base", pct(u, 8), INK, d->w / 2, pct(d->h, 5), 0, TEXT_CENTER);
-    text_draw(d->text, "Choose a plan: arrows and Enter", pct(u, 3.2), INK_SOFT, d->w / 2,
-              pct(d->h, 15), 0, TEXT_CENTER);
-    int row = pct(d->h, 9), top = pct(d->h, 24), px = pct(u, 4.2);
+    const char *hint = "Choose a plan: arrows and Enter, a tap, or A";
+    text_draw(d->text, "Safe Base", draw_pct(u, 8), draw_sdl(d->pal.ink, 255), d->w / 2, draw_pct(d->h, 4), 0,
+              TEXT_CENTER);
+    text_draw(d->text, hint, fit_line(d, hint, draw_pct(u, 3.2), d->w * 9 / 10), draw_sdl(d->pal.ink_soft, 255),
+              d->w / 2, draw_pct(d->h, 4) + draw_pct(u, 8) * 5 / 4 + draw_pct(d->h, 1), 0, TEXT_CENTER);
     int first = menu_first_row(d, count, selected), vis = menu_rows_visible(d);
-    int left = pct(d->w, 8), width = d->w - 2 * left;
-    for (int i = first; i < count && i < first + vis; i++) {
-        int y = top + (i - first) * row;
-        if (i == selected)
-            fill_rect(d, left, y, width, row - pct(d->h, 1), (SDL_Color){ 255, 255, 255, 38 });
-        char title[160];
-        snprintf(title, sizeof title, "%s%s", i == selected ? "\xE2\x96\xB8 " : "  ", items[i].title);
-        text_draw(d->text, title, px, INK, left + px / 2, y + (row - px * 4 / 3) / 2, width * 6 / 10, TEXT_LEFT);
-        char detail[160];
-        snprintf(detail, sizeof detail, "%s%s", items[i].detail, items[i].user ? " \xC2\xB7 yours" : "");
-        text_draw(d->text, detail, pct(u, 3.2), INK_SOFT, left + width - px / 2, y + (row - px) / 2, 0, TEXT_RIGHT);
-    }
+    for (int i = first; i < count && i < first + vis; i++)
+        menu_row(d, &items[i], i == selected, menu_top(d) + (i - first) * menu_row_h(d));
     if (count == 0)
-        text_draw(d->text, "No plans found", px, INK, d->w / 2, d->h / 2, 0, TEXT_CENTER);
-    finish_overlays(d, o);
+        text_draw(d->text, "No plans found", draw_pct(u, 4.2), draw_sdl(d->pal.ink, 255), d->w / 2, d->h / 2, 0,
+                  TEXT_CENTER);
+    draw_banner(d, o, NULL);
+    draw_finish(d, o);
 }
 
 void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o)
 {
     clear(d, o->bg);
-    int u = unit(d), y = pct(d->h, 10);
-    y += text_draw(d->text, plan->title, pct(u, 8), INK, d->w / 2, y, d->w * 9 / 10, TEXT_CENTER);
-    char line[200], len[64];
+    char facts[200], len[64], first[200];
     duration_format_length(plan_total_ms(plan), len, sizeof len);
-    snprintf(line, sizeof line, "%s \xC2\xB7 %d phases \xC2\xB7 for a %s", len, plan->nphases,
+    snprintf(facts, sizeof facts, "%s \xC2\xB7 %d phases \xC2\xB7 for a %s", len, plan->nphases,
              plan_audience_name(plan->audience));
-    y += pct(d->h, 3);
-    y += text_draw(d->text, line, pct(u, 4), INK_SOFT, d->w / 2, y, d->w * 9 / 10, TEXT_CENTER);
-    y += pct(d->h, 4);
-    if (plan->description)
-        y += text_draw(d->text, plan->description, pct(u, 4.4), INK, d->w / 2, y, d->w * 8 / 10, TEXT_CENTER);
-    y += pct(d->h, 4);
-    char first[200];
     snprintf(first, sizeof first, "First: %s", plan->phases[0].name);
-    text_draw(d->text, first, pct(u, 4.4), INK_SOFT, d->w / 2, y, d->w * 8 / 10, TEXT_CENTER);
-    text_draw(d->text, "Press Space to start", pct(u, 6.5), INK, d->w / 2, d->h - pct(d->h, 24), 0, TEXT_CENTER);
-    text_draw(d->text, "Esc: back to the plans", pct(u, 3.2), INK_SOFT, d->w / 2, d->h - pct(d->h, 13), 0, TEXT_CENTER);
-    finish_overlays(d, o);
+    const line_t hints[] = {
+        { "Press Space to start", 6.0, false, 0 },
+        { "or A, F5, a tap  \xC2\xB7  Esc: back to the plans  \xC2\xB7  F1: keys", 3.0, true, 2 },
+    };
+    int hint_top = d->h - draw_pct(d->h, 26);
+    const line_t lines[] = {
+        { plan->title, 7.5, false, 0 },
+        { facts, 3.8, true, 3 },
+        { plan->description, 4.2, false, 5 },
+        { first, 4.2, true, 4 },
+    };
+    stack(d, lines, 4, draw_pct(d->h, 8), hint_top - draw_pct(d->h, 3));
+    stack(d, hints, 2, hint_top, d->h - draw_pct(d->h, 11));
+    draw_banner(d, o, NULL);
+    draw_finish(d, o);
 }
 
-/* A thin bar along the bottom: one segment per phase, filled as far as the plan has gone. */
-static void draw_progress(draw_t *d, const session_view_t *v)
+void draw_overlays(draw_t *d, const draw_overlay_t *o)
 {
-    int x = pct(d->w, 6), w = d->w - 2 * x, h = pct(d->h, 1.6), y = d->h - pct(d->h, 7);
-    fill_rect(d, x, y, w, h, (SDL_Color){ 255, 255, 255, 50 });
-    fill_rect(d, x, y, (int)lround(w * v->plan_fraction), h, (SDL_Color){ DISK.r, DISK.g, DISK.b, 220 });
-}
-
-static void session_texts(const session_view_t *v, char *clock, size_t clock_size,
-                          char *where, size_t where_size)
-{
-    duration_format_clock(v->phase_remaining_ms, clock, clock_size);
-    if (v->rounds > 1)
-        snprintf(where, where_size, "Phase %d of %d \xC2\xB7 round %d of %d", v->phase_index + 1,
-                 v->phase_count, v->round, v->rounds);
-    else
-        snprintf(where, where_size, "Phase %d of %d", v->phase_index + 1, v->phase_count);
-}
-
-void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_overlay_t *o)
-{
-    clear(d, o->bg);
-    int u = unit(d);
-    bool portrait = d->h > d->w;
-    char clock[32], where[96];
-    session_texts(v, clock, sizeof clock, where, sizeof where);
-    text_draw(d->text, plan->title, pct(u, 3), INK_SOFT, pct(d->w, 3), pct(d->h, 2.5), d->w / 2, TEXT_LEFT);
-    text_draw(d->text, where, pct(u, 3), INK_SOFT, d->w - pct(d->w, 3), pct(d->h, 2.5), 0, TEXT_RIGHT);
-    text_draw(d->text, v->phase_name, pct(u, 10), INK, d->w / 2, pct(d->h, 8), d->w * 9 / 10, TEXT_CENTER);
-    double remaining = 1.0 - v->phase_fraction;
-    if (portrait) {
-        int r = pct(d->w, 34);
-        draw_disk(d, d->w / 2, pct(d->h, 40), r, remaining, DISK);
-        text_draw(d->text, clock, pct(u, 16), INK, d->w / 2, pct(d->h, 40) + r + pct(d->h, 2), 0, TEXT_CENTER);
-        text_draw(d->text, v->prompt, pct(u, 6), INK, d->w / 2, pct(d->h, 72), d->w * 9 / 10, TEXT_CENTER);
-    } else {
-        int r = pct(d->h, 28);
-        int cx = pct(d->w, 30), cy = pct(d->h, 54);
-        draw_disk(d, cx, cy, r, remaining, DISK);
-        int tx = pct(d->w, 70);
-        int th = text_draw(d->text, clock, pct(d->h, 17), INK, tx, pct(d->h, 28), 0, TEXT_CENTER);
-        text_draw(d->text, v->prompt, pct(d->h, 5.5), INK, tx, pct(d->h, 28) + th + pct(d->h, 4),
-                  pct(d->w, 50), TEXT_CENTER);
-    }
-    draw_progress(d, v);
-    if (v->paused) {
-        fill_rect(d, 0, 0, d->w, d->h, (SDL_Color){ 0, 0, 0, 140 });
-        text_draw(d->text, "Paused", pct(u, 12), INK, d->w / 2, pct(d->h, 36), 0, TEXT_CENTER);
-        text_draw(d->text, "Press Space to go on", pct(u, 4.5), INK_SOFT, d->w / 2, pct(d->h, 56), 0, TEXT_CENTER);
-    }
-    finish_overlays(d, o);
-}
-
-void draw_end(draw_t *d, const plan_t *plan, const session_t *s, int64_t now_ms, const draw_overlay_t *o)
-{
-    clear(d, o->bg);
-    int u = unit(d);
-    bool done = s->outcome == OUTCOME_COMPLETED;
-    text_draw(d->text, done ? "Well done" : "Session ended", pct(u, 10), INK, d->w / 2, pct(d->h, 16), 0, TEXT_CENTER);
-    char len[64], line[256];
-    duration_format_length(session_active_ms(s, now_ms), len, sizeof len);
-    snprintf(line, sizeof line, "%s \xC2\xB7 %s", plan->title, len);
-    text_draw(d->text, line, pct(u, 5), INK_SOFT, d->w / 2, pct(d->h, 38), d->w * 9 / 10, TEXT_CENTER);
-    snprintf(line, sizeof line, "%d of %d phases", s->phases_completed, plan->nphases);
-    text_draw(d->text, line, pct(u, 4.4), INK_SOFT, d->w / 2, pct(d->h, 50), 0, TEXT_CENTER);
-    text_draw(d->text, "Enter: back to the plans", pct(u, 4.4), INK, d->w / 2, d->h - pct(d->h, 22), 0, TEXT_CENTER);
-    finish_overlays(d, o);
+    draw_banner(d, o, NULL);
+    draw_finish(d, o);
 }

@@ -8,18 +8,28 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SIZES 12
+#define MAX_SIZES 24
 #define MAX_ENTRIES 128
+#define MAX_MEASURES 256
+#define KEEP_FRAMES 8     /* a texture not drawn for this many frames is let go */
 
 typedef struct {
     uint64_t key;
     SDL_Texture *texture;
     int w, h;
-    bool used;
+    unsigned last;        /* the frame it was last drawn in */
 } entry_t;
+
+typedef struct {
+    uint64_t key;
+    int w, h;
+} measure_t;
 
 struct text {
     SDL_Renderer *renderer;
+    measure_t measures[MAX_MEASURES];
+    int next_measure;
+    unsigned frame;
     char path[4096];
     bool bold;
     struct { int px; TTF_Font *font; } sizes[MAX_SIZES];
@@ -131,30 +141,40 @@ static uint64_t hash_key(const char *s, int px, SDL_Color c, int max_w, text_ali
     return h;
 }
 
+static SDL_Surface *render(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+{
+    TTF_Font *font = font_at(t, px);
+    if (!font)
+        return NULL;
+    if (max_w <= 0)
+        return TTF_RenderUTF8_Blended(font, str, color);
+    TTF_SetFontWrappedAlign(font, align == TEXT_CENTER ? TTF_WRAPPED_ALIGN_CENTER
+                                  : align == TEXT_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT : TTF_WRAPPED_ALIGN_LEFT);
+    return TTF_RenderUTF8_Blended_Wrapped(font, str, color, (Uint32)max_w);
+}
+
 static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
 {
+    color.a = 255; /* rendered opaque; the alpha is applied when drawn, so fades reuse it */
     uint64_t key = hash_key(str, px, color, max_w, align);
-    entry_t *free_slot = NULL;
+    entry_t *free_slot = NULL, *oldest = &t->entries[0];
     for (int i = 0; i < MAX_ENTRIES; i++) {
         entry_t *e = &t->entries[i];
         if (e->texture && e->key == key) {
-            e->used = true;
+            e->last = t->frame;
             return e;
         }
         if (!e->texture && !free_slot)
             free_slot = e;
+        if (e->last < oldest->last)
+            oldest = e;
     }
-    TTF_Font *font = font_at(t, px);
-    if (!font || !free_slot)
-        return NULL;
-    SDL_Surface *surf;
-    if (max_w > 0) {
-        TTF_SetFontWrappedAlign(font, align == TEXT_CENTER ? TTF_WRAPPED_ALIGN_CENTER
-                                      : align == TEXT_RIGHT ? TTF_WRAPPED_ALIGN_RIGHT : TTF_WRAPPED_ALIGN_LEFT);
-        surf = TTF_RenderUTF8_Blended_Wrapped(font, str, color, (Uint32)max_w);
-    } else {
-        surf = TTF_RenderUTF8_Blended(font, str, color);
+    if (!free_slot) { /* full: the texture drawn longest ago makes room */
+        SDL_DestroyTexture(oldest->texture);
+        oldest->texture = NULL;
+        free_slot = oldest;
     }
+    SDL_Surface *surf = render(t, str, px, color, max_w, align);
     if (!surf)
         return NULL;
     free_slot->texture = SDL_CreateTextureFromSurface(t->renderer, surf);
@@ -164,16 +184,65 @@ static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, i
     if (!free_slot->texture)
         return NULL;
     free_slot->key = key;
-    free_slot->used = true;
+    free_slot->last = t->frame;
     return free_slot;
 }
 
 void text_measure(text_t *t, const char *str, int px, int max_w, int *w, int *h)
 {
+    *w = *h = 0;
+    if (!str || !*str || px <= 0)
+        return;
     SDL_Color any = { 255, 255, 255, 255 };
-    entry_t *e = (str && *str) ? entry_for(t, str, px, any, max_w, TEXT_CENTER) : NULL;
-    *w = e ? e->w : 0;
-    *h = e ? e->h : 0;
+    uint64_t key = hash_key(str, px, any, max_w, TEXT_LEFT) | 1; /* 0 marks a free slot */
+    for (int i = 0; i < MAX_MEASURES; i++) {
+        if (t->measures[i].key == key) {
+            *w = t->measures[i].w;
+            *h = t->measures[i].h;
+            return;
+        }
+    }
+    SDL_Surface *surf = render(t, str, px, any, max_w, TEXT_LEFT);
+    if (!surf)
+        return;
+    *w = surf->w;
+    *h = surf->h;
+    SDL_FreeSurface(surf);
+    t->measures[t->next_measure] = (measure_t){ key, *w, *h };
+    t->next_measure = (t->next_measure + 1) % MAX_MEASURES;
+}
+
+void text_set_renderer(text_t *t, SDL_Renderer *renderer)
+{
+    for (int i = 0; i < MAX_ENTRIES; i++) {
+        if (t->entries[i].texture)
+            SDL_DestroyTexture(t->entries[i].texture);
+        t->entries[i] = (entry_t){ 0 };
+    }
+    t->renderer = renderer;
+}
+
+void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int w, int h,
+                   int max_w, text_align_t align)
+{
+    if (!str || !*str || px <= 0 || w <= 0 || h <= 0)
+        return;
+    entry_t *e = entry_for(t, str, px, color, max_w, align);
+    if (!e)
+        return;
+    SDL_Rect src = { 0, 0, e->w < w ? e->w : w, e->h < h ? e->h : h };
+    SDL_Rect dst = { x, y, src.w, src.h };
+    if (align == TEXT_CENTER)
+        dst.x = x + (w - src.w) / 2;
+    else if (align == TEXT_RIGHT)
+        dst.x = x + w - src.w;
+    /* a wrapped texture can be wider than its lines: keep the part the alignment put them in */
+    if (align == TEXT_CENTER)
+        src.x = (e->w - src.w) / 2;
+    else if (align == TEXT_RIGHT)
+        src.x = e->w - src.w;
+    SDL_SetTextureAlphaMod(e->texture, color.a);
+    SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
 }
 
 int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
@@ -189,18 +258,19 @@ int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y,
         dst.x = x - e->w / 2;
     else if (align == TEXT_RIGHT)
         dst.x = x - e->w;
+    SDL_SetTextureAlphaMod(e->texture, color.a);
     SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
     return e->h;
 }
 
 void text_end_frame(text_t *t)
 {
+    t->frame++;
     for (int i = 0; i < MAX_ENTRIES; i++) {
         entry_t *e = &t->entries[i];
-        if (e->texture && !e->used) {
+        if (e->texture && t->frame - e->last > KEEP_FRAMES) {
             SDL_DestroyTexture(e->texture);
             e->texture = NULL;
         }
-        e->used = false;
     }
 }

@@ -15,16 +15,26 @@ typedef enum { TEXT_LEFT, TEXT_CENTER, TEXT_RIGHT } text_align_t;
 text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char *err, size_t errsize);
 void text_close(text_t *t);
 
-/* Draws UTF-8 str with its cap height about px pixels, wrapped to max_w (0 = no wrap), lines
+/* Draws UTF-8 str at em size px pixels (digits are about 0.73 px tall) in color (its alpha
+ * fades the text without rendering it again), wrapped to max_w (0 = no wrap), lines
  * aligned in the box starting at x (left), x-centre or right edge. Returns the height used.
  * An empty string draws nothing. */
 int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
               text_align_t align);
 
-/* Measures what text_draw would draw: width and height. */
+/* Measures what text_draw would draw: width and height (0 x 0 for an empty string). Keeps the
+ * answer (not a texture) in a small cache, so measuring the same text again is cheap. */
 void text_measure(text_t *t, const char *str, int px, int max_w, int *w, int *h);
 
-/* Forgets textures not drawn since the last call; call once per presented frame. */
+/* Draws like text_draw inside box (x, y, w, h): aligned in the box's width and cut at its
+ * edges if it is larger (the layout sizes boxes to fit; the cut only guards the rest). */
+void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int w, int h,
+                   int max_w, text_align_t align);
+
+/* Forgets every texture (call when the renderer is replaced) and uses renderer from now on. */
+void text_set_renderer(text_t *t, SDL_Renderer *renderer);
+
+/* Forgets textures not drawn in the last few frames; call once per presented frame. */
 void text_end_frame(text_t *t);
 
 /* The font file in use. */

@@ -1,0 +1,246 @@
+/* The session screen: the phase colour, the countdown disk with the breathing guide, the phase
+ * name, the time left, the prompt, where we are in the plan, and the pause sign, placed by
+ * core/layout.c. Reads the view; changes nothing outside the renderer. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/duration.h"
+#include "platform/draw.h"
+#include "platform/drawpriv.h"
+
+typedef struct {
+    draw_t *d;
+    const char *text[LAYOUT_TEXT_COUNT];
+} texts_t;
+
+static void measure(void *ctx, layout_text_t which, int px, int max_w, int *w, int *h)
+{
+    texts_t *t = ctx;
+    text_measure(t->d->text, t->text[which], px, max_w, w, h);
+}
+
+static const char *const PAUSED = "Paused";
+static const char *const RESUME = "Space, A or a tap in the middle to go on";
+
+/* The digits with each one replaced by 0: the clock's size then changes only with its shape. */
+static void clock_shape(const char *clock, char *out, size_t size)
+{
+    size_t i = 0;
+    for (; clock[i] && i + 1 < size; i++)
+        out[i] = (clock[i] >= '0' && clock[i] <= '9') ? '0' : clock[i];
+    out[i] = '\0';
+}
+
+static void session_texts(const session_view_t *v, char *clock, size_t clock_size, char *where, size_t where_size)
+{
+    duration_format_clock(v->phase_remaining_ms, clock, clock_size);
+    char round[48] = "";
+    if (v->rounds > 1)
+        snprintf(round, sizeof round, " \xC2\xB7 round %d of %d", v->round, v->rounds);
+    snprintf(where, where_size, "Phase %d of %d%s%s", v->phase_index + 1, v->phase_count, round,
+             v->ending_soon ? " \xC2\xB7 ending soon" : "");
+}
+
+static uint64_t mix_key(uint64_t h, const void *p, size_t n)
+{
+    const unsigned char *b = p;
+    for (size_t i = 0; i < n; i++)
+        h = (h ^ b[i]) * 1099511628211ULL;
+    return h;
+}
+
+static uint64_t layout_key(const layout_in_t *in, const texts_t *t)
+{
+    uint64_t h = 1469598103934665603ULL;
+    int flags[6] = { in->w, in->h, in->child_view, in->hide_time, in->paused, in->banner };
+    h = mix_key(h, flags, sizeof flags);
+    for (int i = 0; i < LAYOUT_TEXT_COUNT; i++)
+        if (t->text[i])
+            h = mix_key(h, t->text[i], strlen(t->text[i]) + 1);
+    return h;
+}
+
+static const layout_t *lay_out(draw_t *d, const texts_t *t, const draw_session_opts_t *so, bool paused, bool banner)
+{
+    layout_in_t in = { .w = d->w, .h = d->h, .child_view = so->child_view, .hide_time = so->hide_time,
+                       .paused = paused, .banner = banner, .measure = measure, .ctx = (void *)t };
+    uint64_t key = layout_key(&in, t);
+    if (key != d->layout_key) {
+        layout_session(&in, &d->layout);
+        d->layout_key = key;
+    }
+    return &d->layout;
+}
+
+static void fill_texts(texts_t *t, draw_t *d, const plan_t *plan, const session_view_t *v, const char *clock_shape_str,
+                       const char *where, const draw_overlay_t *o)
+{
+    memset(t, 0, sizeof *t);
+    t->d = d;
+    t->text[LAYOUT_TITLE] = plan->title;
+    t->text[LAYOUT_WHERE] = where;
+    t->text[LAYOUT_PHASE] = v->phase_name;
+    t->text[LAYOUT_CLOCK] = clock_shape_str;
+    t->text[LAYOUT_PROMPT] = v->prompt;
+    t->text[LAYOUT_PAUSED] = PAUSED;
+    t->text[LAYOUT_RESUME] = RESUME;
+    t->text[LAYOUT_BANNER] = o->banner && *o->banner ? o->banner : NULL;
+}
+
+const layout_t *draw_session_layout(draw_t *d, const plan_t *plan, const session_view_t *v,
+                                    const draw_session_opts_t *so, const draw_overlay_t *o)
+{
+    char clock[32], shape[32], where[128];
+    session_texts(v, clock, sizeof clock, where, sizeof where);
+    clock_shape(clock, shape, sizeof shape);
+    texts_t t;
+    fill_texts(&t, d, plan, v, shape, where, o);
+    return lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
+}
+
+/* False when r lies wholly outside the rectangle being redrawn: nothing to draw there. */
+static bool in_clip(const draw_t *d, layout_rect_t r)
+{
+    if (!SDL_RenderIsClipEnabled(d->renderer))
+        return true;
+    SDL_Rect clip, box = { r.x, r.y, r.w, r.h };
+    SDL_RenderGetClipRect(d->renderer, &clip);
+    return SDL_HasIntersection(&clip, &box);
+}
+
+static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const char *str, colour_t c, text_align_t a,
+                    Uint8 alpha)
+{
+    if (!l->shown[which] || !in_clip(d, l->box[which]))
+        return;
+    const layout_rect_t *b = &l->box[which];
+    text_draw_box(d->text, str, l->px[which], draw_sdl(c, alpha), b->x, b->y, b->w, b->h, l->wrap[which], a);
+}
+
+static void progress(draw_t *d, const layout_t *l, const session_view_t *v, SDL_Color fill)
+{
+    const layout_rect_t *p = &l->progress;
+    if (p->w <= 0 || !in_clip(d, *p))
+        return;
+    draw_fill(d, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.ink, 50));
+    draw_fill(d, (SDL_Rect){ p->x, p->y, (int)lround(p->w * v->plan_fraction), p->h }, fill);
+}
+
+static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so, SDL_Color bg)
+{
+    SDL_Color disk = draw_sdl(colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), 255);
+    bool disk_shown = in_clip(d, layout_disk_box(l));
+    if (so->breath >= 0 && disk_shown) {
+        int r = l->disk_r + (int)lround((l->halo_r - 1 - l->disk_r) * (0.3 + 0.7 * so->breath));
+        disk_draw_glow(&d->disk, l->disk_x, l->disk_y, r, draw_sdl(d->pal.ink, 255), 90);
+    }
+    /* the elapsed part: opaque, the faint disk colour already mixed with the background, so the
+     * glow shows only outside the disk */
+    colour_t under = { bg.r, bg.g, bg.b };
+    colour_t faint = colour_over(under, colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), d->pal.faint_alpha);
+    if (disk_shown)
+        disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, so->disk_remaining, disk, draw_sdl(faint, 255));
+    progress(d, l, v, (SDL_Color){ disk.r, disk.g, disk.b, 220 });
+    if (l->icon.w > 0)
+        disk_draw_icon(&d->disk, v->kind, (SDL_Rect){ l->icon.x, l->icon.y, l->icon.w, l->icon.h },
+                       draw_sdl(d->pal.ink, 255));
+}
+
+static uint64_t base_key(const draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so,
+                         const draw_overlay_t *o)
+{
+    uint64_t h = d->layout_key;
+    double levels[4] = { o->dim, o->blank, so->ending, o->help_level };
+    int flags[8] = { o->help, v->paused, so->child_view, so->hide_time, so->breath >= 0, (int)v->kind,
+                     o->bg.r << 16 | o->bg.g << 8 | o->bg.b, l->disk_r };
+    h = mix_key(h, levels, sizeof levels);
+    h = mix_key(h, flags, sizeof flags);
+    return h;
+}
+
+static void add_dirty(draw_t *d, layout_rect_t r)
+{
+    if (r.w > 0 && r.h > 0 && d->ndirty < DRAW_MAX_DIRTY)
+        d->dirty[d->ndirty++] = (SDL_Rect){ r.x, r.y, r.w, r.h };
+}
+
+/* Compares what the screen will show with what it showed: sets d->full or d->dirty. */
+static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now)
+{
+    const draw_sig_t *was = &d->sig;
+    d->ndirty = 0;
+    d->full = !d->retained || !was->valid || was->base != now->base;
+    if (d->full)
+        return;
+    if (was->breath != now->breath) { /* the ring round the disk: four bands, not its middle */
+        layout_rect_t b = layout_disk_box(l);
+        int in = (int)(l->disk_r * 0.7071) - 2, band = l->halo_r - in;
+        add_dirty(d, (layout_rect_t){ b.x, b.y, b.w, band });
+        add_dirty(d, (layout_rect_t){ b.x, l->disk_y + in, b.w, band });
+        add_dirty(d, (layout_rect_t){ b.x, l->disk_y - in, band, 2 * in });
+        add_dirty(d, (layout_rect_t){ l->disk_x + in, l->disk_y - in, band, 2 * in });
+        if (was->disk != now->disk) /* and the disk's step, which the bands may miss */
+            add_dirty(d, layout_wedge_box(l, was->disk, now->disk, 3));
+    } else if (was->disk != now->disk)
+        add_dirty(d, layout_wedge_box(l, was->disk, now->disk, 3));
+    if (was->clock != now->clock)
+        add_dirty(d, l->box[LAYOUT_CLOCK]);
+    if (was->bar != now->bar)
+        add_dirty(d, l->progress);
+}
+
+static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
+                  const draw_overlay_t *o, const layout_t *l, const char *clock, const char *where)
+{
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(d->renderer, o->bg.r, o->bg.g, o->bg.b, 255);
+    SDL_RenderFillRect(d->renderer, NULL); /* unlike a clear, it keeps to the clip rectangle */
+    shapes(d, l, v, so, o->bg);
+    text_at(d, l, LAYOUT_TITLE, plan->title, d->pal.ink_soft, TEXT_LEFT, 255);
+    text_at(d, l, LAYOUT_WHERE, where, d->pal.ink_soft, TEXT_RIGHT, 255);
+    text_at(d, l, LAYOUT_PHASE, v->phase_name, d->pal.ink, TEXT_CENTER, 255);
+    text_at(d, l, LAYOUT_CLOCK, clock, d->pal.ink, TEXT_CENTER, 255);
+    text_at(d, l, LAYOUT_PROMPT, v->prompt, d->pal.ink, TEXT_CENTER, 255);
+    if (o->dim > 0) {
+        double a = 255 * d->pal.pause_dim * (o->dim > 1 ? 1 : o->dim);
+        draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, (SDL_Color){ 0, 0, 0, (Uint8)lround(a) });
+    }
+    if (v->paused) { /* over the dimming, in the prompt's place: never on the disk or the digits */
+        Uint8 a = (Uint8)lround(255 * (o->dim < 0.25 ? 0.25 : o->dim > 1 ? 1 : o->dim)); /* fading in with it */
+        text_at(d, l, LAYOUT_PAUSED, PAUSED, d->pal.ink, TEXT_CENTER, a);
+        text_at(d, l, LAYOUT_RESUME, RESUME, d->pal.ink_soft, TEXT_CENTER, a);
+        const layout_rect_t *p = &l->pause_icon;
+        disk_draw_pause(&d->disk, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, a));
+    }
+    draw_banner(d, o, l);
+    draw_finish(d, o);
+}
+
+void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
+                  const draw_overlay_t *o)
+{
+    char clock[32], shape[32], where[128];
+    session_texts(v, clock, sizeof clock, where, sizeof where);
+    clock_shape(clock, shape, sizeof shape);
+    texts_t t;
+    fill_texts(&t, d, plan, v, shape, where, o);
+    const layout_t *l = lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
+    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o), .disk = so->disk_remaining,
+                       .breath = so->breath, .bar = (int)lround(l->progress.w * v->plan_fraction) };
+    sig.base = mix_key(sig.base, where, strlen(where));
+    if (o->banner)
+        sig.base = mix_key(sig.base, o->banner, strlen(o->banner));
+    sig.clock = mix_key(1469598103934665603ULL, clock, strlen(clock));
+    find_changes(d, l, &sig);
+    d->sig = sig;
+    if (d->full) {
+        paint(d, plan, v, so, o, l, clock, where);
+        return;
+    }
+    for (int i = 0; i < d->ndirty; i++) {
+        SDL_RenderSetClipRect(d->renderer, &d->dirty[i]);
+        paint(d, plan, v, so, o, l, clock, where);
+    }
+    SDL_RenderSetClipRect(d->renderer, NULL);
+}

@@ -1,0 +1,219 @@
+/* Renders the session screen with the real font into software targets (no window) and checks
+ * its pixels: the disk's filled angle matches the time gone within 2 degrees, every text box
+ * lies inside the screen without overlapping at five sizes, the digits stand at least 8% of
+ * the screen height, and the high-contrast theme's text reaches 7:1 on screen. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "check.h"
+#include "core/plan.h"
+#include "core/session.h"
+#include "platform/draw.h"
+
+typedef struct {
+    SDL_Surface *surf;
+    SDL_Renderer *r;
+    text_t *text;
+    draw_t draw;
+} target_t;
+
+static bool target_open(target_t *t, int w, int h, theme_t theme)
+{
+    t->surf = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
+    t->r = t->surf ? SDL_CreateSoftwareRenderer(t->surf) : NULL;
+    char err[256];
+    t->text = t->r ? text_open(t->r, NULL, false, err, sizeof err) : NULL;
+    if (!t->text)
+        return false;
+    draw_init(&t->draw, t->r, t->text, theme);
+    t->draw.retained = true; /* as in the app's software path: the disk test checks partial frames */
+    return true;
+}
+
+static void target_close(target_t *t)
+{
+    draw_free(&t->draw);
+    text_close(t->text);
+    SDL_DestroyRenderer(t->r);
+    SDL_FreeSurface(t->surf);
+}
+
+static SDL_Color pixel(const target_t *t, int x, int y)
+{
+    Uint32 p = ((const Uint32 *)((const Uint8 *)t->surf->pixels + y * t->surf->pitch))[x];
+    SDL_Color c;
+    SDL_GetRGB(p, t->surf->format, &c.r, &c.g, &c.b);
+    c.a = 255;
+    return c;
+}
+
+static int distance(SDL_Color a, SDL_Color b)
+{
+    return abs(a.r - b.r) + abs(a.g - b.g) + abs(a.b - b.b);
+}
+
+static const char plan_text[] =
+    "[plan]\ntitle = Connect, separate, connect: render test\naudience = therapist\n"
+    "[phase Little step apart]\nkind = separate\nduration = 2m\n"
+    "prompt = Follow their lead: describe what they do, delight in them, and let them choose the next game. "
+    "Stay close; keep your voice soft and your face warm.\nbreathe = 6\n"
+    "[phase Back together]\nkind = connect\nduration = 1m\n";
+
+static void render(target_t *t, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
+                   const draw_overlay_t *o)
+{
+    draw_begin(&t->draw);
+    draw_session(&t->draw, plan, v, so, o);
+    SDL_RenderPresent(t->r);
+    text_end_frame(t->text);
+}
+
+/* Walks a circle at 70% of the disk's radius from 12 o'clock clockwise and returns the first
+ * angle (degrees) where the full disk colour starts, i.e. where time has reached. */
+static double filled_from(const target_t *t, const layout_t *l, SDL_Color disk)
+{
+    double rr = l->disk_r * 0.7;
+    for (double a = 0; a < 360; a += 0.05) {
+        int x = (int)lround(l->disk_x + rr * sin(a * M_PI / 180));
+        int y = (int)lround(l->disk_y - rr * cos(a * M_PI / 180));
+        if (distance(pixel(t, x, y), disk) < 30)
+            return a;
+    }
+    return 360;
+}
+
+static void disk_angles(const plan_t *plan, session_view_t *v)
+{
+    target_t t;
+    CHECK(target_open(&t, 1920, 1080, THEME_CALM));
+    SDL_Color disk = { t.draw.pal.disk.r, t.draw.pal.disk.g, t.draw.pal.disk.b, 255 };
+    draw_overlay_t o = { .bg = draw_phase_colour(&t.draw, v->kind) };
+    for (int i = 0; i <= 40; i++) {
+        double remaining = 1.0 - i / 40.0 * 0.98 - 0.01; /* 0.99 .. 0.01 */
+        if (i == 17)
+            remaining = 0.5;
+        draw_session_opts_t so = { .disk_remaining = remaining, .breath = (i % 3) ? -1 : 0.7 };
+        render(&t, plan, v, &so, &o);
+        const layout_t *l = &t.draw.layout;
+        double want = 360 * (1 - remaining), got = filled_from(&t, l, disk);
+        CHECK(fabs(got - want) <= 2.0);
+        if (fabs(got - want) > 2.0)
+            fprintf(stderr, "  remaining %.3f: filled from %.2f degrees, want %.2f\n", remaining, got, want);
+        /* the part still to go is filled all the way round to 12 o'clock, the rest is not */
+        int x = l->disk_x - 3, y = l->disk_y - l->disk_r / 2;
+        CHECK(distance(pixel(&t, x, y), disk) < 30);
+    }
+    target_close(&t);
+}
+
+static bool rect_ok(layout_rect_t r, int w, int h)
+{
+    return r.w <= 0 || layout_inside(r, w, h);
+}
+
+/* Rows of the clock's box that hold ink: the digits' height in pixels. */
+static int ink_height(const target_t *t, layout_rect_t b, SDL_Color bg)
+{
+    int top = -1, bottom = -1;
+    for (int y = b.y; y < b.y + b.h; y++)
+        for (int x = b.x; x < b.x + b.w; x += 2)
+            if (distance(pixel(t, x, y), bg) > 200) {
+                top = top < 0 ? y : top;
+                bottom = y;
+                break;
+            }
+    return top < 0 ? 0 : bottom - top + 1;
+}
+
+static void layouts(const plan_t *plan, const session_view_t *v0)
+{
+    static const int sizes[][2] = { { 1366, 768 }, { 1920, 1080 }, { 3840, 2160 }, { 1080, 1920 }, { 640, 400 } };
+    for (int s = 0; s < 5; s++) {
+        target_t t;
+        int w = sizes[s][0], h = sizes[s][1];
+        CHECK(target_open(&t, w, h, s == 1 ? THEME_CONTRAST : THEME_CALM));
+        for (int flags = 0; flags < 8; flags++) {
+            session_view_t v = *v0;
+            v.paused = flags & 1;
+            v.ending_soon = flags & 2;
+            draw_overlay_t o = { .bg = draw_phase_colour(&t.draw, v.kind),
+                                 .banner = (flags & 4) ? "Press Esc again (or Enter) to end the session" : NULL };
+            draw_session_opts_t so = { .disk_remaining = 0.6, .breath = 0.5 };
+            render(&t, plan, &v, &so, &o);
+            const layout_t *l = &t.draw.layout;
+            layout_rect_t all[LAYOUT_TEXT_COUNT + 3];
+            int n = 0, before = check_failed;
+            for (int i = 0; i < LAYOUT_TEXT_COUNT; i++)
+                if (l->shown[i] && i != LAYOUT_BANNER)
+                    all[n++] = l->box[i];
+            all[n++] = layout_disk_box(l);
+            all[n++] = l->progress;
+            all[n++] = l->banner_panel;
+            for (int i = 0; i < n; i++) {
+                CHECK(rect_ok(all[i], w, h));
+                for (int j = i + 1; j < n; j++)
+                    CHECK(!layout_overlap(all[i], all[j]));
+            }
+            CHECK(l->shown[LAYOUT_TITLE] && l->shown[LAYOUT_WHERE] && l->shown[LAYOUT_PHASE]);
+            CHECK(l->shown[LAYOUT_PROMPT] == !v.paused && l->shown[LAYOUT_PAUSED] == v.paused);
+            CHECK(l->shown[LAYOUT_BANNER] == ((flags & 4) != 0));
+            if (!v.paused) {
+                int digits = ink_height(&t, l->box[LAYOUT_CLOCK], o.bg);
+                CHECK(digits >= 0.08 * h);
+                if (digits < 0.08 * h)
+                    fprintf(stderr, "  digits %d px at %dx%d\n", digits, w, h);
+            }
+            if (check_failed != before)
+                fprintf(stderr, "  ... at %dx%d, flags %d\n", w, h, flags);
+        }
+        target_close(&t);
+    }
+}
+
+/* The high-contrast theme on screen: the brightest pixel of the digits against the background. */
+static void contrast_on_screen(const plan_t *plan, const session_view_t *v)
+{
+    target_t t;
+    CHECK(target_open(&t, 1920, 1080, THEME_CONTRAST));
+    draw_overlay_t o = { .bg = draw_phase_colour(&t.draw, v->kind) };
+    draw_session_opts_t so = { .disk_remaining = 0.5, .breath = -1 };
+    render(&t, plan, v, &so, &o);
+    for (int which = LAYOUT_WHERE; which <= LAYOUT_PROMPT; which++) {
+        layout_rect_t b = t.draw.layout.box[which];
+        colour_t bg = { o.bg.r, o.bg.g, o.bg.b }, best = bg;
+        for (int y = b.y; y < b.y + b.h; y++)
+            for (int x = b.x; x < b.x + b.w; x++) {
+                SDL_Color c = pixel(&t, x, y);
+                colour_t cc = { c.r, c.g, c.b };
+                if (colour_contrast(cc, bg) > colour_contrast(best, bg))
+                    best = cc;
+            }
+        CHECK(colour_contrast(best, bg) >= 7.0);
+    }
+    target_close(&t);
+}
+
+int main(void)
+{
+    if (SDL_Init(SDL_INIT_VIDEO) != 0) {
+        fprintf(stderr, "SDL_Init: %s\n", SDL_GetError());
+        return 1;
+    }
+    plan_t plan;
+    plan_errors_t errs;
+    CHECK(plan_parse(plan_text, sizeof plan_text - 1, &plan, &errs));
+    session_t s;
+    session_init(&s, &plan);
+    session_cues_t cues;
+    session_update(&s, 0, INPUT_START, &cues);
+    session_update(&s, 1500, INPUT_NONE, &cues);
+    session_view_t v;
+    session_view(&s, 1500, &v);
+    disk_angles(&plan, &v);
+    layouts(&plan, &v);
+    contrast_on_screen(&plan, &v);
+    plan_free(&plan);
+    SDL_Quit();
+    return check_summary();
+}

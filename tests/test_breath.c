@@ -1,0 +1,45 @@
+/* The breathing guide: the set pace (6 a minute is a 10 s breath), starting empty, full at the
+ * turn, eased (no jump between frames, slow at the turns), and frame periods that keep the
+ * shape's edge moving a pixel at a time. */
+#include "check.h"
+#include "core/breath.h"
+
+#include <math.h>
+
+int main(void)
+{
+    CHECK(breath_level(6, 0) < 1e-9);
+    CHECK(fabs(breath_level(6, 4000) - 1.0) < 1e-9); /* in over 4 s */
+    CHECK(breath_level(6, 10000) < 1e-9);            /* out over 6 s: a 10 s breath */
+    CHECK(fabs(breath_level(6, 2000) - 0.5) < 1e-9);
+    CHECK(fabs(breath_level(6, 7000) - 0.5) < 1e-9);
+    CHECK(breath_inhaling(6, 3999) && !breath_inhaling(6, 4001));
+    CHECK(fabs(breath_level(5, 12000 + 4800) - 1.0) < 1e-9); /* 5 a minute: a 12 s breath */
+    CHECK(breath_level(0, 5000) == 0.0);
+    CHECK(!breath_inhaling(0, 100));
+
+    double prev = 0, biggest = 0;
+    for (int64_t t = 0; t <= 30000; t += 33) {
+        double v = breath_level(6, t);
+        biggest = fmax(biggest, fabs(v - prev));
+        prev = v;
+    }
+    CHECK(biggest < 0.015); /* at 30 frames a second no step is more than 1.5% */
+    /* slow at the turns: the first 200 ms of the in-breath moves less than the middle 200 ms */
+    CHECK(breath_level(6, 200) < (breath_level(6, 2100) - breath_level(6, 1900)) / 4);
+
+    CHECK(breath_frame_ms(6, 48) >= BREATH_MIN_FRAME_MS && breath_frame_ms(6, 48) <= 60); /* 1080p */
+    CHECK_EQ_INT(breath_frame_ms(6, 400), BREATH_MIN_FRAME_MS); /* a huge shape: 30 fps at most */
+    CHECK(breath_frame_ms(6, 4) > 200);                        /* tiny window: few frames */
+    CHECK_EQ_INT(breath_frame_ms(0, 48), BREATH_MAX_FRAME_MS);
+
+    /* frames come as the shape moves a pixel: often mid-breath, rarely at the turns */
+    int frames = 0;
+    for (int64_t t = 0; t < 10000; t += breath_next_change(6, t, 48))
+        frames++;
+    CHECK(frames > 60 && frames < 10000 / BREATH_MIN_FRAME_MS);
+    CHECK(breath_next_change(6, 2000, 48) < breath_next_change(6, 3990, 48));
+    CHECK(fabs(breath_level(6, 2000 + breath_next_change(6, 2000, 48)) - breath_level(6, 2000)) * 48 >= 1.0);
+    CHECK_EQ_INT(breath_next_change(0, 0, 48), BREATH_MAX_FRAME_MS);
+    return check_summary();
+}

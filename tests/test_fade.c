@@ -1,0 +1,56 @@
+/* Fades: nothing jumps (every change takes at least a second), the value moves steadily and
+ * eased, reduced-motion fades step a few times, and the next-change time lets the loop sleep. */
+#include "check.h"
+#include "core/fade.h"
+
+#include <math.h>
+
+int main(void)
+{
+    fade_t f;
+    fade_init(&f, 0.0);
+    CHECK_EQ_INT(fade_next_change(&f, 1000), -1); /* at rest: no frames */
+
+    fade_to(&f, 1.0, 1000, 200, 0); /* asked for 200 ms: held to the 1 s floor */
+    CHECK_EQ_INT(f.length_ms, FADE_MIN_MS);
+    CHECK(fade_value(&f, 1000) == 0.0);
+    CHECK(fabs(fade_value(&f, 1500) - 0.5) < 1e-9);
+    CHECK(fade_value(&f, 2000) == 1.0);
+    double prev = 0, biggest = 0;
+    for (int64_t t = 1000; t <= 2000; t += FADE_FRAME_MS) {
+        double v = fade_value(&f, t);
+        CHECK(v >= prev);
+        biggest = fmax(biggest, v - prev);
+        prev = v;
+    }
+    CHECK(biggest < 0.08); /* 20 frames a second: no step above 8% */
+    CHECK_EQ_INT(fade_next_change(&f, 1000), 1000 + FADE_FRAME_MS);
+    CHECK_EQ_INT(fade_next_change(&f, 1990), 2000);
+    CHECK_EQ_INT(fade_next_change(&f, 2000), -1);
+
+    /* retargeting mid-way starts from where it is: no jump */
+    fade_to(&f, 0.0, 3000, 1000, 0);
+    fade_to(&f, 1.0, 3500, 1000, 0);
+    CHECK(fabs(fade_value(&f, 3500) - 0.5) < 1e-9);
+    fade_to(&f, 1.0, 3600, 1000, 0); /* same target: carries on */
+    CHECK_EQ_INT(f.start_ms, 3500);
+
+    /* reduced motion: 8 steps over 2 s, each at most an eighth-ish of the way */
+    fade_t r;
+    fade_init(&r, 0.0);
+    fade_to(&r, 1.0, 0, 2000, 8);
+    CHECK(fade_value(&r, 200) == 0.0);
+    CHECK(fade_value(&r, 250) > 0.0);
+    CHECK_EQ_INT(fade_next_change(&r, 0), 250);
+    CHECK_EQ_INT(fade_next_change(&r, 260), 500);
+    prev = 0;
+    biggest = 0;
+    for (int64_t t = 0; t <= 2000; t += 250) {
+        double v = fade_value(&r, t);
+        biggest = fmax(biggest, v - prev);
+        prev = v;
+    }
+    CHECK(biggest < 0.2);
+    CHECK(fade_value(&r, 2000) == 1.0);
+    return check_summary();
+}

@@ -1,0 +1,59 @@
+/* The screen's own ticks over a session timeline: reduced motion moves the disk exactly when
+ * the digits change, once a second; normal motion steps about two pixels at the rim, never
+ * more than ten times a second; a paused or finished session asks for no frames at all; the
+ * disk never runs ahead of the time. */
+#include "check.h"
+#include "core/pace.h"
+
+#include <math.h>
+
+static session_view_t running(int64_t remaining, int64_t length)
+{
+    session_view_t v = { .state = SESSION_RUNNING, .phase_remaining_ms = remaining,
+                         .phase_length_ms = length };
+    v.phase_fraction = 1.0 - (double)remaining / (double)length;
+    return v;
+}
+
+int main(void)
+{
+    CHECK_EQ_INT(pace_disk_step_ms(120000, 300, true), 1000);
+    int64_t s = pace_disk_step_ms(120000, 300, false); /* 2 min on a 300 px disk: 2 px = 127 ms */
+    CHECK(s >= 120 && s <= 135);
+    CHECK_EQ_INT(pace_disk_step_ms(4000, 300, false), PACE_MIN_STEP_MS);
+    CHECK_EQ_INT(pace_disk_step_ms(3600000, 300, false), PACE_MAX_STEP_MS);
+
+    /* reduced motion: one wake a second, exactly at the digit change, and the disk moves then */
+    session_view_t v = running(59500, 60000);
+    CHECK_EQ_INT(pace_session_wait(&v, 1000, true), 500);
+    CHECK(fabs(pace_disk_remaining(&v, 1000) - 1.0) < 1e-9); /* still shows 1:00 and a full disk */
+    v = running(59000, 60000);
+    CHECK(fabs(pace_disk_remaining(&v, 1000) - 59.0 / 60.0) < 1e-9);
+    CHECK_EQ_INT(pace_session_wait(&v, 1000, true), 1000);
+    /* hidden time: the disk alone sets the pace */
+    v = running(59500, 60000);
+    CHECK_EQ_INT(pace_session_wait(&v, 200, false), 100);
+    CHECK_EQ_INT(pace_session_wait(&v, 200, true), 100);
+
+    /* over a whole phase, the disk never shows less time than is left, nor a step more */
+    int wakes = 0;
+    int64_t step = pace_disk_step_ms(60000, 300, false);
+    for (int64_t rem = 60000; rem > 0;) {
+        session_view_t w = running(rem, 60000);
+        double shown = pace_disk_remaining(&w, step) * 60000;
+        CHECK(shown >= (double)rem - 1e-6 && shown < (double)rem + step + 1e-6);
+        int64_t next = pace_session_wait(&w, step, true);
+        CHECK(next >= 1);
+        rem -= next;
+        wakes++;
+    }
+    CHECK(wakes <= 60000 / step + 61); /* the steps plus the digit changes, nothing more */
+
+    session_view_t p = running(30000, 60000);
+    p.paused = true;
+    CHECK_EQ_INT(pace_session_wait(&p, step, true), -1);
+    p = running(0, 60000);
+    p.state = SESSION_FINISHED;
+    CHECK_EQ_INT(pace_session_wait(&p, step, true), -1);
+    return check_summary();
+}
