@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds Safe Base twice (plain, and with AddressSanitizer + UBSan) and runs the whole test
 # suite on both with ctest; then the static analysis (tools/lint.sh) and each fuzzer for
-# FUZZ_SECONDS (default 45 s here; tools/fuzz.sh). Exits non-zero if anything fails.
+# FUZZ_SECONDS (default 30 s each of the five here; tools/fuzz.sh). Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -15,4 +15,4 @@ done
 echo "== lint"
 ./tools/lint.sh
 echo "== fuzz"
-FUZZ_SECONDS=${FUZZ_SECONDS:-45} ./tools/fuzz.sh
+FUZZ_SECONDS=${FUZZ_SECONDS:-30} ./tools/fuzz.sh
