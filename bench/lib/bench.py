@@ -321,7 +321,7 @@ def history(ctx):
                                                          5 - i % 2, 5))
     env = dict(ctx.env, XDG_DATA_HOME=os.path.join(ctx.tmp, "data"))
     t0 = now()
-    proc = subprocess.Popen([ctx.bin, "--history"], env=env, stdout=subprocess.DEVNULL,
+    proc = subprocess.Popen([ctx.bin, "--history", "--log", log], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     err = proc.stderr.read()
     status, cpu, rss = wait_rusage(proc)
