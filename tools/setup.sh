@@ -16,6 +16,10 @@ packages=(
   xvfb xdotool util-linux time
   # the sound tests: Opus files to play
   opus-tools
+  # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file
+  clang libclang-rt-14-dev clang-tidy cppcheck valgrind desktop-file-utils
+  # bench/run: the mpv baseline; looking at the icon; screenshots
+  mpv librsvg2-bin x11-apps
 )
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2

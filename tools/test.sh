@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds Safe Base twice (plain, and with AddressSanitizer + UBSan) and runs the whole test
-# suite on both with ctest. Exits non-zero if anything fails.
+# suite on both with ctest; then the static analysis (tools/lint.sh) and each fuzzer for
+# FUZZ_SECONDS (default 30 s each of the five here; tools/fuzz.sh). Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -11,3 +12,7 @@ for config in build:OFF build-asan:ON; do
   cmake --build "$dir" -j "$jobs"
   (cd "$dir" && ctest --output-on-failure -j "$jobs")
 done
+echo "== lint"
+./tools/lint.sh
+echo "== fuzz"
+FUZZ_SECONDS=${FUZZ_SECONDS:-30} ./tools/fuzz.sh

@@ -3,6 +3,7 @@
  * is), then "end". A journal cut short is refused, never half-read. libc only. */
 #include "core/journal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,14 +64,14 @@ int journal_encode(const journal_t *j, char *buf, size_t size)
     for (int i = 0; i < j->count; i++) {
         const journal_entry_t *e = &j->items[i];
         int n = snprintf(buf + out, size - (size_t)out, "%s %d\n", journal_kind_name(e->kind), e->len);
-        if (n < 0 || (size_t)(out + n + e->len) >= size)
+        if (n < 0 || e->len < 0 || (size_t)out + (size_t)n + (size_t)e->len >= size)
             return -1;
         out += n;
         memcpy(buf + out, e->line, (size_t)e->len);
         out += e->len;
     }
     int n = snprintf(buf + out, size - (size_t)out, "end\n");
-    return (n < 0 || (size_t)(out + n) >= size) ? -1 : out + n;
+    return (n < 0 || (size_t)out + (size_t)n >= size) ? -1 : out + n;
 }
 
 typedef struct {
@@ -105,10 +106,13 @@ static bool fail(const cursor_t *c, int line, const char *why, char *err, size_t
 /* "KIND LENGTH" then LENGTH bytes ending in a newline. */
 static bool read_entry(cursor_t *c, const char *head, journal_t *j, char *err, size_t errsize)
 {
-    char kind[16];
-    int len = 0, used = 0;
-    if (sscanf(head, "%15s %d%n", kind, &len, &used) != 2 || head[used] != '\0')
+    char kind[16], *end = NULL;
+    int used = 0;
+    /* the length by strtol: sscanf's %d is undefined on a number too big for an int */
+    long num = sscanf(head, "%15s %n", kind, &used) == 1 && used > 0 ? strtol(head + used, &end, 10) : 0;
+    if (!end || end == head + used || *end != '\0' || num < INT_MIN || num > INT_MAX)
         return fail(c, c->line, "expected \"live|held|pending LENGTH\" or \"end\"", err, errsize);
+    int len = (int)num;
     int k = -1;
     for (int i = 0; i <= JOURNAL_PENDING; i++) {
         if (strcmp(kind, KIND_NAMES[i]) == 0)

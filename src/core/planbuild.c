@@ -100,6 +100,7 @@ static void copy_phase(planparse_t *st, plan_phase_t *dst, const plan_phase_t *s
 
 static void expand(planparse_t *st, int count)
 {
+    /* NOLINTNEXTLINE(clang-analyzer-optin.portability.UnixAPI): count >= nphases >= 1 here */
     plan_phase_t *out = calloc((size_t)count, sizeof *out);
     if (!out) {
         st->out_of_memory = true;

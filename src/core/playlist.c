@@ -25,6 +25,15 @@ bool playlist_add(playlist_t *p, const char *path)
     return true;
 }
 
+/* True when line[0..n) holds "://" (the line is not NUL-terminated: no strstr). */
+static bool has_scheme(const char *line, size_t n)
+{
+    for (size_t i = 0; i + 3 <= n; i++)
+        if (line[i] == ':' && line[i + 1] == '/' && line[i + 2] == '/')
+            return true;
+    return false;
+}
+
 static bool add_line(playlist_t *p, const char *line, size_t n, const char *base_dir)
 {
     while (n > 0 && (line[n - 1] == '\r' || line[n - 1] == ' ' || line[n - 1] == '\t'))
@@ -33,7 +42,7 @@ static bool add_line(playlist_t *p, const char *line, size_t n, const char *base
         line++, n--;
     if (n == 0 || line[0] == '#' || memchr(line, '\0', n) || n > 4000)
         return false;
-    if (memchr(line, ':', n) && strstr(line, "://") && (size_t)(strstr(line, "://") - line) < n)
+    if (has_scheme(line, n))
         return false; /* a URL: we never go on the network */
     char path[4200];
     if (line[0] == '/' || !base_dir || !*base_dir)

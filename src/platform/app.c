@@ -196,8 +196,8 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
 /* The breathing guide's fullness now, or -1 when the phase has none or it must not move. */
 static double breath_now(const app_t *app, const session_view_t *v)
 {
-    const plan_phase_t *ph = &app->plan->phases[v->phase_index];
-    if (ph->breaths_per_min <= 0 || v->state == SESSION_FINISHED)
+    const plan_phase_t *ph = app->plan ? &app->plan->phases[v->phase_index] : NULL;
+    if (!ph || ph->breaths_per_min <= 0 || v->state == SESSION_FINISHED)
         return -1;
     if (app->settings->reduced_motion)
         return 0.5; /* reduced motion: the guide shows, still; the prompt gives the pace */
@@ -248,7 +248,7 @@ static void draw(app_t *app, int64_t now)
     draw_overlay_t o = { .help = help > 0, .help_level = help, .bg = app_bg_now(app, now),
                          .banner = app->banner_until > now ? app->banner : app->notice,
                          .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
-    session_view_t v;
+    session_view_t v = { 0 }; /* (filled when there is a plan, which a session screen has) */
     if (app->plan)
         session_view(&app->session, now, &v);
     switch (app->screen) {
@@ -452,7 +452,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
         fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
     }
     applog_open(&app);
-    char err[512];
+    char err[512] = ""; /* app_start_up leaves it empty when it has said why itself */
     int status = 0;
     if (!app_start_up(&app, err, sizeof err)) {
         if (err[0])

@@ -89,8 +89,18 @@ bool app_start_up(app_t *app, char *err, size_t errsize)
     /* drawing in software: show it through X11 shared memory, not through an OpenGL texture
      * (which, without a GPU, costs more than the drawing itself) */
     SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER"), *x11 = SDL_getenv("DISPLAY");
+    bool no_desktop = !x11 && !SDL_getenv("WAYLAND_DISPLAY");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(err, errsize, "cannot start SDL: %s", SDL_GetError());
+        snprintf(err, errsize, "cannot open the display%s%s: %s%s", x11 ? " " : "", x11 ? x11 : "",
+                 SDL_GetError(), no_desktop ? " (DISPLAY and WAYLAND_DISPLAY are not set: start "
+                 "Safe Base from a desktop)" : "");
+        return false;
+    }
+    /* with no display SDL falls back to drawing off screen: a session nobody sees */
+    if (strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && strstr(asked, "offscreen"))) {
+        snprintf(err, errsize, "no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
+                 "are not set): start Safe Base from a desktop");
         return false;
     }
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)

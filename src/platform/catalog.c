@@ -104,14 +104,17 @@ int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
     char *names[256];
     int n = 0;
     struct dirent *ent;
-    while ((ent = readdir(d)) && n < 256)
-        if (has_plan_suffix(ent->d_name))
-            names[n++] = strdup(ent->d_name);
+    while ((ent = readdir(d)) && n < 256) {
+        char *name = has_plan_suffix(ent->d_name) ? strdup(ent->d_name) : NULL;
+        if (name) /* (out of memory: skipped, never a NULL for by_name) */
+            names[n++] = name;
+    }
     closedir(d);
-    qsort(names, (size_t)n, sizeof names[0], by_name);
+    if (n > 1)
+        qsort(names, (size_t)n, sizeof names[0], by_name);
     int before = cat->count;
     for (int i = 0; i < n; i++) {
-        if (names[i] && cat->count < CATALOG_MAX)
+        if (cat->count < CATALOG_MAX)
             add_entry(cat, dir, names[i], user, err);
         free(names[i]);
     }
@@ -121,8 +124,10 @@ int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
 void catalog_load_all(catalog_t *cat, FILE *err)
 {
     char dir[4096], plans[4096];
-    if (paths_join(dir, sizeof dir, paths_assets(), "plans"))
-        catalog_load_dir(cat, dir, false, err);
+    if (paths_join(dir, sizeof dir, paths_assets(), "plans") &&
+        catalog_load_dir(cat, dir, false, err) == 0 && err)
+        fprintf(err, "safebase: no built-in plans in %s: reinstall Safe Base, or set "
+                "SAFEBASE_ASSETS to its assets folder\n", dir);
     if (paths_config_dir(dir, sizeof dir) && paths_join(plans, sizeof plans, dir, "plans"))
         catalog_load_dir(cat, plans, true, err);
 }

@@ -258,7 +258,7 @@ static int recover_one(const char *path, const char *log_abs, bool fallback, con
         held.st_ino != now.st_ino || held.st_dev != now.st_dev)
         goto done; /* its app is alive (or just replaced it) */
     char err[300];
-    jf.j = malloc(sizeof *jf.j);
+    jf.j = calloc(1, sizeof *jf.j); /* (zeroed: freed unread when the file is too long) */
     jf.buf = malloc(JOURNAL_MAX_BYTES + 1);
     long n = jf.j && jf.buf ? slurp(fd, jf.buf, JOURNAL_MAX_BYTES + 1) : -1;
     if (n < 0 || !journal_decode(jf.buf, (size_t)n, jf.j, err, sizeof err)) {
@@ -314,7 +314,8 @@ static int recover_dir(const char *dir, const char *prefix, const char *log_abs,
             count++;
     }
     closedir(d);
-    qsort(names, (size_t)count, sizeof names[0], by_name);
+    if (count > 1)
+        qsort(names, (size_t)count, sizeof names[0], by_name);
     for (int i = 0; i < count; i++) {
         char path[4400];
         size_t n = strlen(names[i]);

@@ -175,7 +175,7 @@ bool logfile_probe(const char *path, char *err, size_t errsize)
 logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, void *ctx,
                             char *err, size_t errsize)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO must not hang us) */
     if (fd < 0) {
         snprintf(err, errsize, "cannot read the log %s: %s", path, strerror(errno));
         return errno == ENOENT ? LOGFILE_READ_MISSING : LOGFILE_READ_FAILED;
@@ -184,8 +184,12 @@ logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, v
     logread_t *r = malloc(sizeof *r);
     char *buf = malloc(READ_CHUNK);
     logfile_read_t result = LOGFILE_READ_FAILED;
-    if (!r || !buf || fstat(fd, &st) != 0 || S_ISDIR(st.st_mode)) {
-        snprintf(err, errsize, "cannot read the log %s: %s", path, !r || !buf ? "out of memory" : reason(EISDIR));
+    bool stat_ok = r && buf && fstat(fd, &st) == 0;
+    /* a regular file only: a device such as /dev/zero would be read for ever */
+    if (!stat_ok || !S_ISREG(st.st_mode)) {
+        snprintf(err, errsize, "cannot read the log %s: %s", path, !r || !buf ? "out of memory"
+                 : !stat_ok ? strerror(errno) : S_ISDIR(st.st_mode) ? reason(EISDIR)
+                 : "it is not a regular file");
         goto done;
     }
     bool tail = tail_bytes > 0 && st.st_size > tail_bytes;

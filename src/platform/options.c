@@ -63,14 +63,15 @@ static bool parse_window(const char *arg, options_t *o, char *err, size_t errsiz
     o->windowed = true;
     if (!arg)
         return true;
-    int w = 0, h = 0;
-    char tail = 0;
-    if (sscanf(arg, "%dx%d%c", &w, &h, &tail) != 2 || w < 160 || h < 120 || w > 16384 || h > 16384) {
+    char *x = NULL, *end = NULL; /* strtol, not sscanf: "99999999999x1" must not overflow */
+    long w = strtol(arg, &x, 10), h = *x == 'x' ? strtol(x + 1, &end, 10) : 0;
+    if (x == arg || *x != 'x' || end == x + 1 || *end || w < 160 || h < 120 || w > 16384 ||
+        h > 16384) {
         snprintf(err, errsize, "--window: bad size \"%s\" (expected WxH, e.g. 1280x720)", arg);
         return false;
     }
-    o->window_w = w;
-    o->window_h = h;
+    o->window_w = (int)w;
+    o->window_h = (int)h;
     return true;
 }
 

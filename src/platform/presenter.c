@@ -112,7 +112,7 @@ void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v,
     int x = d->w / 20, w = d->w - 2 * x, y = d->h / 20;
     if (plan)
         y += line(p, plan->title, d->h / 30, true, x, y, w, false) + d->h / 60;
-    if (v)
+    if (v && plan)
         session_part(p, plan, v, x, y, w);
     else
         line(p, status, d->h / 14, false, x, y + d->h / 10, w, true);
