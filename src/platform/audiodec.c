@@ -43,8 +43,12 @@ static void report_track(audio_t *a, const voice_t *v, int64_t crossfade)
 
 void audio_begin_crossfade(audio_t *a, voice_t *v)
 {
-    /* while the music is nearly silent (a fade from silence just begun) the swap is quick */
-    if (a->mode.value * a->pause.value < QUIET_LEVEL)
+    /* swapping tracks while the music is nearly silent (a fade from silence just begun) is
+     * quick; a first track, with nothing to swap, fades in fully whatever the level */
+    bool others = false;
+    for (int i = 0; i < VOICES; i++)
+        others |= &a->voice[i] != v && a->voice[i].state == VOICE_ACTIVE && a->voice[i].follows < 0;
+    if (others && a->mode.value * a->pause.value < QUIET_LEVEL)
         v->fade_len = QUIET_FADE;
     ramp_init(&v->level, audio_track_gain(a, v->track)); /* not heard yet: its level now */
     for (int i = 0; i < VOICES; i++) {

@@ -172,9 +172,9 @@ static void publish(audio_t *a, unsigned gen, int index, bool ok, const measure_
             ramp_to(&v->level, gain, FRAMES(LEVEL_GLIDE_MS));
     }
     if (a->timing)
-        audio_message(&a->timings, "loudness \"%s\" integrated=%.2f true_peak=%.2f gain=%+.2f %s %.0f ms",
+        audio_message(&a->timings, "loudness \"%s\" integrated=%.2f true_peak=%.2f gain=%+.2f frame=%lld %s %.0f ms",
                       t->path, m->m.integrated_lufs, m->m.true_peak_db, 20.0 * log10f(gain),
-                      m->cached ? "cached" : "measured", took_ms);
+                      (long long)a->clock, m->cached ? "cached" : "measured", took_ms);
 }
 
 /* Looks the track up in the cache, or measures it and adds it. */
