@@ -49,6 +49,34 @@ static void test_retarget_midway(void)
     CHECK(fabsf(v - mid) < 0.01f);
 }
 
+static void test_within(void)
+{
+    ramp_t r;
+    ramp_init(&r, 1.0f);
+    ramp_to(&r, 0.0f, 48000); /* a slow fade out ... */
+    for (int i = 0; i < 100; i++)
+        ramp_next(&r);
+    float at = r.value;
+    ramp_within(&r, 0.0f, 480); /* ... but the sound ends in 480 frames */
+    CHECK_EQ_INT(ramp_left(&r), 480);
+    float prev = at, max_step = 0.0f;
+    for (int i = 0; i < 480; i++) {
+        float v = ramp_next(&r);
+        max_step = fmaxf(max_step, fabsf(v - prev));
+        prev = v;
+    }
+    CHECK(r.value == 0.0f && ramp_settled(&r));
+    CHECK(max_step < at * 1.6f / 480.0f + 1e-6f); /* still an S-curve: no jump */
+    /* already arriving sooner: left alone */
+    ramp_init(&r, 1.0f);
+    ramp_to(&r, 0.0f, 100);
+    ramp_within(&r, 0.0f, 1000);
+    CHECK_EQ_INT(ramp_left(&r), 100);
+    ramp_init(&r, 0.0f);
+    ramp_within(&r, 0.0f, 10);
+    CHECK(ramp_settled(&r));
+}
+
 static void test_db(void)
 {
     CHECK(fabsf(ramp_db(-12.0f) - 0.2512f) < 0.001f);
@@ -60,6 +88,7 @@ int main(void)
 {
     test_fade_in();
     test_retarget_midway();
+    test_within();
     test_db();
     return check_summary();
 }

@@ -14,6 +14,8 @@ packages=(
   # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
   # bench/history.sh: GNU time for peak memory
   xvfb xdotool util-linux time
+  # the sound tests: Opus files to play
+  opus-tools
   # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file
   clang libclang-rt-14-dev clang-tidy cppcheck valgrind desktop-file-utils
   # bench/run: the mpv baseline; looking at the icon; screenshots

@@ -12,6 +12,9 @@ for config in build:OFF build-asan:ON; do
   cmake --build "$dir" -j "$jobs"
   (cd "$dir" && ctest --output-on-failure -j "$jobs")
 done
+echo "== release build (the README's first command builds Release: it must compile cleanly)"
+cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build-release -j "$jobs"
 echo "== lint"
 ./tools/lint.sh
 echo "== fuzz"

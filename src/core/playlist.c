@@ -67,6 +67,66 @@ int playlist_parse_m3u(playlist_t *p, const char *text, size_t len, const char *
     return added;
 }
 
+static int lower(int c)
+{
+    return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+static bool digit(int c)
+{
+    return c >= '0' && c <= '9';
+}
+
+/* Compares the digit runs at *a and *b by value, moving past them. */
+static int compare_numbers(const unsigned char **a, const unsigned char **b)
+{
+    while (**a == '0')
+        (*a)++;
+    while (**b == '0')
+        (*b)++;
+    const unsigned char *sa = *a, *sb = *b;
+    while (digit(**a))
+        (*a)++;
+    while (digit(**b))
+        (*b)++;
+    size_t la = (size_t)(*a - sa), lb = (size_t)(*b - sb);
+    if (la != lb)
+        return la < lb ? -1 : 1;
+    int c = memcmp(sa, sb, la);
+    return c < 0 ? -1 : c > 0;
+}
+
+int playlist_compare_names(const char *a, const char *b)
+{
+    const unsigned char *x = (const unsigned char *)a, *y = (const unsigned char *)b;
+    while (*x && *y) {
+        if (digit(*x) && digit(*y)) {
+            int c = compare_numbers(&x, &y);
+            if (c)
+                return c;
+            continue;
+        }
+        if (lower(*x) != lower(*y))
+            return lower(*x) < lower(*y) ? -1 : 1;
+        x++, y++;
+    }
+    if (*x || *y)
+        return *x ? 1 : -1;
+    int c = strcmp(a, b);
+    return c < 0 ? -1 : c > 0;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return playlist_compare_names(*(char *const *)a, *(char *const *)b);
+}
+
+void playlist_sort(playlist_t *p)
+{
+    if (p->count > 1)
+        qsort(p->paths, (size_t)p->count, sizeof p->paths[0], by_name);
+}
+
 void playlist_shuffle(playlist_t *p, unsigned seed)
 {
     for (int i = p->count - 1; i > 0; i--) {

@@ -22,6 +22,13 @@ bool playlist_add(playlist_t *p, const char *path);
  * Appends the tracks to p and returns how many were added. */
 int playlist_parse_m3u(playlist_t *p, const char *text, size_t len, const char *base_dir);
 
+/* Orders file names as people expect: letters without regard to case, numbers by value
+ * ("2 Song" before "10 Song"), ties broken byte by byte. Returns <0, 0 or >0 like strcmp. */
+int playlist_compare_names(const char *a, const char *b);
+
+/* Sorts the paths with playlist_compare_names. */
+void playlist_sort(playlist_t *p);
+
 /* Shuffles with the given seed (a Fisher-Yates pass driven by a small LCG). */
 void playlist_shuffle(playlist_t *p, unsigned seed);
 

@@ -20,6 +20,25 @@ void ramp_to(ramp_t *r, float target, int64_t frames)
     r->len = frames < 1 ? 1 : frames;
 }
 
+void ramp_within(ramp_t *r, float target, int64_t frames)
+{
+    if (frames < 1)
+        frames = 1;
+    if (target == r->target && r->len > 0 && r->len - r->pos <= frames)
+        return; /* already arriving in time */
+    if (target == r->target && r->len == 0 && r->value == target)
+        return;
+    r->start = r->value;
+    r->target = target;
+    r->pos = 0;
+    r->len = frames;
+}
+
+int64_t ramp_left(const ramp_t *r)
+{
+    return r->len - r->pos;
+}
+
 float ramp_next(ramp_t *r)
 {
     if (r->len == 0)

@@ -18,8 +18,17 @@ typedef struct {
 /* A ramp standing still at value. */
 void ramp_init(ramp_t *r, float value);
 
-/* Starts a move from the current value to target over frames (at least 1). */
+/* Starts a move from the current value to target over frames (at least 1). A ramp already
+ * on its way to target keeps its pace (asking again does not restart it). */
 void ramp_to(ramp_t *r, float target, int64_t frames);
+
+/* Like ramp_to, but makes sure the ramp arrives within frames: a slower move to the same
+ * target is replaced by one from the current value. Used when a sound must be silent by a
+ * known moment (the end of its data). */
+void ramp_within(ramp_t *r, float target, int64_t frames);
+
+/* Frames until the ramp arrives (0 when settled). */
+int64_t ramp_left(const ramp_t *r);
 
 /* Advances one frame and returns the gain for it. */
 float ramp_next(ramp_t *r);

@@ -1,314 +1,93 @@
-/* The sound engine: two music voices streamed from disk by libsndfile on a decoder thread,
- * resampled by SDL_AudioStream and mixed with S-curve ramps in SDL_mixer's music hook; cues
- * are SDL_mixer chunks on their own channels. The audio thread never touches a file. */
+/* The sound engine's front: opening the device (48 kHz float stereo, 512-frame buffers so a
+ * cue leaves within about 11 ms), the calls the app makes, and the messages it polls. Each
+ * call only changes a target under the lock; the audio thread (audiomix.c) moves towards it
+ * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. */
 #include "platform/audio.h"
 
-#include <SDL.h>
 #include <SDL_mixer.h>
-#include <sndfile.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/playlist.h"
-#include "core/ramp.h"
+#include "core/loudness.h"
+#include "platform/audioeng.h"
 #include "platform/musicdir.h"
+#include "platform/paths.h"
 
-#define RATE 48000
-#define CHANNELS 2
-#define AHEAD_FRAMES (RATE / 2)       /* decoded ahead of the audio thread */
-#define READ_FRAMES 4096
-#define PAUSE_FADE_MS 1000
-#define DUCK_MS 200
-#define SOFT_DB (-12.0f)
-#define DUCK_DB (-10.0f)
-#define MAX_WARNINGS 8
-#define FRAMES(ms) ((int64_t)(ms) * RATE / 1000)
+#define DEVICE_FRAMES 512            /* 10.7 ms at 48 kHz */
+#define LIMITER_RELEASE_MS 150
+#define CLOSE_FADE_MS 250            /* closing never cuts a sound off: it fades first */
 
-typedef struct {
-    SNDFILE *sf;
-    SF_INFO info;
-    SDL_AudioStream *stream;
-    ramp_t gain;             /* crossfade envelope */
-    bool eof;                /* the file is read to its end */
-    bool leading;            /* the voice the playlist follows */
-    int64_t out_frames;      /* expected output frames of the whole track (0 = unknown) */
-    int64_t played;          /* output frames consumed */
-    int64_t decoded;         /* input frames read */
-    char path[1024];         /* for warnings */
-} voice_t;
-
-struct audio {
-    SDL_mutex *lock;
-    SDL_Thread *thread;
-    bool quit;
-    voice_t voice[2];
-    playlist_t tracks;
-    char fallback[4096];
-    int next_track;
-    int failures;            /* tracks that failed in a row */
-    char request[4096];      /* a track asked for by audio_play_track, taken by the decoder */
-    int request_fade_ms;
-    bool started;            /* music has been asked for at least once */
-    int fade_ms;
-    ramp_t mode, pause, duck;
-    int64_t clock;           /* output frames mixed so far */
-    int64_t duck_release;    /* frame at which the dip under a cue ends */
-    Mix_Chunk *cues[AUDIO_CUE_COUNT];
-    char warnings[MAX_WARNINGS][320];
-    int warn_head, warn_count;
-};
-
-static void warn(audio_t *a, const char *fmt, const char *path, const char *why)
+void audio_message(messages_t *q, const char *fmt, ...)
 {
-    SDL_LockMutex(a->lock);
-    if (a->warn_count < MAX_WARNINGS) {
-        int slot = (a->warn_head + a->warn_count++) % MAX_WARNINGS;
-        char *w = a->warnings[slot];
-        /* a long path is cut, and the cut shown (checking the result also keeps gcc's
-         * -Wformat-truncation quiet at -O2, where it would fail the -Werror build) */
-        if (snprintf(w, sizeof a->warnings[slot], fmt, path, why) >= (int)sizeof a->warnings[slot])
-            memcpy(w + sizeof a->warnings[slot] - 4, "...", 4);
+    if (q->count >= MAX_MESSAGES) {
+        q->dropped++;
+        return;
     }
-    SDL_UnlockMutex(a->lock);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(q->text[(q->head + q->count++) % MAX_MESSAGES], MESSAGE_CHARS, fmt, ap);
+    va_end(ap);
 }
 
-bool audio_poll_warning(audio_t *a, char *buf, size_t size)
+static bool take_message(audio_t *a, messages_t *q, char *buf, size_t size)
 {
     if (!a)
         return false;
     SDL_LockMutex(a->lock);
-    bool any = a->warn_count > 0;
+    bool any = q->count > 0;
     if (any) {
-        snprintf(buf, size, "%s", a->warnings[a->warn_head]);
-        a->warn_head = (a->warn_head + 1) % MAX_WARNINGS;
-        a->warn_count--;
+        snprintf(buf, size, "%s", q->text[q->head]);
+        q->head = (q->head + 1) % MAX_MESSAGES;
+        q->count--;
+    } else if (q->dropped > 0) {
+        snprintf(buf, size, "(%d more messages)", q->dropped);
+        q->dropped = 0;
+        any = true;
     }
     SDL_UnlockMutex(a->lock);
     return any;
 }
 
-static void voice_close(voice_t *v)
+bool audio_poll_warning(audio_t *a, char *buf, size_t size)
 {
-    if (v->sf)
-        sf_close(v->sf);
-    if (v->stream)
-        SDL_FreeAudioStream(v->stream);
-    memset(v, 0, sizeof *v);
+    return a && take_message(a, &a->warnings, buf, size);
 }
 
-/* Opens a track into a local voice (no lock held). Returns false with a warning queued. */
-static bool voice_open(audio_t *a, voice_t *v, const char *path)
+bool audio_poll_timing(audio_t *a, char *buf, size_t size)
 {
-    memset(v, 0, sizeof *v);
-    snprintf(v->path, sizeof v->path, "%s", path);
-    v->sf = sf_open(path, SFM_READ, &v->info);
-    if (!v->sf) {
-        warn(a, "Skipping music \"%s\": %s", path, sf_strerror(NULL));
-        return false;
-    }
-    int ch = v->info.channels;
-    if (v->info.samplerate <= 0 || (ch != 1 && ch != 2 && ch != 4 && ch != 6)) {
-        warn(a, "Skipping music \"%s\": %s", path, "unsupported channels or sample rate");
-        voice_close(v);
-        return false;
-    }
-    v->stream = SDL_NewAudioStream(AUDIO_F32, (Uint8)ch, v->info.samplerate, AUDIO_F32, CHANNELS, RATE);
-    if (!v->stream) {
-        warn(a, "Skipping music \"%s\": %s", path, SDL_GetError());
-        voice_close(v);
-        return false;
-    }
-    if (v->info.frames > 0 && v->info.frames < INT64_MAX / RATE)
-        v->out_frames = (int64_t)v->info.frames * RATE / v->info.samplerate;
-    return true;
+    return a && take_message(a, &a->timings, buf, size);
 }
 
-/* Reads one block of the voice's file into its stream. Returns frames read. */
-static int voice_decode(audio_t *a, voice_t *v, float *buf)
+double audio_now_ms(const audio_t *a)
 {
-    sf_count_t got = sf_readf_float(v->sf, buf, READ_FRAMES);
-    SDL_LockMutex(a->lock);
-    if (got > 0) {
-        SDL_AudioStreamPut(v->stream, buf, (int)(got * v->info.channels * (sf_count_t)sizeof(float)));
-        v->decoded += got;
-        a->failures = 0; /* a track that really plays ends a run of failures */
-    } else {
-        if (v->decoded == 0)
-            a->failures++;
-        v->eof = true;
-        SDL_AudioStreamFlush(v->stream);
-    }
-    bool empty = got <= 0 && v->decoded == 0;
-    char path[sizeof v->path];
-    snprintf(path, sizeof path, "%s", v->path);
-    SDL_UnlockMutex(a->lock);
-    if (empty)
-        warn(a, "Skipping music \"%s\": %s", path, "no playable audio in the file");
-    return (int)got;
+    Uint64 d = SDL_GetPerformanceCounter() - a->pc0;
+    return (double)a->t0_ms + (double)d * 1000.0 / (double)SDL_GetPerformanceFrequency();
 }
 
-static const char *next_path(audio_t *a)
+bool audio_held(const audio_t *a)
 {
-    if (a->tracks.count == 0 || a->failures >= a->tracks.count)
-        return a->fallback[0] ? a->fallback : NULL;
-    const char *p = a->tracks.paths[a->next_track % a->tracks.count];
-    a->next_track = (a->next_track + 1) % a->tracks.count;
-    return p;
+    return ramp_settled(&a->mode) && ramp_settled(&a->pause) && a->mode.value * a->pause.value == 0.0f;
 }
 
-/* Starts a track in the free voice, crossfading from the leading one over fade frames. */
-static bool start_track(audio_t *a, const char *path, int64_t fade)
+void audio_mark_bad(audio_t *a, unsigned gen, int track, const char *why)
 {
-    voice_t fresh;
-    if (!voice_open(a, &fresh, path))
-        return false;
-    SDL_LockMutex(a->lock);
-    int slot = a->voice[0].stream && a->voice[1].stream ? -1 : (a->voice[0].stream ? 1 : 0);
-    if (slot < 0) { /* both busy: drop the quieter one at once (it is nearly silent) */
-        slot = a->voice[0].gain.value < a->voice[1].gain.value ? 0 : 1;
-        voice_close(&a->voice[slot]);
-    }
-    voice_t *old = &a->voice[1 - slot];
-    bool crossfade = old->stream != NULL;
-    if (crossfade) {
-        old->leading = false;
-        ramp_to(&old->gain, 0.0f, fade);
-    }
-    a->voice[slot] = fresh;
-    a->voice[slot].leading = true;
-    ramp_init(&a->voice[slot].gain, crossfade ? 0.0f : 1.0f);
-    if (crossfade)
-        ramp_to(&a->voice[slot].gain, 1.0f, fade);
-    SDL_UnlockMutex(a->lock);
-    return true;
+    if (gen != a->gen || track < 0 || track >= a->list.count || a->list.tracks[track].bad)
+        return;
+    a->list.tracks[track].bad = true;
+    if (a->list.tracks[track].warned)
+        return;
+    a->list.tracks[track].warned = true;
+    audio_message(&a->warnings, "Skipping music \"%s\": %s", a->list.tracks[track].path, why);
 }
 
-/* Plays the next playable track; after a whole round of failures, the fallback; then gives up. */
-static void advance_playlist(audio_t *a, int64_t fade)
+float audio_track_gain(const audio_t *a, int track)
 {
-    for (int tries = 0; tries <= a->tracks.count + 1; tries++) {
-        const char *path = next_path(a);
-        if (!path)
-            return;
-        if (start_track(a, path, fade))
-            return;
-        if (path == a->fallback) {
-            a->fallback[0] = '\0';
-            return;
-        }
-        a->failures++;
-    }
-}
-
-/* What the decoder thread should do next, decided under the lock. */
-static void plan_work(audio_t *a, voice_t **fill, bool *need_next, char *request, int *request_fade)
-{
-    *fill = NULL;
-    *need_next = false;
-    request[0] = '\0';
-    SDL_LockMutex(a->lock);
-    for (int i = 0; i < 2; i++) {
-        voice_t *v = &a->voice[i];
-        if (!v->stream)
-            continue;
-        bool drained = v->eof && SDL_AudioStreamAvailable(v->stream) == 0;
-        if ((drained || (!v->leading && ramp_settled(&v->gain) && v->gain.value == 0.0f)) && !v->leading) {
-            voice_close(v);
-            continue;
-        }
-        if (v->leading) {
-            int64_t left = v->out_frames > 0 ? v->out_frames - v->played : -1;
-            bool near_end = (left >= 0 && left <= FRAMES(a->fade_ms)) || drained ||
-                            (v->eof && v->decoded == 0);
-            if (near_end) {
-                if (v->decoded == 0)
-                    v->leading = false;
-                *need_next = true;
-            }
-        }
-        if (!v->eof && SDL_AudioStreamAvailable(v->stream) < (int)(AHEAD_FRAMES * CHANNELS * sizeof(float)))
-            *fill = v;
-    }
-    if (a->started && !a->voice[0].leading && !a->voice[1].leading && !a->voice[0].stream &&
-        !a->voice[1].stream)
-        *need_next = true;
-    if (a->request[0]) {
-        snprintf(request, 4096, "%s", a->request);
-        *request_fade = a->request_fade_ms;
-        a->request[0] = '\0';
-    }
-    SDL_UnlockMutex(a->lock);
-}
-
-static int decoder_main(void *arg)
-{
-    audio_t *a = arg;
-    float *buf = malloc(sizeof(float) * READ_FRAMES * 8);
-    char request[4096];
-    while (buf) {
-        SDL_LockMutex(a->lock);
-        bool quit = a->quit;
-        SDL_UnlockMutex(a->lock);
-        if (quit)
-            break;
-        voice_t *fill;
-        bool need_next;
-        int request_fade = 0;
-        plan_work(a, &fill, &need_next, request, &request_fade);
-        if (request[0] && !start_track(a, request, FRAMES(request_fade)))
-            need_next = true;
-        else if (need_next && !request[0])
-            advance_playlist(a, FRAMES(a->fade_ms));
-        if (fill && voice_decode(a, fill, buf) > 0)
-            continue; /* keep filling until every voice is ahead */
-        SDL_Delay(10);
-    }
-    free(buf);
-    return 0;
-}
-
-/* Mixes the music voices into out (frames x CHANNELS floats). Runs on the audio thread. */
-static void mix_music(void *udata, Uint8 *stream, int len)
-{
-    audio_t *a = udata;
-    float *out = (float *)stream;
-    int frames = len / (int)(sizeof(float) * CHANNELS);
-    float tmp[2][1024 * CHANNELS];
-    SDL_memset(stream, 0, (size_t)len);
-    SDL_LockMutex(a->lock);
-    for (int done = 0; done < frames;) {
-        int n = frames - done > 1024 ? 1024 : frames - done;
-        bool hold = (ramp_settled(&a->pause) && a->pause.value == 0.0f) ||
-                    (ramp_settled(&a->mode) && a->mode.value == 0.0f);
-        int got[2] = { 0, 0 };
-        for (int i = 0; i < 2 && !hold; i++) {
-            voice_t *v = &a->voice[i];
-            if (!v->stream)
-                continue;
-            int bytes = SDL_AudioStreamGet(v->stream, tmp[i], n * CHANNELS * (int)sizeof(float));
-            got[i] = bytes > 0 ? bytes / (int)(sizeof(float) * CHANNELS) : 0;
-            v->played += got[i];
-        }
-        for (int f = 0; f < n; f++) {
-            float g = ramp_next(&a->mode) * ramp_next(&a->pause) * ramp_next(&a->duck);
-            if (a->duck_release >= 0 && a->clock + f >= a->duck_release) {
-                ramp_to(&a->duck, 1.0f, FRAMES(DUCK_MS));
-                a->duck_release = -1;
-            }
-            for (int i = 0; i < 2; i++) {
-                if (!a->voice[i].stream || hold)
-                    continue;
-                float vg = ramp_next(&a->voice[i].gain) * g;
-                if (f < got[i])
-                    for (int c = 0; c < CHANNELS; c++)
-                        out[(done + f) * CHANNELS + c] += tmp[i][f * CHANNELS + c] * vg;
-            }
-        }
-        a->clock += n;
-        done += n;
-    }
-    SDL_UnlockMutex(a->lock);
+    if (track < 0 || track >= a->list.count || !a->list.tracks[track].measured)
+        return (float)loudness_db_to_gain(loudness_safe_gain_db(a->target_lufs));
+    double db = loudness_gain_db(&a->list.tracks[track].loud, a->target_lufs, LOUDNESS_CEILING_DBTP);
+    return (float)loudness_db_to_gain(db);
 }
 
 static void load_cues(audio_t *a, const char *dir)
@@ -316,11 +95,62 @@ static void load_cues(audio_t *a, const char *dir)
     static const char *names[AUDIO_CUE_COUNT] = { "chime.wav", "ending-soon.wav", "end.wav" };
     for (int i = 0; i < AUDIO_CUE_COUNT; i++) {
         char path[4096];
-        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
-        a->cues[i] = Mix_LoadWAV(path);
-        if (!a->cues[i])
-            warn(a, "Cannot load the cue sound \"%s\": %s", path, Mix_GetError());
+        paths_join(path, sizeof path, dir, names[i]);
+        Mix_Chunk *c = Mix_LoadWAV(path); /* converted to the device's float stereo */
+        if (!c) {
+            audio_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, Mix_GetError());
+            continue;
+        }
+        a->cue_chunks[i] = c;
+        a->cue_data[i] = (const float *)(const void *)c->abuf;
+        a->cue_frames[i] = c->alen / (Uint32)(2 * sizeof(float));
     }
+}
+
+/* Ties the performance counter to SDL_GetTicks64 at a tick boundary (waits < 1 ms). */
+static void start_clock(audio_t *a)
+{
+    Uint64 t = SDL_GetTicks64();
+    while (SDL_GetTicks64() == t)
+        ;
+    a->pc0 = SDL_GetPerformanceCounter();
+    a->t0_ms = (int64_t)SDL_GetTicks64();
+}
+
+static audio_t *engine_new(void)
+{
+    audio_t *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->lock = SDL_CreateMutex();
+    a->cache_lock = SDL_CreateMutex();
+    a->wake_decoder = SDL_CreateCond();
+    a->wake_scanner = SDL_CreateCond();
+    bool ok = a->lock && a->cache_lock && a->wake_decoder && a->wake_scanner;
+    for (int i = 0; i < VOICES && ok; i++)
+        ok = (a->voice[i].ring = malloc(sizeof(float) * 2 * RING_FRAMES)) != NULL;
+    tracklist_init(&a->list);
+    ramp_init(&a->mode, 0.0f);
+    ramp_init(&a->pause, 1.0f);
+    ramp_init(&a->duck, 1.0f);
+    ramp_init(&a->out, 1.0f);
+    a->duck_until = a->duck_at = -1;
+    a->fade_frames = FRAMES(1500);
+    a->master = 1.0f;
+    a->cue_gain = 1.0f;
+    a->target_lufs = -23.0;
+    limiter_init(&a->limiter, (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP),
+                 (int)FRAMES(LIMITER_RELEASE_MS));
+    char dir[4096];
+    if (paths_cache_dir(dir, sizeof dir))
+        paths_join(a->cache_file, sizeof a->cache_file, dir, "loudness.txt");
+    audio_load_cache(a);
+    start_clock(a);
+    if (!ok) {
+        audio_close(a);
+        return NULL;
+    }
+    return a;
 }
 
 audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
@@ -329,97 +159,239 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
         snprintf(err, errsize, "no audio: %s", SDL_GetError());
         return NULL;
     }
-    if (Mix_OpenAudioDevice(RATE, AUDIO_F32SYS, CHANNELS, 1024, NULL, 0) != 0) {
-        snprintf(err, errsize, "no audio device: %s", Mix_GetError());
+    audio_t *a = engine_new();
+    if (!a) {
+        snprintf(err, errsize, "no audio: out of memory");
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return NULL;
     }
-    audio_t *a = calloc(1, sizeof *a);
-    if (!a || !(a->lock = SDL_CreateMutex())) {
-        snprintf(err, errsize, "no audio: out of memory");
-        free(a);
-        Mix_CloseAudio();
+    /* hooked before the device starts, so the mixer's frame count is the device's */
+    Mix_HookMusic(audiomix_callback, a);
+    if (Mix_OpenAudioDevice(RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) != 0) {
+        snprintf(err, errsize, "no audio device: %s", Mix_GetError());
+        Mix_HookMusic(NULL, NULL);
+        audio_close(a);
         return NULL;
     }
-    a->fade_ms = 1500;
-    ramp_init(&a->mode, 0.0f);
-    ramp_init(&a->pause, 1.0f);
-    ramp_init(&a->duck, 1.0f);
-    a->duck_release = -1;
-    Mix_AllocateChannels(4);
     load_cues(a, sounds_dir);
-    Mix_HookMusic(mix_music, a);
-    a->thread = SDL_CreateThread(decoder_main, "safebase-decoder", a);
-    if (!a->thread)
-        warn(a, "No music: %s%s", SDL_GetError(), "");
+    a->decoder = SDL_CreateThread(audiodec_main, "safebase-decoder", a);
+    a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
+    if (!a->decoder || !a->scanner)
+        audio_message(&a->warnings, "No music: %s", SDL_GetError());
     return a;
+}
+
+/* Fades the whole output out quickly and waits for it, when anything is sounding. */
+static void fade_out_all(audio_t *a)
+{
+    SDL_LockMutex(a->lock);
+    bool sounding = a->quiet_frames < FRAMES(CLOSE_FADE_MS);
+    ramp_to(&a->out, 0.0f, FRAMES(CLOSE_FADE_MS));
+    SDL_UnlockMutex(a->lock);
+    for (int waited = 0; sounding && waited < 4 * CLOSE_FADE_MS; waited += 10) {
+        SDL_LockMutex(a->lock);
+        bool done = ramp_settled(&a->out);
+        SDL_UnlockMutex(a->lock);
+        if (done)
+            break;
+        SDL_Delay(10);
+    }
 }
 
 void audio_close(audio_t *a)
 {
     if (!a)
         return;
-    SDL_LockMutex(a->lock);
-    a->quit = true;
-    SDL_UnlockMutex(a->lock);
-    if (a->thread)
-        SDL_WaitThread(a->thread, NULL);
-    Mix_HookMusic(NULL, NULL);
-    Mix_HaltChannel(-1);
-    Mix_CloseAudio();
+    SDL_AtomicSet(&a->quit, 1);
+    if (a->lock) {
+        SDL_LockMutex(a->lock);
+        SDL_CondSignal(a->wake_decoder);
+        SDL_CondSignal(a->wake_scanner);
+        SDL_UnlockMutex(a->lock);
+    }
+    if (a->decoder)
+        SDL_WaitThread(a->decoder, NULL);
+    if (a->scanner)
+        SDL_WaitThread(a->scanner, NULL);
+    if (Mix_QuerySpec(NULL, NULL, NULL)) {
+        fade_out_all(a);
+        Mix_HookMusic(NULL, NULL); /* waits for a running callback to finish */
+        if (a->timing)
+            fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->clock);
+        Mix_CloseAudio();
+    }
     for (int i = 0; i < AUDIO_CUE_COUNT; i++)
-        if (a->cues[i])
-            Mix_FreeChunk(a->cues[i]);
-    voice_close(&a->voice[0]);
-    voice_close(&a->voice[1]);
-    playlist_free(&a->tracks);
-    SDL_DestroyMutex(a->lock);
+        if (a->cue_chunks[i])
+            Mix_FreeChunk(a->cue_chunks[i]);
+    for (int i = 0; i < VOICES; i++) {
+        trackread_close(a->voice[i].reader);
+        free(a->voice[i].ring);
+    }
+    tracklist_free(&a->list);
+    loudcache_free(&a->cache);
+    if (a->cache_lock)
+        SDL_DestroyMutex(a->cache_lock);
+    if (a->wake_decoder)
+        SDL_DestroyCond(a->wake_decoder);
+    if (a->wake_scanner)
+        SDL_DestroyCond(a->wake_scanner);
+    if (a->lock)
+        SDL_DestroyMutex(a->lock);
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
     free(a);
 }
 
-int audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback)
+void audio_configure(audio_t *a, int volume_percent, double target_lufs, bool timing)
+{
+    if (!a)
+        return;
+    int v = volume_percent < 0 ? 0 : volume_percent > 100 ? 100 : volume_percent;
+    SDL_LockMutex(a->lock);
+    a->master = (float)v / 100.0f;
+    limiter_set_ceiling(&a->limiter, a->master * (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP));
+    a->target_lufs = target_lufs;
+    /* the cues keep their place above the music whatever its loudness */
+    a->cue_gain = (float)loudness_db_to_gain(target_lufs - AUDIO_CUE_REFERENCE_LUFS);
+    a->timing = timing;
+    SDL_UnlockMutex(a->lock);
+}
+
+/* Expands sources into a playlist, warning (once each) about those that give nothing. */
+static void expand_sources(audio_t *a, playlist_t *list, const char *const *sources, int count,
+                           bool shuffle)
+{
+    unsigned seed = (unsigned)SDL_GetPerformanceCounter();
+    for (int i = 0; i < count; i++) {
+        char why[512];
+        if (!musicdir_expand(list, sources[i], shuffle, seed, why, sizeof why)) {
+            SDL_LockMutex(a->lock);
+            audio_message(&a->warnings, "Music \"%s\": %s", sources[i], why);
+            SDL_UnlockMutex(a->lock);
+        }
+    }
+}
+
+/* Sends every voice on its way out: at once when the music is silent, else over a fade. */
+static void retire_voices(audio_t *a)
+{
+    bool held = audio_held(a);
+    for (int i = 0; i < VOICES; i++) {
+        voice_t *v = &a->voice[i];
+        if (v->state != VOICE_ACTIVE)
+            continue;
+        v->leading = false;
+        if (held || v->follows >= 0)
+            v->state = VOICE_DONE;
+        else
+            ramp_to(&v->fade, 0.0f, a->fade_frames);
+    }
+}
+
+int audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback,
+                    bool shuffle)
 {
     if (!a)
         return 0;
     playlist_t list = { 0 };
-    for (int i = 0; i < count; i++) {
-        char why[512];
-        if (!musicdir_expand(&list, sources[i], why, sizeof why))
-            warn(a, "Music \"%s\": %s", sources[i], why);
+    expand_sources(a, &list, sources, count, shuffle);
+    tracklist_t fresh;
+    tracklist_init(&fresh);
+    if (!tracklist_set_loop(&fresh, &list)) {
+        SDL_LockMutex(a->lock);
+        audio_message(&a->warnings, "No music: out of memory");
+        SDL_UnlockMutex(a->lock);
     }
+    if (fallback)
+        fresh.fallback = tracklist_intern(&fresh, fallback);
+    int found = fresh.nloop;
+    playlist_free(&list);
     SDL_LockMutex(a->lock);
-    playlist_free(&a->tracks);
-    a->tracks = list;
-    a->next_track = 0;
-    a->failures = 0;
-    snprintf(a->fallback, sizeof a->fallback, "%s", fallback ? fallback : "");
+    tracklist_t old = a->list;
+    a->list = fresh;
+    a->gen++;
+    a->exhausted = a->fell_back = a->switch_pending = false;
+    retire_voices(a);
+    SDL_CondSignal(a->wake_decoder);
+    SDL_CondSignal(a->wake_scanner);
     SDL_UnlockMutex(a->lock);
-    return list.count;
+    tracklist_free(&old);
+    return found;
+}
+
+void audio_prepare(audio_t *a, const char *source)
+{
+    if (!a)
+        return;
+    playlist_t list = { 0 };
+    expand_sources(a, &list, &source, 1, false);
+    SDL_LockMutex(a->lock);
+    for (int i = 0; i < list.count; i++)
+        tracklist_intern(&a->list, list.paths[i]);
+    SDL_CondSignal(a->wake_scanner);
+    SDL_UnlockMutex(a->lock);
+    playlist_free(&list);
+}
+
+static const char *mode_name(music_mode_t m)
+{
+    switch (m) {
+    case MUSIC_PLAY: return "play";
+    case MUSIC_SOFT: return "soft";
+    case MUSIC_SILENCE: return "silence";
+    default: return "continue";
+    }
 }
 
 void audio_music_mode(audio_t *a, music_mode_t mode, int fade_ms)
 {
     if (!a || mode == MUSIC_CONTINUE)
         return;
+    if (fade_ms < MIN_FADE_MS)
+        fade_ms = MIN_FADE_MS;
     float target = mode == MUSIC_PLAY ? 1.0f : mode == MUSIC_SOFT ? ramp_db(SOFT_DB) : 0.0f;
     SDL_LockMutex(a->lock);
-    a->fade_ms = fade_ms;
-    if (target > 0.0f)
-        a->started = true;
-    ramp_to(&a->mode, target, FRAMES(fade_ms));
+    a->fade_frames = FRAMES(fade_ms);
+    ramp_to(&a->mode, target, a->fade_frames);
+    if (a->timing) /* it takes effect at the start of the next callback: frame a->clock */
+        audio_message(&a->timings, "music %s fade=%d asked=%.1f frame=%lld", mode_name(mode), fade_ms,
+                      audio_now_ms(a), (long long)a->clock);
+    SDL_CondSignal(a->wake_decoder);
     SDL_UnlockMutex(a->lock);
 }
 
-void audio_play_track(audio_t *a, const char *path, int fade_ms)
+/* True when source is already what plays (or is about to), and has hardly been heard: asking
+ * again (the session's first phase, whose track was made ready in advance) changes nothing. */
+static bool already_playing(const audio_t *a, const char *source)
 {
-    if (!a || !path)
+    if (a->switch_pending && strcmp(a->switch_source, source) == 0)
+        return true;
+    for (int i = 0; i < VOICES; i++) {
+        const voice_t *v = &a->voice[i];
+        if ((v->state == VOICE_LOADING || (v->state == VOICE_ACTIVE && v->leading)) &&
+            strcmp(v->source, source) == 0 && v->rd < FRAMES(250))
+            return true;
+    }
+    return false;
+}
+
+void audio_play_track(audio_t *a, const char *source, int fade_ms)
+{
+    if (!a || !source)
         return;
+    playlist_t list = { 0 };
+    expand_sources(a, &list, &source, 1, false);
     SDL_LockMutex(a->lock);
-    snprintf(a->request, sizeof a->request, "%s", path);
-    a->request_fade_ms = fade_ms;
-    a->started = true;
+    if (list.count > 0 && !already_playing(a, source)) {
+        tracklist_set_once(&a->list, &list);
+        a->switch_pending = true;
+        a->switch_fade = FRAMES(fade_ms < MIN_FADE_MS ? MIN_FADE_MS : fade_ms);
+        snprintf(a->switch_source, sizeof a->switch_source, "%s", source);
+        a->exhausted = false;
+        SDL_CondSignal(a->wake_decoder);
+        SDL_CondSignal(a->wake_scanner);
+    }
     SDL_UnlockMutex(a->lock);
+    playlist_free(&list);
 }
 
 void audio_pause(audio_t *a, bool paused)
@@ -428,17 +400,30 @@ void audio_pause(audio_t *a, bool paused)
         return;
     SDL_LockMutex(a->lock);
     ramp_to(&a->pause, paused ? 0.0f : 1.0f, FRAMES(PAUSE_FADE_MS));
+    if (a->timing)
+        audio_message(&a->timings, "%s asked=%.1f frame=%lld", paused ? "pause" : "resume", audio_now_ms(a),
+                      (long long)a->clock);
     SDL_UnlockMutex(a->lock);
 }
 
-void audio_cue(audio_t *a, audio_cue_t cue)
+void audio_cue(audio_t *a, audio_cue_t cue, int64_t moment_ms)
 {
-    if (!a || !a->cues[cue])
+    if (!a || cue < 0 || cue >= AUDIO_CUE_COUNT)
         return;
     SDL_LockMutex(a->lock);
-    ramp_to(&a->duck, ramp_db(DUCK_DB), FRAMES(DUCK_MS));
-    int64_t len = a->cues[cue]->alen / (Uint32)(sizeof(float) * CHANNELS);
-    a->duck_release = a->clock + len - FRAMES(DUCK_MS);
+    if (a->ncue_requests < CUE_VOICES)
+        a->cue_requests[a->ncue_requests++] = (cue_request_t){ cue, moment_ms, audio_now_ms(a) };
     SDL_UnlockMutex(a->lock);
-    Mix_PlayChannel(-1, a->cues[cue], 0);
+}
+
+void audio_schedule(audio_t *a, const audio_timed_cue_t *cues, int n)
+{
+    if (!a)
+        return;
+    SDL_LockMutex(a->lock);
+    a->nscheduled = 0;
+    for (int i = 0; i < n && i < CUE_VOICES; i++)
+        if (cues[i].cue >= 0 && cues[i].cue < AUDIO_CUE_COUNT)
+            a->scheduled[a->nscheduled++] = (cue_request_t){ cues[i].cue, cues[i].moment_ms, -1.0 };
+    SDL_UnlockMutex(a->lock);
 }

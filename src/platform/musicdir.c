@@ -27,12 +27,8 @@ bool musicdir_is_audio_name(const char *name)
     return false;
 }
 
-static int by_name(const void *a, const void *b)
-{
-    return strcoll(*(char *const *)a, *(char *const *)b);
-}
-
-static bool expand_folder(playlist_t *list, const char *dir, char *why, size_t whysize)
+static bool expand_folder(playlist_t *list, const char *dir, bool shuffle, unsigned seed, char *why,
+                          size_t whysize)
 {
     DIR *d = opendir(dir);
     if (!d) {
@@ -45,8 +41,9 @@ static bool expand_folder(playlist_t *list, const char *dir, char *why, size_t w
         if (e->d_name[0] != '.' && musicdir_is_audio_name(e->d_name))
             playlist_add(&names, e->d_name);
     closedir(d);
-    if (names.count > 1) /* (qsort must not be given the NULL of an empty list) */
-        qsort(names.paths, (size_t)names.count, sizeof names.paths[0], by_name);
+    playlist_sort(&names);
+    if (shuffle)
+        playlist_shuffle(&names, seed);
     for (int i = 0; i < names.count; i++) {
         char path[4096];
         if (paths_join(path, sizeof path, dir, names.paths[i]))
@@ -79,15 +76,16 @@ static bool expand_m3u(playlist_t *list, const char *path, char *why, size_t why
     return added > 0;
 }
 
-bool musicdir_expand(playlist_t *list, const char *source, char *why, size_t whysize)
+bool musicdir_expand(playlist_t *list, const char *source, bool shuffle, unsigned seed, char *why,
+                     size_t whysize)
 {
     struct stat st;
     if (stat(source, &st) != 0) {
-        snprintf(why, whysize, "%s", strerror(errno));
+        snprintf(why, whysize, "%s", errno == ENOENT ? "there is no such file or folder" : strerror(errno));
         return false;
     }
     if (S_ISDIR(st.st_mode))
-        return expand_folder(list, source, why, whysize);
+        return expand_folder(list, source, shuffle, seed, why, whysize);
     if (ends_with(source, ".m3u") || ends_with(source, ".m3u8"))
         return expand_m3u(list, source, why, whysize);
     if (!playlist_add(list, source)) {
