@@ -43,11 +43,40 @@ def proc_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / TICK
 
 
-def wait_rusage(proc):
-    """Waits for a Popen child with wait4: (exit status, CPU seconds, peak RSS in MiB)."""
+def vm_hwm(pid):
+    """Peak resident memory of a live process in MiB (VmHWM: this program's own peak since its
+    exec, unlike wait4's ru_maxrss, which Linux carries over from the forked parent), or 0."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return 0.0
+
+
+class HwmWatch:
+    """Samples a child's VmHWM every 10 ms until it exits; .peak is the last (highest) value."""
+
+    def __init__(self, pid):
+        self.pid, self.peak, self.stop = pid, 0.0, False
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self):
+        while not self.stop:
+            self.peak = max(self.peak, vm_hwm(self.pid))
+            time.sleep(0.01)
+
+
+def wait_rusage(proc, watch=None):
+    """Waits for a Popen child with wait4: (exit status, CPU seconds, peak RSS in MiB from the
+    VmHWM watch; wait4's ru_maxrss would include this Python process's memory at the fork)."""
     _, status, ru = os.wait4(proc.pid, 0)
     proc.returncode = os.waitstatus_to_exitcode(status)
-    return proc.returncode, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024.0
+    if watch:
+        watch.stop = True
+    return proc.returncode, ru.ru_utime + ru.ru_stime, watch.peak if watch else 0.0
 
 
 class App:
@@ -72,6 +101,7 @@ class App:
                                       "--timing"] + list(extra), env=env, stdout=subprocess.DEVNULL,
                                      stderr=subprocess.PIPE, text=True)
         ctx.children.append(self.proc)
+        self.hwm = HwmWatch(self.proc.pid)
         threading.Thread(target=self._read, daemon=True).start()
         threading.Thread(target=self._sample, daemon=True).start()
 
@@ -112,7 +142,7 @@ class App:
         timer = threading.Timer(timeout, self.kill)
         timer.daemon = True
         timer.start()
-        status, cpu, rss = wait_rusage(self.proc)
+        status, cpu, rss = wait_rusage(self.proc, self.hwm)
         timer.cancel()
         self.done = True
         self.x_cpu = proc_cpu(self.ctx.xvfb.pid) - self.x_cpu0
@@ -232,7 +262,7 @@ def startup_windowed(ctx):
     app = App(ctx, os.path.join(ctx.src, "bench/plans/sixty.plan"), ["--window=1920x1080"], "window")
     ff = app.wait_first_frame()
     app.kill()
-    wait_rusage(app.proc)
+    wait_rusage(app.proc, app.hwm)
     app.done = True
     return {"first_frame_window_ms": ff, "app_first_frame_window_ms": app.app_first_frame_ms}
 
@@ -245,10 +275,11 @@ def mpv_minute(ctx, music):
                              "--really-quiet", music], env=ctx.env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     ctx.children.append(proc)
+    watch = HwmWatch(proc.pid)
     timer = threading.Timer(60.0, proc.send_signal, (signal.SIGTERM,))
     timer.daemon = True
     timer.start()
-    status, cpu, rss = wait_rusage(proc)
+    status, cpu, rss = wait_rusage(proc, watch)
     timer.cancel()
     if status not in (0, 4):
         raise RuntimeError("mpv exited with %d" % status)
@@ -323,8 +354,9 @@ def history(ctx):
     t0 = now()
     proc = subprocess.Popen([ctx.bin, "--history", "--log", log], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
+    watch = HwmWatch(proc.pid)
     err = proc.stderr.read()
-    status, cpu, rss = wait_rusage(proc)
+    status, cpu, rss = wait_rusage(proc, watch)
     wall = now() - t0
     os.unlink(log)
     if status != 0:
@@ -422,7 +454,8 @@ window manager; `BENCH_DISPLAY`, default `:104`) and runs, with `SDL_VIDEODRIVER
   the end cue; `--music assets/music/safebase-calm.ogg`), started with Space through the X server
   (`xdotool key space`). CPU is user + system time of the whole process from `wait4()` (start-up,
   the session and the 4 s it waits for the end cue to fade) plus the X server's CPU over the same
-  run (`/proc/PID/stat`); peak RSS is `ru_maxrss` (VmHWM at exit).
+  run (`/proc/PID/stat`); peak RSS is the process's VmHWM (`/proc/PID/status`, sampled every
+  10 ms; not `ru_maxrss`, which Linux carries over from the forked parent, here Python).
 - **The baseline**: `mpv --no-config --no-video --ao=null --loop-file=inf` playing the same
   file for 60 s of the clock (then SIGTERM), measured the same way. The ratios are taken run by run, then the median.
 - **Exec to first frame**: from just before `exec` until the app's `--timing` line ("first frame

@@ -6,12 +6,12 @@
 
 #include <stdbool.h>
 
-#define LOUDNESS_CEILING_DBTP -1.0   /* no track's true peak goes above this */
+#define LOUDNESS_CEILING_DBTP (-1.0)  /* no track's true peak goes above this */
 #define LOUDNESS_MAX_BOOST_DB 20.0   /* a very quiet track is raised at most this much */
-#define LOUDNESS_ASSUMED_LUFS -5.0   /* an unmeasured track is treated as this loud: louder
+#define LOUDNESS_ASSUMED_LUFS (-5.0)  /* an unmeasured track is treated as this loud: louder
                                       * than nearly all mastered music, so it only gets louder
                                       * once measured */
-#define LOUDNESS_SILENT_LUFS -70.0   /* at or below: silence (EBU R128's absolute gate) */
+#define LOUDNESS_SILENT_LUFS (-70.0)  /* at or below: silence (EBU R128's absolute gate) */
 
 typedef struct {
     double integrated_lufs;   /* EBU R128 integrated loudness; <= LOUDNESS_SILENT_LUFS: silent */

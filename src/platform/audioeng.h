@@ -26,11 +26,11 @@
 #define MIN_FADE_MS 500
 #define PAUSE_FADE_MS 1000
 #define DUCK_MS 200
-#define DUCK_DB -10.0f
-#define SOFT_DB -12.0f
+#define DUCK_DB (-10.0f)
+#define SOFT_DB (-12.0f)
 #define LEVEL_GLIDE_MS 3000          /* a track's gain moving to its measured value */
 #define CUE_VOICES 4
-#define AUDIO_CUE_REFERENCE_LUFS -23.0   /* the cues' level is set against music at this target */
+#define AUDIO_CUE_REFERENCE_LUFS (-23.0)  /* the cues' level is set against music at this target */
 #define MAX_MESSAGES 32
 #define MESSAGE_CHARS 400
 

@@ -220,7 +220,7 @@ static void watch_sound(audio_t *a, const float *out, int frames, int64_t start,
         struct timespec ts;
         clock_gettime(CLOCK_MONOTONIC, &ts);
         double mono = (double)ts.tv_sec + ts.tv_nsec / 1e9 + first / (double)RATE;
-        audio_message(&a->timings, "sound frame=%lld at=%.1f monotonic=%.4f", (long long)(start + first),
+        audio_message(&a->timings, "sound frame=%lld at=%.1f monotonic=%.4f", (long long)start + first,
                       now_ms + first * 1000.0 / RATE, mono);
     }
     a->quiet_frames = 0;
