@@ -161,15 +161,5 @@ int main(void)
     CHECK_EQ_INT(a.box[LAYOUT_CLOCK].y, b.box[LAYOUT_CLOCK].y);
     CHECK_EQ_INT(a.box[LAYOUT_PROMPT].y, b.box[LAYOUT_PROMPT].y);
 
-    /* the disk's change between two steps: a thin wedge, holding both edges and nothing more */
-    layout_t w = { .disk_x = 500, .disk_y = 400, .disk_r = 200 };
-    layout_rect_t e = layout_wedge_box(&w, 1.0, 0.99, 2); /* just past 12 o'clock */
-    CHECK(e.x <= 498 && e.x + e.w >= 500 + 13 && e.y <= 198 && e.y + e.h >= 402);
-    CHECK(e.w < 20 && e.h < 210);
-    e = layout_wedge_box(&w, 0.76, 0.74, 2); /* across 3 o'clock: the rim's rightmost point */
-    CHECK(e.x + e.w >= 702 && e.y < 400 && e.y + e.h > 400 && e.w < 205);
-    e = layout_wedge_box(&w, 1.0, 0.0, 0); /* everything */
-    CHECK(e.x == 300 && e.y == 200 && e.w == 400 && e.h == 400);
-    CHECK_EQ_INT(layout_wedge_box(&w, 0.3, 0.5, 0).w, layout_wedge_box(&w, 0.5, 0.3, 0).w);
     return check_summary();
 }

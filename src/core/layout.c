@@ -4,7 +4,6 @@
  * Decides rectangles only; draws nothing. */
 #include "core/layout.h"
 
-#include <math.h>
 #include <string.h>
 
 #define MIN_PX 9
@@ -219,32 +218,4 @@ bool layout_inside(layout_rect_t r, int w, int h)
 layout_rect_t layout_disk_box(const layout_t *l)
 {
     return (layout_rect_t){ l->disk_x - l->halo_r, l->disk_y - l->halo_r, 2 * l->halo_r, 2 * l->halo_r };
-}
-
-static void grow(double *x0, double *y0, double *x1, double *y1, double x, double y)
-{
-    *x0 = x < *x0 ? x : *x0;
-    *y0 = y < *y0 ? y : *y0;
-    *x1 = x > *x1 ? x : *x1;
-    *y1 = y > *y1 ? y : *y1;
-}
-
-layout_rect_t layout_wedge_box(const layout_t *l, double from_remaining, double to_remaining, int margin)
-{
-    double f0 = from_remaining < to_remaining ? from_remaining : to_remaining;
-    double f1 = from_remaining < to_remaining ? to_remaining : from_remaining;
-    f0 = f0 < 0 ? 0 : f0;
-    f1 = f1 > 1 ? 1 : f1;
-    /* angles clockwise from 12 o'clock where the pie's edge stood */
-    double a0 = 2 * M_PI * (1 - f1), a1 = 2 * M_PI * (1 - f0), r = l->disk_r;
-    double x0 = l->disk_x, y0 = l->disk_y, x1 = x0, y1 = y0;
-    grow(&x0, &y0, &x1, &y1, l->disk_x + r * sin(a0), l->disk_y - r * cos(a0));
-    grow(&x0, &y0, &x1, &y1, l->disk_x + r * sin(a1), l->disk_y - r * cos(a1));
-    for (int q = 0; q <= 4; q++) { /* the rim's extremes the wedge passes */
-        double a = q * M_PI / 2;
-        if (a > a0 && a < a1)
-            grow(&x0, &y0, &x1, &y1, l->disk_x + r * sin(a), l->disk_y - r * cos(a));
-    }
-    int left = (int)floor(x0) - margin, top = (int)floor(y0) - margin;
-    return (layout_rect_t){ left, top, (int)ceil(x1) + margin - left, (int)ceil(y1) + margin - top };
 }

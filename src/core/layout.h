@@ -63,11 +63,6 @@ bool layout_overlap(layout_rect_t a, layout_rect_t b);
 /* True when r lies wholly inside a w x h screen. */
 bool layout_inside(layout_rect_t r, int w, int h);
 
-/* The smallest rectangle holding the disk's change between two remaining fractions (1 full ..
- * 0 empty; the pie ends at 12 o'clock and shrinks clockwise), widened by margin pixels for the
- * anti-aliased edges. */
-layout_rect_t layout_wedge_box(const layout_t *l, double from_remaining, double to_remaining, int margin);
-
 /* The square around the disk and its breathing room. */
 layout_rect_t layout_disk_box(const layout_t *l);
 

@@ -1,13 +1,11 @@
-/* Countdown disk and shapes from cached white textures tinted at draw time. The pie is drawn
- * as whole quadrants (plain blits) plus one or two textured triangles for the quadrant where
- * time has reached, with a 1.5 px fading fringe along its straight edge: anti-aliased all
- * round, and cheap on the software renderer. Changes nothing but the render target. */
+/* The countdown disk's layer (shaded by core/diskpix.c into a streaming texture, only where it
+ * changes, and copied opaque) and the small shapes, from cached white textures tinted at draw
+ * time. Changes nothing but the render target and its own textures. */
 #include "platform/disk.h"
 
 #include <math.h>
 
 #define PAD 2
-#define FRINGE_PX 1.5f
 
 static SDL_Texture *make(SDL_Renderer *renderer, int r, int soft)
 {
@@ -28,10 +26,6 @@ static SDL_Texture *make(SDL_Renderer *renderer, int r, int soft)
                 float d1 = hypotf(x + 0.5f - (size - PAD - rr), cy - sy);
                 a = rr + 0.5f - (d0 < d1 ? d0 : d1);
                 a = a < 0 ? 0 : a > 1 ? 1 : a;
-            } else if (soft) { /* even, then fading smoothly to nothing over the outer seventh */
-                float t = (dist / (float)r - 0.86f) / 0.14f;
-                t = t < 0 ? 0 : t > 1 ? 1 : t;
-                a = 1 - t * t * (3 - 2 * t);
             } else {
                 a = (float)r + 0.5f - dist;
                 a = a < 0 ? 0 : a > 1 ? 1 : a;
@@ -43,8 +37,7 @@ static SDL_Texture *make(SDL_Renderer *renderer, int r, int soft)
     SDL_FreeSurface(s);
     if (t) {
         SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
-        /* the glow is a smooth gradient: the cheaper nearest-pixel scaling shows no difference */
-        SDL_SetTextureScaleMode(t, soft ? SDL_ScaleModeNearest : SDL_ScaleModeLinear);
+        SDL_SetTextureScaleMode(t, SDL_ScaleModeLinear);
     }
     return t;
 }
@@ -68,8 +61,16 @@ static SDL_Texture *texture_for(disk_t *d, int r, int soft)
     return oldest->texture;
 }
 
+static void layer_free(disk_layer_t *l)
+{
+    if (l->texture)
+        SDL_DestroyTexture(l->texture);
+    *l = (disk_layer_t){ 0 };
+}
+
 void disk_free(disk_t *d)
 {
+    layer_free(&d->layer);
     for (int i = 0; i < DISK_CACHE; i++) {
         if (d->cache[i].texture)
             SDL_DestroyTexture(d->cache[i].texture);
@@ -77,115 +78,71 @@ void disk_free(disk_t *d)
     }
 }
 
-typedef struct {
-    SDL_Texture *tex;
-    float ox, oy, size;   /* where the texture lies on screen */
-    SDL_Color c;
-} pie_t;
-
-static float unit_clamp(float v)
+/* The window's own format when it is a 32-bit RGB one, so the copy is a plain copy. */
+static Uint32 layer_format(SDL_Renderer *renderer)
 {
-    return v < 0 ? 0 : v > 1 ? 1 : v; /* SDL refuses texture coordinates outside 0..1 */
+    SDL_Window *win = SDL_RenderGetWindow(renderer);
+    Uint32 f = win ? SDL_GetWindowPixelFormat(win) : SDL_PIXELFORMAT_UNKNOWN;
+    return f == SDL_PIXELFORMAT_RGB888 ? f : SDL_PIXELFORMAT_ARGB8888;
 }
 
-static SDL_Vertex vertex(const pie_t *p, float x, float y, Uint8 alpha)
+static bool layer_paint(disk_layer_t *l, const diskpix_t *p, layout_rect_t r)
 {
-    SDL_Vertex v = { { x, y }, { p->c.r, p->c.g, p->c.b, alpha },
-                     { unit_clamp((x - p->ox) / p->size), unit_clamp((y - p->oy) / p->size) } };
-    return v;
+    SDL_Rect at = { r.x + l->box_r, r.y + l->box_r, r.w, r.h };
+    void *pixels;
+    int pitch;
+    if (SDL_LockTexture(l->texture, &at, &pixels, &pitch) != 0)
+        return false;
+    diskpix_shade(p, pixels, pitch / 4, r.x, r.y, r.w, r.h);
+    SDL_UnlockTexture(l->texture);
+    return true;
 }
 
-/* Screen point at angle a (radians clockwise from 12 o'clock), distance dist from the centre. */
-static void at(float cx, float cy, double a, float dist, float *x, float *y)
+int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, SDL_Rect *rects)
 {
-    *x = cx + (float)(sin(a) * dist);
-    *y = cy - (float)(cos(a) * dist);
-}
-
-/* The part of quadrant q from angle a to the quadrant's end, plus the fringe before a. */
-static void partial_quadrant(disk_t *d, const pie_t *p, float cx, float cy, int q, double a)
-{
-    float h = p->size / 2;
-    double s = fabs(sin(a)), co = fabs(cos(a));
-    float reach = h / (float)(s > co ? s : co); /* to the edge of the texture's square */
-    float px, py, kx, ky, ex, ey;
-    at(cx, cy, a, reach, &px, &py);
-    at(cx, cy, (q + 0.5) * M_PI / 2, h * (float)M_SQRT2, &kx, &ky); /* the quadrant's corner */
-    double end = (q + 1) * M_PI / 2;
-    at(cx, cy, end, h, &ex, &ey); /* its far edge, a pixel over into the next (a seam, not a gap) */
-    if (q < 3) { /* after the last quadrant comes the part already gone */
-        ex += (float)cos(end);
-        ey += (float)sin(end);
-    }
-    SDL_Vertex v[8];
-    int idx[12], nv = 0, ni = 0;
-    v[nv++] = vertex(p, cx, cy, 255);
-    v[nv++] = vertex(p, px, py, 255);
-    if (a < (q + 0.5) * M_PI / 2) {
-        v[nv++] = vertex(p, kx, ky, 255);
-        idx[ni++] = 0, idx[ni++] = 1, idx[ni++] = 2;
-        idx[ni++] = 0, idx[ni++] = 2;
+    disk_layer_t *l = &d->layer;
+    if (box_r <= 0)
+        return 0;
+    layout_rect_t r[DISKPIX_MAX_RECTS];
+    int n;
+    if (l->texture && l->box_r == box_r && l->valid) {
+        n = diskpix_changes(&l->shown, p, box_r, r);
     } else {
-        idx[ni++] = 0, idx[ni++] = 1;
-    }
-    v[nv++] = vertex(p, ex, ey, 255);
-    idx[ni++] = nv - 1;
-    /* the fringe: a thin quad on the elapsed side of the edge, fading out */
-    float nx = -(float)cos(a) * FRINGE_PX, ny = -(float)sin(a) * FRINGE_PX;
-    v[nv++] = vertex(p, cx + nx, cy + ny, 0);
-    v[nv++] = vertex(p, px + nx, py + ny, 0);
-    int f0 = nv - 2;
-    idx[ni++] = 0, idx[ni++] = 1, idx[ni++] = f0 + 1;
-    idx[ni++] = 0, idx[ni++] = f0 + 1, idx[ni++] = f0;
-    SDL_RenderGeometry(d->renderer, p->tex, v, nv, idx, ni);
-}
-
-void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, SDL_Color faint)
-{
-    SDL_Texture *tex = texture_for(d, r, 0);
-    if (!tex || r <= 0)
-        return;
-    int size = 2 * r + 2 * PAD, h = size / 2;
-    SDL_Rect all = { cx - h, cy - h, size, size };
-    SDL_SetTextureColorMod(tex, faint.r, faint.g, faint.b);
-    SDL_SetTextureAlphaMod(tex, faint.a);
-    SDL_RenderCopy(d->renderer, tex, NULL, &all);
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    double frac = remaining < 0 ? 0 : remaining > 1 ? 1 : remaining;
-    if (frac <= 0)
-        return;
-    double from = 2 * M_PI * (1.0 - frac); /* where time has reached */
-    SDL_SetTextureAlphaMod(tex, 255);
-    for (int q = 0; q < 4; q++) {
-        double q0 = q * M_PI / 2, q1 = (q + 1) * M_PI / 2;
-        if (from >= q1)
-            continue;
-        if (from <= q0) { /* a whole quadrant: a plain blit */
-            SDL_Rect src = { (q == 0 || q == 1) ? h : 0, (q == 1 || q == 2) ? h : 0, h, h };
-            SDL_Rect dst = { all.x + src.x, all.y + src.y, h, h };
-            SDL_RenderCopy(d->renderer, tex, &src, &dst);
-            continue;
+        if (!l->texture || l->box_r != box_r) {
+            layer_free(l);
+            l->texture = SDL_CreateTexture(d->renderer, layer_format(d->renderer), SDL_TEXTUREACCESS_STREAMING,
+                                           2 * box_r, 2 * box_r);
+            if (!l->texture)
+                return -1;
+            SDL_SetTextureBlendMode(l->texture, SDL_BLENDMODE_NONE);
+            l->box_r = box_r;
         }
-        SDL_SetTextureColorMod(tex, 255, 255, 255); /* the vertices carry the colour */
-        pie_t p = { tex, (float)all.x, (float)all.y, (float)size, c };
-        partial_quadrant(d, &p, (float)cx, (float)cy, q, from);
-        SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
+        r[0] = (layout_rect_t){ -box_r, -box_r, 2 * box_r, 2 * box_r };
+        n = 1;
     }
+    bool moved = !l->valid || l->cx != cx || l->cy != cy;
+    for (int i = 0; i < n; i++)
+        if (!layer_paint(l, p, r[i])) {
+            l->valid = false;
+            return -1;
+        }
+    l->cx = cx, l->cy = cy, l->shown = *p, l->valid = true;
+    if (moved) { /* a new place: all of it is new on screen */
+        r[0] = (layout_rect_t){ -box_r, -box_r, 2 * box_r, 2 * box_r };
+        n = 1;
+    }
+    for (int i = 0; i < n; i++)
+        rects[i] = (SDL_Rect){ cx + r[i].x, cy + r[i].y, r[i].w, r[i].h };
+    return n;
 }
 
-void disk_draw_glow(disk_t *d, int cx, int cy, int r, SDL_Color c, Uint8 alpha)
+void disk_layer_draw(disk_t *d)
 {
-    if (r <= 0)
+    disk_layer_t *l = &d->layer;
+    if (!l->texture || !l->valid)
         return;
-    /* one texture at a fixed size, scaled: the glow can change size every frame for free */
-    SDL_Texture *tex = texture_for(d, 256, 1);
-    if (!tex)
-        return;
-    SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
-    SDL_SetTextureAlphaMod(tex, alpha);
-    float scale = (float)r / 256.0f, size = (2 * 256 + 2 * PAD) * scale;
-    SDL_FRect dst = { cx - size / 2, cy - size / 2, size, size };
-    SDL_RenderCopyF(d->renderer, tex, NULL, &dst);
+    SDL_Rect dst = { l->cx - l->box_r, l->cy - l->box_r, 2 * l->box_r, 2 * l->box_r };
+    SDL_RenderCopy(d->renderer, l->texture, NULL, &dst);
 }
 
 static void circle(disk_t *d, float cx, float cy, int r, SDL_Color c, Uint8 alpha)

@@ -1,11 +1,13 @@
 /* The shapes on the session screen: the countdown disk (an anti-aliased pie that shrinks
- * clockwise towards 12 o'clock), the breathing guide's soft glow, the pause bars and one small
- * shape per kind of phase. Cached textures, so a frame costs a few blits. Draws only. */
+ * clockwise towards 12 o'clock) with the breathing guide's soft glow, kept as one opaque layer
+ * that is repainted only where it changes (core/diskpix.c); the pause bars and one small shape
+ * per kind of phase, from cached textures. Draws only. */
 #ifndef SAFEBASE_PLATFORM_DISK_H
 #define SAFEBASE_PLATFORM_DISK_H
 
 #include <SDL.h>
 
+#include "core/diskpix.h"
 #include "core/plan.h"
 
 #define DISK_CACHE 8
@@ -13,25 +15,36 @@
 typedef struct {
     SDL_Texture *texture;
     int r;            /* radius in pixels; the texture is 2r + 4 square */
-    int soft;         /* 0 a crisp disk, 1 a soft glow, 2 the pause sign */
+    int soft;         /* 0 a crisp disk, 2 the pause sign */
     unsigned used;    /* last use, for replacing the oldest */
 } disk_texture_t;
+
+/* The disk and the glow with their background, as the screen shows them now. */
+typedef struct {
+    SDL_Texture *texture; /* 2 box_r square, streaming, opaque */
+    int cx, cy, box_r;    /* where it lies: centred on (cx, cy) */
+    diskpix_t shown;      /* what its pixels hold */
+    bool valid;
+} disk_layer_t;
 
 typedef struct {
     SDL_Renderer *renderer;
     disk_texture_t cache[DISK_CACHE];
     unsigned clock;
+    disk_layer_t layer;
 } disk_t;
 
 /* Frees the cached textures (call before the renderer goes, or when it changes). */
 void disk_free(disk_t *d);
 
-/* The countdown: a full circle in faint (its alpha applies) and, over it, the part still to go
- * (remaining 0..1, full at 1) in c, from where time has reached, clockwise, to 12 o'clock. */
-void disk_draw(disk_t *d, int cx, int cy, int r, double remaining, SDL_Color c, SDL_Color faint);
+/* Brings the layer to p for a disk centred at (cx, cy) in a square of half-side box_r (the
+ * glow's room). Returns how many screen rectangles now look different (written to rects, at
+ * most DISKPIX_MAX_RECTS): a few slivers for a step of the pie or the glow, the whole square
+ * otherwise; 0 when nothing changed, -1 when the layer cannot be made (no memory). */
+int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, SDL_Rect *rects);
 
-/* A soft-edged round glow of radius r (the breathing guide), alpha inside its soft edge. */
-void disk_draw_glow(disk_t *d, int cx, int cy, int r, SDL_Color c, Uint8 alpha);
+/* Copies the layer to its place on screen (the renderer's clip rectangle applies). */
+void disk_layer_draw(disk_t *d);
 
 /* Two rounded bars, the pause sign, filling box (a square), at c's alpha. */
 void disk_draw_pause(disk_t *d, SDL_Rect box, SDL_Color c);

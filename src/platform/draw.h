@@ -24,13 +24,12 @@ typedef struct {
 /* What the session screen last showed, to redraw only what changed. */
 typedef struct {
     bool valid;
-    uint64_t base;        /* everything but the digits, the disk and the bar */
+    uint64_t base;        /* everything but the digits, the disk (its layer knows) and the bar */
     uint64_t clock;
-    double disk, breath;
-    int bar;
+    long long bar;        /* its length and colour */
 } draw_sig_t;
 
-#define DRAW_MAX_DIRTY 8
+#define DRAW_MAX_DIRTY (DISKPIX_MAX_RECTS + 4)
 
 typedef struct {
     SDL_Renderer *renderer;

@@ -127,21 +127,29 @@ static void progress(draw_t *d, const layout_t *l, const session_view_t *v, SDL_
     draw_fill(d, (SDL_Rect){ p->x, p->y, (int)lround(p->w * v->plan_fraction), p->h }, fill);
 }
 
-static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so, SDL_Color bg)
+#define GLOW_ALPHA 90
+
+/* The disk's pixels now: its colours over the background, the pie's fraction, the glow. */
+static diskpix_t disk_state(const draw_t *d, const layout_t *l, const draw_session_opts_t *so, SDL_Color bg)
 {
-    SDL_Color disk = draw_sdl(colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), 255);
-    bool disk_shown = in_clip(d, layout_disk_box(l));
-    if (so->breath >= 0 && disk_shown) {
-        int r = l->disk_r + (int)lround((l->halo_r - 1 - l->disk_r) * (0.3 + 0.7 * so->breath));
-        disk_draw_glow(&d->disk, l->disk_x, l->disk_y, r, draw_sdl(d->pal.ink, 255), 90);
-    }
-    /* the elapsed part: opaque, the faint disk colour already mixed with the background, so the
-     * glow shows only outside the disk */
     colour_t under = { bg.r, bg.g, bg.b };
-    colour_t faint = colour_over(under, colour_mix(d->pal.disk, d->pal.disk_ending, so->ending), d->pal.faint_alpha);
-    if (disk_shown)
-        disk_draw(&d->disk, l->disk_x, l->disk_y, l->disk_r, so->disk_remaining, disk, draw_sdl(faint, 255));
-    progress(d, l, v, (SDL_Color){ disk.r, disk.g, disk.b, 220 });
+    colour_t fill = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
+    double glow_r = 0;
+    if (so->breath >= 0)
+        glow_r = (double)(l->disk_r + (int)lround((l->halo_r - 1 - l->disk_r) * (0.3 + 0.7 * so->breath)));
+    /* the part already gone is opaque, the faint colour already over the background, so the
+     * glow shows only outside the disk */
+    return (diskpix_t){ .bg = under, .glow = d->pal.ink, .glow_alpha = GLOW_ALPHA, .glow_r = glow_r,
+                        .faint = colour_over(under, fill, d->pal.faint_alpha), .fill = fill, .r = l->disk_r,
+                        .remaining = so->disk_remaining };
+}
+
+static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so)
+{
+    if (in_clip(d, layout_disk_box(l)))
+        disk_layer_draw(&d->disk);
+    colour_t fill = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
+    progress(d, l, v, draw_sdl(fill, 220));
     if (l->icon.w > 0)
         disk_draw_icon(&d->disk, v->kind, (SDL_Rect){ l->icon.x, l->icon.y, l->icon.w, l->icon.h },
                        draw_sdl(d->pal.ink, 255));
@@ -151,7 +159,7 @@ static uint64_t base_key(const draw_t *d, const layout_t *l, const session_view_
                          const draw_overlay_t *o)
 {
     uint64_t h = d->layout_key;
-    double levels[4] = { o->dim, o->blank, so->ending, o->help_level };
+    double levels[3] = { o->dim, o->blank, o->help_level };
     int flags[8] = { o->help, v->paused, so->child_view, so->hide_time, so->breath >= 0, (int)v->kind,
                      o->bg.r << 16 | o->bg.g << 8 | o->bg.b, l->disk_r };
     h = mix_key(h, levels, sizeof levels);
@@ -165,29 +173,23 @@ static void add_dirty(draw_t *d, layout_rect_t r)
         d->dirty[d->ndirty++] = (SDL_Rect){ r.x, r.y, r.w, r.h };
 }
 
-/* Compares what the screen will show with what it showed: sets d->full or d->dirty. */
-static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now)
+/* Compares what the screen will show with what it showed: sets d->full or d->dirty (the
+ * disk layer's changed rectangles, then the digits and the bar). */
+static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now, const SDL_Rect *disk, int ndisk)
 {
     const draw_sig_t *was = &d->sig;
     d->ndirty = 0;
-    d->full = !d->retained || !was->valid || was->base != now->base;
+    d->full = !d->retained || !was->valid || was->base != now->base || ndisk < 0;
     if (d->full)
         return;
-    if (was->breath != now->breath) { /* the ring round the disk: four bands, not its middle */
-        layout_rect_t b = layout_disk_box(l);
-        int in = (int)(l->disk_r * 0.7071) - 2, band = l->halo_r - in;
-        add_dirty(d, (layout_rect_t){ b.x, b.y, b.w, band });
-        add_dirty(d, (layout_rect_t){ b.x, l->disk_y + in, b.w, band });
-        add_dirty(d, (layout_rect_t){ b.x, l->disk_y - in, band, 2 * in });
-        add_dirty(d, (layout_rect_t){ l->disk_x + in, l->disk_y - in, band, 2 * in });
-        if (was->disk != now->disk) /* and the disk's step, which the bands may miss */
-            add_dirty(d, layout_wedge_box(l, was->disk, now->disk, 3));
-    } else if (was->disk != now->disk)
-        add_dirty(d, layout_wedge_box(l, was->disk, now->disk, 3));
+    for (int i = 0; i < ndisk; i++)
+        add_dirty(d, (layout_rect_t){ disk[i].x, disk[i].y, disk[i].w, disk[i].h });
     if (was->clock != now->clock)
         add_dirty(d, l->box[LAYOUT_CLOCK]);
     if (was->bar != now->bar)
         add_dirty(d, l->progress);
+    if (d->ndirty == DRAW_MAX_DIRTY) /* (never with DRAW_MAX_DIRTY above the layer's most) */
+        d->full = true;
 }
 
 static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
@@ -196,7 +198,7 @@ static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(d->renderer, o->bg.r, o->bg.g, o->bg.b, 255);
     SDL_RenderFillRect(d->renderer, NULL); /* unlike a clear, it keeps to the clip rectangle */
-    shapes(d, l, v, so, o->bg);
+    shapes(d, l, v, so);
     text_at(d, l, LAYOUT_TITLE, plan->title, d->pal.ink_soft, TEXT_LEFT, 255);
     text_at(d, l, LAYOUT_WHERE, where, d->pal.ink_soft, TEXT_RIGHT, 255);
     text_at(d, l, LAYOUT_PHASE, v->phase_name, d->pal.ink, TEXT_CENTER, 255);
@@ -226,13 +228,18 @@ void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     texts_t t;
     fill_texts(&t, d, plan, v, shape, where, o);
     const layout_t *l = lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
-    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o), .disk = so->disk_remaining,
-                       .breath = so->breath, .bar = (int)lround(l->progress.w * v->plan_fraction) };
+    colour_t bar_c = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
+    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o),
+                       .bar = (long long)lround(l->progress.w * v->plan_fraction) << 24 | bar_c.r << 16 | bar_c.g << 8 | bar_c.b };
     sig.base = mix_key(sig.base, where, strlen(where));
     if (o->banner)
         sig.base = mix_key(sig.base, o->banner, strlen(o->banner));
     sig.clock = mix_key(1469598103934665603ULL, clock, strlen(clock));
-    find_changes(d, l, &sig);
+    diskpix_t disk = disk_state(d, l, so, o->bg);
+    layout_rect_t box = layout_disk_box(l);
+    SDL_Rect changed[DISKPIX_MAX_RECTS];
+    int nchanged = disk_layer_update(&d->disk, l->disk_x, l->disk_y, box.w / 2, &disk, changed);
+    find_changes(d, l, &sig, changed, nchanged);
     d->sig = sig;
     if (d->full) {
         paint(d, plan, v, so, o, l, clock, where);

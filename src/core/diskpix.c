@@ -1,0 +1,238 @@
+/* The disk and the glow, pixel by pixel: coverage from the distance to the rim and from two
+ * half-planes for the pie, so a frame costs a few float operations a pixel, and only over the
+ * pixels a change touches. Writes only into the buffer it is given. */
+#include "core/diskpix.h"
+
+#include <math.h>
+
+#define WEDGE_SEGMENTS 8          /* boxes along a thin wedge's length */
+#define WEDGE_THIN 0.6            /* radians: wider wedges get one box */
+#define RING_STRIPS 16            /* horizontal strips a ring is cut into */
+#define EDGE_MARGIN 2             /* pixels around a change, for the anti-aliased edges */
+
+typedef struct {
+    float r_in2, r_out2, reach2;  /* fully inside the disk; outside its rim; beyond all drawing */
+    float r;
+    float glow_r, glow_in2, glow_a;
+    float c, s;                   /* direction of the pie's moving edge */
+    int pie;                      /* 0 all gone, 1 all there, 2 more than half left, 3 less */
+    float bg[3], glow[3], faint[3], fill[3];
+    uint32_t bg_px, faint_px, fill_px;
+} prep_t;
+
+static float clamp01(float v)
+{
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+static void channels(colour_t c, float out[3])
+{
+    out[0] = c.r, out[1] = c.g, out[2] = c.b;
+}
+
+static uint32_t pack(const float c[3])
+{
+    return 0xFF000000u | (uint32_t)(c[0] + 0.5f) << 16 | (uint32_t)(c[1] + 0.5f) << 8 | (uint32_t)(c[2] + 0.5f);
+}
+
+static void mix(float c[3], const float to[3], float t)
+{
+    for (int i = 0; i < 3; i++)
+        c[i] += (to[i] - c[i]) * t;
+}
+
+static double clamp_remaining(double v)
+{
+    return v < 0 ? 0 : v > 1 ? 1 : v;
+}
+
+static void prepare(const diskpix_t *p, prep_t *q)
+{
+    float r = (float)(p->r > 0 ? p->r : 0);
+    q->r = r;
+    q->r_in2 = r > 0.5f ? (r - 0.5f) * (r - 0.5f) : 0;
+    q->r_out2 = (r + 0.5f) * (r + 0.5f);
+    q->glow_r = p->glow_r > 0 ? (float)p->glow_r : 0;
+    float inner = q->glow_r * (float)(1 - DISKPIX_GLOW_SOFT);
+    q->glow_in2 = inner * inner;
+    q->glow_a = p->glow_alpha / 255.0f;
+    q->reach2 = q->r_out2 > q->glow_r * q->glow_r ? q->r_out2 : q->glow_r * q->glow_r;
+    double rem = clamp_remaining(p->remaining), phi = 2 * M_PI * (1 - rem);
+    q->c = (float)cos(phi), q->s = (float)sin(phi);
+    q->pie = rem >= 1 ? 1 : rem <= 0 ? 0 : phi <= M_PI ? 2 : 3;
+    channels(p->bg, q->bg), channels(p->glow, q->glow), channels(p->faint, q->faint), channels(p->fill, q->fill);
+    q->bg_px = pack(q->bg), q->faint_px = pack(q->faint), q->fill_px = pack(q->fill);
+}
+
+/* How much of the pixel at (dx, dy) the part still to go covers, ignoring the rim: the
+ * clockwise side of the moving edge joined with (more than half left) or cut by (less) the
+ * left half, whose edge is 12 o'clock. */
+static float cover(const prep_t *q, float dx, float dy)
+{
+    if (q->pie < 2)
+        return (float)q->pie;
+    float edge = clamp01(dx * q->c + dy * q->s + 0.5f), left = clamp01(0.5f - dx);
+    if (q->pie == 2)
+        return edge > left ? edge : left;
+    return edge < left ? edge : left;
+}
+
+static float glow_at(const prep_t *q, float d, float d2)
+{
+    if (q->glow_r <= 0 || d >= q->glow_r)
+        return 0;
+    if (d2 <= q->glow_in2)
+        return q->glow_a;
+    float t = clamp01((d / q->glow_r - (float)(1 - DISKPIX_GLOW_SOFT)) / (float)DISKPIX_GLOW_SOFT);
+    return q->glow_a * (1 - t * t * (3 - 2 * t));
+}
+
+static uint32_t pixel(const prep_t *q, float dx, float dy)
+{
+    float d2 = dx * dx + dy * dy;
+    if (d2 >= q->reach2)
+        return q->bg_px;
+    float c[3] = { q->faint[0], q->faint[1], q->faint[2] };
+    if (d2 <= q->r_in2) { /* wholly inside the rim: the glow is hidden */
+        float a = cover(q, dx, dy);
+        if (a >= 1)
+            return q->fill_px;
+        if (a <= 0)
+            return q->faint_px;
+        mix(c, q->fill, a);
+        return pack(c);
+    }
+    float d = sqrtf(d2);
+    c[0] = q->bg[0], c[1] = q->bg[1], c[2] = q->bg[2];
+    mix(c, q->glow, glow_at(q, d, d2));
+    if (d2 < q->r_out2) {
+        float rim = clamp01(q->r + 0.5f - d);
+        mix(c, q->faint, rim);
+        mix(c, q->fill, rim * cover(q, dx, dy));
+    }
+    return pack(c);
+}
+
+void diskpix_shade(const diskpix_t *p, uint32_t *out, int pitch, int x, int y, int w, int h)
+{
+    prep_t q;
+    prepare(p, &q);
+    for (int j = 0; j < h; j++) {
+        uint32_t *row = out + (long)j * pitch;
+        float dy = (float)(y + j) + 0.5f;
+        if (dy * dy >= q.reach2) {
+            for (int i = 0; i < w; i++)
+                row[i] = q.bg_px;
+            continue;
+        }
+        for (int i = 0; i < w; i++)
+            row[i] = pixel(&q, (float)(x + i) + 0.5f, dy);
+    }
+}
+
+static bool same_colour(colour_t a, colour_t b)
+{
+    return a.r == b.r && a.g == b.g && a.b == b.b;
+}
+
+static void add(layout_rect_t *out, int *n, double x0, double y0, double x1, double y1)
+{
+    if (*n >= DISKPIX_MAX_RECTS)
+        return;
+    int left = (int)floor(x0) - EDGE_MARGIN, top = (int)floor(y0) - EDGE_MARGIN;
+    out[(*n)++] = (layout_rect_t){ left, top, (int)ceil(x1) + EDGE_MARGIN - left, (int)ceil(y1) + EDGE_MARGIN - top };
+}
+
+/* The ring a <= distance <= b, as horizontal strips: two boxes where a strip crosses the hole,
+ * one where it does not. */
+static void ring(double a, double b, layout_rect_t *out, int *n)
+{
+    double strip = 2 * b / RING_STRIPS;
+    for (int k = 0; k < RING_STRIPS; k++) {
+        double y0 = -b + k * strip, y1 = y0 + strip;
+        double near = y0 <= 0 && y1 >= 0 ? 0 : fmin(fabs(y0), fabs(y1)), far = fmax(fabs(y0), fabs(y1));
+        double xo = sqrt(fmax(0, b * b - near * near));
+        if (far < a) {
+            double xi = sqrt(a * a - far * far);
+            add(out, n, -xo, y0, -xi, y1);
+            add(out, n, xi, y0, xo, y1);
+        } else
+            add(out, n, -xo, y0, xo, y1);
+    }
+}
+
+static void grow(double *x0, double *y0, double *x1, double *y1, double x, double y)
+{
+    *x0 = fmin(*x0, x), *y0 = fmin(*y0, y), *x1 = fmax(*x1, x), *y1 = fmax(*y1, y);
+}
+
+/* The part of the disk between angles a0 < a1 (clockwise from 12 o'clock) and distances
+ * d0..d1 from the centre, as one box. */
+static void sector(double a0, double a1, double d0, double d1, layout_rect_t *out, int *n)
+{
+    double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
+    double ends[2] = { a0, a1 }, dists[2] = { d0, d1 };
+    for (int i = 0; i < 2; i++)
+        for (int j = 0; j < 2; j++)
+            grow(&x0, &y0, &x1, &y1, dists[j] * sin(ends[i]), -dists[j] * cos(ends[i]));
+    for (int q = 0; q <= 4; q++) /* the rim's extremes the sector passes */
+        if (q * M_PI / 2 > a0 && q * M_PI / 2 < a1)
+            grow(&x0, &y0, &x1, &y1, d1 * sin(q * M_PI / 2), -d1 * cos(q * M_PI / 2));
+    add(out, n, x0, y0, x1, y1);
+}
+
+/* The pie's change between two remaining fractions: boxes along the wedge when it is thin. */
+static void wedge(double rem0, double rem1, int r, layout_rect_t *out, int *n)
+{
+    double a0 = 2 * M_PI * (1 - fmax(rem0, rem1)), a1 = 2 * M_PI * (1 - fmin(rem0, rem1));
+    double reach = r + 1.0;
+    if (a1 - a0 > WEDGE_THIN) {
+        sector(a0, a1, 0, reach, out, n);
+        return;
+    }
+    for (int k = 0; k < WEDGE_SEGMENTS; k++)
+        sector(a0, a1, reach * k / WEDGE_SEGMENTS, reach * (k + 1) / WEDGE_SEGMENTS, out, n);
+}
+
+static layout_rect_t clip(layout_rect_t r, int box_r)
+{
+    int x0 = r.x < -box_r ? -box_r : r.x, y0 = r.y < -box_r ? -box_r : r.y;
+    int x1 = r.x + r.w > box_r ? box_r : r.x + r.w, y1 = r.y + r.h > box_r ? box_r : r.y + r.h;
+    return (layout_rect_t){ x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0 };
+}
+
+int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layout_rect_t *out)
+{
+    layout_rect_t box = { -box_r, -box_r, 2 * box_r, 2 * box_r };
+    if (box_r <= 0)
+        return 0;
+    if (!same_colour(was->bg, now->bg) || !same_colour(was->glow, now->glow) || was->glow_alpha != now->glow_alpha ||
+        !same_colour(was->faint, now->faint) || !same_colour(was->fill, now->fill) || was->r != now->r) {
+        out[0] = box;
+        return 1;
+    }
+    int n = 0;
+    if (was->glow_r != now->glow_r) {
+        double lo = fmin(was->glow_r, now->glow_r), hi = fmax(was->glow_r, now->glow_r);
+        double a = fmax(lo * (1 - DISKPIX_GLOW_SOFT) - 1, now->r - 1.0), b = hi + 1;
+        if (b > a)
+            ring(fmax(a, 0), b, out, &n);
+    }
+    double rem0 = clamp_remaining(was->remaining), rem1 = clamp_remaining(now->remaining);
+    if (rem0 != rem1)
+        wedge(rem0, rem1, now->r, out, &n);
+    long area = 0;
+    int kept = 0;
+    for (int i = 0; i < n; i++) {
+        layout_rect_t c = clip(out[i], box_r);
+        if (c.w > 0 && c.h > 0) {
+            out[kept++] = c;
+            area += (long)c.w * c.h;
+        }
+    }
+    if (area >= (long)box.w * box.h) { /* cheaper as one */
+        out[0] = box;
+        return 1;
+    }
+    return kept;
+}
