@@ -179,6 +179,10 @@ static void test_changes_hold_every_changed_pixel(void)
     CHECK_EQ_INT(diskpix_changes(&was, &now, BOX, r), 1);
     CHECK(r[0].w == SIDE && r[0].h == SIDE);
     check_changes(&was, &now);
+    was.glow_r = 330; /* the last minutes' colour coming in: the disk, not the glow round it */
+    now = was;
+    now.fill.g -= 3, now.faint.g -= 1, now.remaining = 0.7;
+    CHECK(check_changes(&was, &now) < 0.75);
     now = was;
     now.remaining = 1.5; /* out of range is the same as full */
     CHECK_EQ_INT(diskpix_changes(&was, &now, BOX, r), 0);

@@ -13,7 +13,7 @@
 typedef struct {
     float r_in2, r_out2, reach2;  /* fully inside the disk; outside its rim; beyond all drawing */
     float r;
-    float glow_r, glow_in2, glow_a;
+    float glow_r, glow_inv, glow_in2, glow_a;
     float c, s;                   /* direction of the pie's moving edge */
     int pie;                      /* 0 all gone, 1 all there, 2 more than half left, 3 less */
     float bg[3], glow[3], faint[3], fill[3];
@@ -53,6 +53,7 @@ static void prepare(const diskpix_t *p, prep_t *q)
     q->r_in2 = r > 0.5f ? (r - 0.5f) * (r - 0.5f) : 0;
     q->r_out2 = (r + 0.5f) * (r + 0.5f);
     q->glow_r = p->glow_r > 0 ? (float)p->glow_r : 0;
+    q->glow_inv = q->glow_r > 0 ? 1 / q->glow_r : 0;
     float inner = q->glow_r * (float)(1 - DISKPIX_GLOW_SOFT);
     q->glow_in2 = inner * inner;
     q->glow_a = p->glow_alpha / 255.0f;
@@ -64,70 +65,73 @@ static void prepare(const diskpix_t *p, prep_t *q)
     q->bg_px = pack(q->bg), q->faint_px = pack(q->faint), q->fill_px = pack(q->fill);
 }
 
-/* How much of the pixel at (dx, dy) the part still to go covers, ignoring the rim: the
- * clockwise side of the moving edge joined with (more than half left) or cut by (less) the
- * left half, whose edge is 12 o'clock. */
-static float cover(const prep_t *q, float dx, float dy)
+/* How much of a pixel wholly inside the rim the part still to go covers: the clockwise side of
+ * the moving edge (edge_y: this row's share of that edge's distance, plus a half pixel)
+ * joined with (more than half left) or cut by (less) the left half, whose edge is 12 o'clock. */
+static inline float cover(const prep_t *q, float dx, float edge_y)
 {
     if (q->pie < 2)
         return (float)q->pie;
-    float edge = clamp01(dx * q->c + dy * q->s + 0.5f), left = clamp01(0.5f - dx);
+    float edge = clamp01(dx * q->c + edge_y), left = clamp01(0.5f - dx);
     if (q->pie == 2)
         return edge > left ? edge : left;
     return edge < left ? edge : left;
 }
 
-static float glow_at(const prep_t *q, float d, float d2)
+static inline uint32_t inside(const prep_t *q, float dx, float edge_y)
 {
-    if (q->glow_r <= 0 || d >= q->glow_r)
-        return 0;
-    if (d2 <= q->glow_in2)
-        return q->glow_a;
-    float t = clamp01((d / q->glow_r - (float)(1 - DISKPIX_GLOW_SOFT)) / (float)DISKPIX_GLOW_SOFT);
-    return q->glow_a * (1 - t * t * (3 - 2 * t));
+    float a = cover(q, dx, edge_y);
+    if (a >= 1)
+        return q->fill_px;
+    if (a <= 0)
+        return q->faint_px;
+    float c[3] = { q->faint[0], q->faint[1], q->faint[2] };
+    mix(c, q->fill, a);
+    return pack(c);
 }
 
-static uint32_t pixel(const prep_t *q, float dx, float dy)
+/* A pixel on the rim or outside it: the glow over the background, then the rim's share. */
+static uint32_t outer(const prep_t *q, float dx, float edge_y, float d2)
 {
-    float d2 = dx * dx + dy * dy;
-    if (d2 >= q->reach2)
-        return q->bg_px;
-    float c[3] = { q->faint[0], q->faint[1], q->faint[2] };
-    if (d2 <= q->r_in2) { /* wholly inside the rim: the glow is hidden */
-        float a = cover(q, dx, dy);
-        if (a >= 1)
-            return q->fill_px;
-        if (a <= 0)
-            return q->faint_px;
-        mix(c, q->fill, a);
-        return pack(c);
+    float d = sqrtf(d2), c[3] = { q->bg[0], q->bg[1], q->bg[2] };
+    if (d < q->glow_r) {
+        float g = q->glow_a;
+        if (d2 > q->glow_in2) {
+            float t = clamp01((d * q->glow_inv - (float)(1 - DISKPIX_GLOW_SOFT)) * (float)(1 / DISKPIX_GLOW_SOFT));
+            g *= 1 - t * t * (3 - 2 * t);
+        }
+        mix(c, q->glow, g);
     }
-    float d = sqrtf(d2);
-    c[0] = q->bg[0], c[1] = q->bg[1], c[2] = q->bg[2];
-    mix(c, q->glow, glow_at(q, d, d2));
     if (d2 < q->r_out2) {
         float rim = clamp01(q->r + 0.5f - d);
         mix(c, q->faint, rim);
-        mix(c, q->fill, rim * cover(q, dx, dy));
+        mix(c, q->fill, rim * cover(q, dx, edge_y));
     }
     return pack(c);
+}
+
+/* One row: the background beyond everything, the inside of the rim at the cost of a few
+ * multiplications a pixel, the square root only for the rim and the glow. */
+static void shade_row(const prep_t *q, uint32_t *row, int x, int w, float dy)
+{
+    float dy2 = dy * dy, beyond = q->reach2 - dy2, within = q->r_in2 - dy2, edge_y = dy * q->s + 0.5f;
+    for (int i = 0; i < w; i++) {
+        float dx = (float)(x + i) + 0.5f, t = dx * dx;
+        if (t >= beyond)
+            row[i] = q->bg_px;
+        else if (t <= within)
+            row[i] = inside(q, dx, edge_y);
+        else
+            row[i] = outer(q, dx, edge_y, t + dy2);
+    }
 }
 
 void diskpix_shade(const diskpix_t *p, uint32_t *out, int pitch, int x, int y, int w, int h)
 {
     prep_t q;
     prepare(p, &q);
-    for (int j = 0; j < h; j++) {
-        uint32_t *row = out + (long)j * pitch;
-        float dy = (float)(y + j) + 0.5f;
-        if (dy * dy >= q.reach2) {
-            for (int i = 0; i < w; i++)
-                row[i] = q.bg_px;
-            continue;
-        }
-        for (int i = 0; i < w; i++)
-            row[i] = pixel(&q, (float)(x + i) + 0.5f, dy);
-    }
+    for (int j = 0; j < h; j++)
+        shade_row(&q, out + (long)j * pitch, x, w, (float)(y + j) + 0.5f);
 }
 
 static bool same_colour(colour_t a, colour_t b)
@@ -207,11 +211,14 @@ int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layou
     if (box_r <= 0)
         return 0;
     if (!same_colour(was->bg, now->bg) || !same_colour(was->glow, now->glow) || was->glow_alpha != now->glow_alpha ||
-        !same_colour(was->faint, now->faint) || !same_colour(was->fill, now->fill) || was->r != now->r) {
+        was->r != now->r) {
         out[0] = box;
         return 1;
     }
     int n = 0;
+    bool recolour = !same_colour(was->faint, now->faint) || !same_colour(was->fill, now->fill);
+    if (recolour) /* the last minutes' colour: the disk, not the glow round it */
+        add(out, &n, -now->r - 1, -now->r - 1, now->r + 1, now->r + 1);
     if (was->glow_r != now->glow_r) {
         double lo = fmin(was->glow_r, now->glow_r), hi = fmax(was->glow_r, now->glow_r);
         double a = fmax(lo * (1 - DISKPIX_GLOW_SOFT) - 1, now->r - 1.0), b = hi + 1;
@@ -219,7 +226,7 @@ int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layou
             ring(fmax(a, 0), b, out, &n);
     }
     double rem0 = clamp_remaining(was->remaining), rem1 = clamp_remaining(now->remaining);
-    if (rem0 != rem1)
+    if (rem0 != rem1 && !recolour)
         wedge(rem0, rem1, now->r, out, &n);
     long area = 0;
     int kept = 0;
