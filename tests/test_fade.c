@@ -28,6 +28,24 @@ int main(void)
     CHECK_EQ_INT(fade_next_change(&f, 1990), 2000);
     CHECK_EQ_INT(fade_next_change(&f, 2000), -1);
 
+    /* a long fade takes longer steps, no more of them; between its frames the value holds, so
+     * a redraw for something else (a disk step) does not repaint the whole screen */
+    fade_t slow;
+    fade_init(&slow, 0.0);
+    fade_to(&slow, 1.0, 0, 3000, 0);
+    int changes = 0;
+    double last = 0;
+    for (int64_t t = 0; t <= 3000; t++) {
+        double v = fade_value(&slow, t);
+        if (v != last) {
+            changes++;
+            CHECK_EQ_INT(fade_next_change(&slow, t - 1), t); /* the loop wakes exactly then */
+        }
+        last = v;
+    }
+    CHECK_EQ_INT(changes, FADE_MAX_FRAMES);
+    CHECK(fade_value(&slow, 1499) == fade_value(&slow, 1401));
+
     /* retargeting mid-way starts from where it is: no jump */
     fade_to(&f, 0.0, 3000, 1000, 0);
     fade_to(&f, 1.0, 3500, 1000, 0);

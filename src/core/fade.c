@@ -7,18 +7,28 @@ void fade_init(fade_t *f, double value)
     *f = (fade_t){ .from = value, .to = value, .start_ms = 0, .length_ms = 0, .steps = 0 };
 }
 
+/* How many frames the fade shows: its steps, or for a smooth fade one every FADE_FRAME_MS and
+ * never more than FADE_MAX_FRAMES (a long fade takes longer, smaller steps, not more of them). */
+static int64_t frames(const fade_t *f)
+{
+    if (f->steps > 0)
+        return f->steps;
+    int64_t period = f->length_ms / FADE_MAX_FRAMES;
+    if (period < FADE_FRAME_MS)
+        period = FADE_FRAME_MS;
+    int64_t n = (f->length_ms + period - 1) / period;
+    return n < 1 ? 1 : n;
+}
+
+/* The share of the fade done at now_ms, held at the last frame's value between frames. */
 static double progress(const fade_t *f, int64_t now_ms)
 {
     if (f->length_ms <= 0 || now_ms >= f->start_ms + f->length_ms)
         return 1.0;
     if (now_ms <= f->start_ms)
         return 0.0;
-    double t = (double)(now_ms - f->start_ms) / (double)f->length_ms;
-    if (f->steps > 0) {
-        int k = (int)(t * f->steps);
-        t = (double)k / f->steps;
-    }
-    return t;
+    int64_t n = frames(f), k = (now_ms - f->start_ms) * n / f->length_ms;
+    return (double)k / (double)n;
 }
 
 double fade_value(const fade_t *f, int64_t now_ms)
@@ -46,14 +56,7 @@ int64_t fade_next_change(const fade_t *f, int64_t now_ms)
         return -1;
     if (now_ms < f->start_ms)
         return f->start_ms;
-    if (f->steps <= 0) {
-        int64_t next = now_ms + FADE_FRAME_MS;
-        return next < end ? next : end;
-    }
-    int64_t step_ms = f->length_ms / f->steps;
-    if (step_ms <= 0)
-        return end;
-    int64_t k = (now_ms - f->start_ms) / step_ms + 1;
-    int64_t next = f->start_ms + k * step_ms;
+    int64_t n = frames(f), k = (now_ms - f->start_ms) * n / f->length_ms;
+    int64_t next = f->start_ms + ((k + 1) * f->length_ms + n - 1) / n; /* the first ms of frame k + 1 */
     return next < end ? next : end;
 }

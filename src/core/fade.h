@@ -8,7 +8,8 @@
 #include <stdint.h>
 
 #define FADE_MIN_MS 1000          /* no change of brightness is faster than this */
-#define FADE_FRAME_MS 50          /* a smooth fade's frame period: 20 a second */
+#define FADE_FRAME_MS 50          /* a smooth fade's frame period: 20 a second... */
+#define FADE_MAX_FRAMES 30        /* ...and its most frames: longer fades take smaller steps less often */
 
 typedef struct {
     double from, to;
@@ -23,7 +24,8 @@ void fade_init(fade_t *f, double value);
  * smoothly (steps 0) or in steps. Setting the target it already moves to changes nothing. */
 void fade_to(fade_t *f, double target, int64_t now_ms, int64_t length_ms, int steps);
 
-/* The value at now_ms (eased with smoothstep; stepped when steps > 0). */
+/* The value at now_ms: eased with smoothstep, and held between the fade's frames (so a redraw
+ * for something else between them shows the same value). */
 double fade_value(const fade_t *f, int64_t now_ms);
 
 /* The next moment (absolute ms) after now_ms when the value will look different, or -1 when
