@@ -41,5 +41,13 @@ int main(void)
     CHECK(breath_next_change(6, 2000, 48) < breath_next_change(6, 3990, 48));
     CHECK(fabs(breath_level(6, 2000 + breath_next_change(6, 2000, 48)) - breath_level(6, 2000)) * 48 >= 1.0);
     CHECK_EQ_INT(breath_next_change(0, 0, 48), BREATH_MAX_FRAME_MS);
+    /* the glow stays in its room: never over the disk's rim, never past the halo; its travel is
+     * the distance the frames are paced by */
+    CHECK_EQ_INT(breath_glow_radius(300, 348, 1.0), 347);
+    CHECK(breath_glow_radius(300, 348, 0.0) > 300);
+    CHECK_EQ_INT(breath_glow_radius(300, 348, 1.0) - breath_glow_radius(300, 348, 0.0), breath_glow_travel(300, 348));
+    CHECK_EQ_INT(breath_glow_radius(300, 348, 2.0), 347);
+    CHECK_EQ_INT(breath_glow_radius(10, 10, 0.5), 10); /* no room: no glow beyond the disk */
+    CHECK_EQ_INT(breath_glow_travel(10, 10), 0);
     return check_summary();
 }

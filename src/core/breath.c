@@ -56,3 +56,19 @@ int64_t breath_next_change(double per_min, int64_t t_ms, int amplitude_px)
             return dt;
     return BREATH_MAX_FRAME_MS;
 }
+
+static double glow_room(int disk_r, int halo_r)
+{
+    return halo_r - 1 - disk_r > 0 ? halo_r - 1 - disk_r : 0;
+}
+
+int breath_glow_radius(int disk_r, int halo_r, double level)
+{
+    level = level < 0 ? 0 : level > 1 ? 1 : level;
+    return disk_r + (int)lround(glow_room(disk_r, halo_r) * (BREATH_GLOW_LEAST + (1 - BREATH_GLOW_LEAST) * level));
+}
+
+int breath_glow_travel(int disk_r, int halo_r)
+{
+    return (int)lround(glow_room(disk_r, halo_r) * (1 - BREATH_GLOW_LEAST));
+}

@@ -22,6 +22,16 @@ bool breath_inhaling(double per_min, int64_t t_ms);
  * smallest step a screen shows) a frame at its fastest, clamped to BREATH_MIN_FRAME_MS .. BREATH_MAX_FRAME_MS. */
 int64_t breath_frame_ms(double per_min, int amplitude_px);
 
+#define BREATH_GLOW_LEAST 0.3    /* the glow's size all out, as a share of its room round the disk */
+
+/* The glow's radius in whole pixels round a disk of radius disk_r with room up to halo_r, at
+ * fullness level (0..1). */
+int breath_glow_radius(int disk_r, int halo_r, double level);
+
+/* How many pixels that radius moves between all out and all in: the amplitude to pace its
+ * frames with (breath_next_change). */
+int breath_glow_travel(int disk_r, int halo_r);
+
 /* ms from t_ms until a shape whose size swings by amplitude_px has moved a whole pixel (slow
  * near the turns, so fewer frames there), at most BREATH_MAX_FRAME_MS. */
 int64_t breath_next_change(double per_min, int64_t t_ms, int amplitude_px);

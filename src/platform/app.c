@@ -292,10 +292,12 @@ static int64_t next_frame(app_t *app, int64_t now)
 {
     int64_t next = INT64_MAX;
     sooner(&next, fade_next_change(&app->bg_fade, now));
-    sooner(&next, fade_next_change(&app->dim, now));
     sooner(&next, fade_next_change(&app->blank, now));
-    sooner(&next, fade_next_change(&app->ending, now));
     sooner(&next, fade_next_change(&app->help_fade, now));
+    if (app->screen == SCREEN_SESSION) { /* the pause dimming and the last minutes show only there */
+        sooner(&next, fade_next_change(&app->dim, now));
+        sooner(&next, fade_next_change(&app->ending, now));
+    }
     if (app->banner_until > now)
         sooner(&next, app->banner_until);
     bool blanked = app->ctl.blank && fade_next_change(&app->blank, now) < 0;
@@ -308,9 +310,9 @@ static int64_t next_frame(app_t *app, int64_t now)
         sooner(&next, now + wait);
     double per_min = app->plan->phases[v.phase_index].breaths_per_min;
     if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
-        int amplitude = app->draw.layout.halo_r - app->draw.layout.disk_r;
+        int travel = breath_glow_travel(app->draw.layout.disk_r, app->draw.layout.halo_r);
         int64_t t = v.phase_length_ms - v.phase_remaining_ms;
-        sooner(&next, now + breath_next_change(per_min, t, amplitude > 0 ? amplitude : 40));
+        sooner(&next, now + breath_next_change(per_min, t, travel > 0 ? travel : 40));
     }
     return next;
 }

@@ -26,7 +26,8 @@ typedef struct {
     bool valid;
     uint64_t base;        /* everything but the digits, the disk (its layer knows) and the bar */
     uint64_t clock;
-    long long bar;        /* its length and colour */
+    int bar_done;         /* the progress bar's done part, in pixels... */
+    uint32_t bar_colour;  /* ...and its colour */
 } draw_sig_t;
 
 #define DRAW_MAX_DIRTY (DISKPIX_MAX_RECTS + 4)

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/breath.h"
 #include "core/duration.h"
 #include "platform/draw.h"
 #include "platform/drawpriv.h"
@@ -118,13 +119,20 @@ static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const cha
     text_draw_box(d->text, str, l->px[which], draw_sdl(c, alpha), b->x, b->y, b->w, b->h, l->wrap[which], a);
 }
 
-static void progress(draw_t *d, const layout_t *l, const session_view_t *v, SDL_Color fill)
+/* The plan's progress: a track and, over it, the part done, both opaque (their colours over
+ * the background worked out here), so a step is a plain fill. */
+static void progress(draw_t *d, const layout_t *l, int done_px, SDL_Color bg, colour_t fill)
 {
     const layout_rect_t *p = &l->progress;
     if (p->w <= 0 || !in_clip(d, *p))
         return;
-    draw_fill(d, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.ink, 50));
-    draw_fill(d, (SDL_Rect){ p->x, p->y, (int)lround(p->w * v->plan_fraction), p->h }, fill);
+    colour_t under = { bg.r, bg.g, bg.b }, track = colour_over(under, d->pal.ink, 50);
+    colour_t done = colour_over(under, fill, 220);
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(d->renderer, track.r, track.g, track.b, 255);
+    SDL_RenderFillRect(d->renderer, &(SDL_Rect){ p->x + done_px, p->y, p->w - done_px, p->h });
+    SDL_SetRenderDrawColor(d->renderer, done.r, done.g, done.b, 255);
+    SDL_RenderFillRect(d->renderer, &(SDL_Rect){ p->x, p->y, done_px, p->h });
 }
 
 #define GLOW_ALPHA 90
@@ -134,9 +142,7 @@ static diskpix_t disk_state(const draw_t *d, const layout_t *l, const draw_sessi
 {
     colour_t under = { bg.r, bg.g, bg.b };
     colour_t fill = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
-    double glow_r = 0;
-    if (so->breath >= 0)
-        glow_r = (double)(l->disk_r + (int)lround((l->halo_r - 1 - l->disk_r) * (0.3 + 0.7 * so->breath)));
+    double glow_r = so->breath >= 0 ? breath_glow_radius(l->disk_r, l->halo_r, so->breath) : 0;
     /* the part already gone is opaque, the faint colour already over the background, so the
      * glow shows only outside the disk */
     return (diskpix_t){ .bg = under, .glow = d->pal.ink, .glow_alpha = GLOW_ALPHA, .glow_r = glow_r,
@@ -144,12 +150,49 @@ static diskpix_t disk_state(const draw_t *d, const layout_t *l, const draw_sessi
                         .remaining = so->disk_remaining };
 }
 
-static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so)
+/* True when all that is being redrawn lies under the disk's layer. */
+static bool under_layer(const draw_t *d, const layout_t *l)
+{
+    if (!d->disk.layer.valid || !SDL_RenderIsClipEnabled(d->renderer))
+        return false;
+    SDL_Rect clip, all;
+    SDL_RenderGetClipRect(d->renderer, &clip);
+    layout_rect_t b = layout_disk_box(l);
+    SDL_Rect box = { b.x, b.y, b.w, b.h };
+    return SDL_IntersectRect(&clip, &box, &all) && SDL_RectEquals(&all, &clip);
+}
+
+static int bar_done(const layout_t *l, const session_view_t *v)
+{
+    double f = v->plan_fraction < 0 ? 0 : v->plan_fraction > 1 ? 1 : v->plan_fraction;
+    return (int)lround(l->progress.w * f);
+}
+
+/* The background colour, where the disk's opaque layer will not cover it. */
+static void background(draw_t *d, const layout_t *l, SDL_Color bg)
+{
+    if (under_layer(d, l))
+        return;
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(d->renderer, bg.r, bg.g, bg.b, 255);
+    layout_rect_t b = layout_disk_box(l);
+    if (!d->disk.layer.valid || SDL_RenderIsClipEnabled(d->renderer) || b.w <= 0) {
+        SDL_RenderFillRect(d->renderer, NULL); /* unlike a clear, it keeps to the clip rectangle */
+        return;
+    }
+    SDL_Rect around[4] = { /* above, below, left and right of the layer */
+        { 0, 0, d->w, b.y }, { 0, b.y + b.h, d->w, d->h - b.y - b.h },
+        { 0, b.y, b.x, b.h }, { b.x + b.w, b.y, d->w - b.x - b.w, b.h } };
+    for (int i = 0; i < 4; i++)
+        if (around[i].w > 0 && around[i].h > 0)
+            SDL_RenderFillRect(d->renderer, &around[i]);
+}
+
+static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so, SDL_Color bg)
 {
     if (in_clip(d, layout_disk_box(l)))
         disk_layer_draw(&d->disk);
-    colour_t fill = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
-    progress(d, l, v, draw_sdl(fill, 220));
+    progress(d, l, bar_done(l, v), bg, colour_mix(d->pal.disk, d->pal.disk_ending, so->ending));
     if (l->icon.w > 0)
         disk_draw_icon(&d->disk, v->kind, (SDL_Rect){ l->icon.x, l->icon.y, l->icon.w, l->icon.h },
                        draw_sdl(d->pal.ink, 255));
@@ -186,8 +229,13 @@ static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now, co
         add_dirty(d, (layout_rect_t){ disk[i].x, disk[i].y, disk[i].w, disk[i].h });
     if (was->clock != now->clock)
         add_dirty(d, l->box[LAYOUT_CLOCK]);
-    if (was->bar != now->bar)
+    if (was->bar_colour != now->bar_colour)
         add_dirty(d, l->progress);
+    else if (was->bar_done != now->bar_done) { /* just the part that moved */
+        int x0 = was->bar_done < now->bar_done ? was->bar_done : now->bar_done;
+        int x1 = was->bar_done < now->bar_done ? now->bar_done : was->bar_done;
+        add_dirty(d, (layout_rect_t){ l->progress.x + x0, l->progress.y, x1 - x0, l->progress.h });
+    }
     if (d->ndirty == DRAW_MAX_DIRTY) /* (never with DRAW_MAX_DIRTY above the layer's most) */
         d->full = true;
 }
@@ -195,10 +243,8 @@ static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now, co
 static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
                   const draw_overlay_t *o, const layout_t *l, const char *clock, const char *where)
 {
-    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(d->renderer, o->bg.r, o->bg.g, o->bg.b, 255);
-    SDL_RenderFillRect(d->renderer, NULL); /* unlike a clear, it keeps to the clip rectangle */
-    shapes(d, l, v, so);
+    background(d, l, o->bg);
+    shapes(d, l, v, so, o->bg);
     text_at(d, l, LAYOUT_TITLE, plan->title, d->pal.ink_soft, TEXT_LEFT, 255);
     text_at(d, l, LAYOUT_WHERE, where, d->pal.ink_soft, TEXT_RIGHT, 255);
     text_at(d, l, LAYOUT_PHASE, v->phase_name, d->pal.ink, TEXT_CENTER, 255);
@@ -229,8 +275,8 @@ void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     fill_texts(&t, d, plan, v, shape, where, o);
     const layout_t *l = lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
     colour_t bar_c = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
-    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o),
-                       .bar = (long long)lround(l->progress.w * v->plan_fraction) << 24 | bar_c.r << 16 | bar_c.g << 8 | bar_c.b };
+    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o), .bar_done = bar_done(l, v),
+                       .bar_colour = (uint32_t)(bar_c.r << 16 | bar_c.g << 8 | bar_c.b) };
     sig.base = mix_key(sig.base, where, strlen(where));
     if (o->banner)
         sig.base = mix_key(sig.base, o->banner, strlen(o->banner));
