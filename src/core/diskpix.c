@@ -3,12 +3,16 @@
  * pixels a change touches. Writes only into the buffer it is given. */
 #include "core/diskpix.h"
 
+#include <assert.h>
 #include <math.h>
 
 #define WEDGE_SEGMENTS 8          /* boxes along a thin wedge's length */
 #define WEDGE_THIN 0.6            /* radians: wider wedges get one box */
 #define RING_STRIPS 16            /* horizontal strips a ring is cut into */
 #define EDGE_MARGIN 2             /* pixels around a change, for the anti-aliased edges */
+#define RING_RES 8                /* outside the rim the colour depends on the distance alone:
+                                   * looked up at this many steps a pixel... */
+#define RING_MAX 4096             /* ...over at most this many steps (512 px of glow) */
 
 typedef struct {
     float r_in2, r_out2, reach2;  /* fully inside the disk; outside its rim; beyond all drawing */
@@ -18,6 +22,9 @@ typedef struct {
     int pie;                      /* 0 all gone, 1 all there, 2 more than half left, 3 less */
     float bg[3], glow[3], faint[3], fill[3];
     uint32_t bg_px, faint_px, fill_px;
+    float ring_d0;                /* the looked-up colours start at this distance (the rim's outside) */
+    int ring_n;                   /* 0: worked out pixel by pixel */
+    uint32_t ring[RING_MAX];
 } prep_t;
 
 static float clamp01(float v)
@@ -90,24 +97,55 @@ static inline uint32_t inside(const prep_t *q, float dx, float edge_y)
     return pack(c);
 }
 
-/* A pixel on the rim or outside it: the glow over the background, then the rim's share. */
-static uint32_t outer(const prep_t *q, float dx, float edge_y, float d2)
+/* The background with the glow over it, d from the centre (d2 its square). */
+static void glow_over_bg(const prep_t *q, float d, float d2, float c[3])
 {
-    float d = sqrtf(d2), c[3] = { q->bg[0], q->bg[1], q->bg[2] };
-    if (d < q->glow_r) {
-        float g = q->glow_a;
-        if (d2 > q->glow_in2) {
-            float t = clamp01((d * q->glow_inv - (float)(1 - DISKPIX_GLOW_SOFT)) * (float)(1 / DISKPIX_GLOW_SOFT));
-            g *= 1 - t * t * (3 - 2 * t);
-        }
-        mix(c, q->glow, g);
+    c[0] = q->bg[0], c[1] = q->bg[1], c[2] = q->bg[2];
+    if (d >= q->glow_r)
+        return;
+    float g = q->glow_a;
+    if (d2 > q->glow_in2) {
+        float t = clamp01((d * q->glow_inv - (float)(1 - DISKPIX_GLOW_SOFT)) * (float)(1 / DISKPIX_GLOW_SOFT));
+        g *= 1 - t * t * (3 - 2 * t);
     }
-    if (d2 < q->r_out2) {
-        float rim = clamp01(q->r + 0.5f - d);
-        mix(c, q->faint, rim);
-        mix(c, q->fill, rim * cover(q, dx, edge_y));
-    }
+    mix(c, q->glow, g);
+}
+
+/* A pixel on the rim: the glow over the background, then the rim's share of the disk. */
+static uint32_t rim_pixel(const prep_t *q, float dx, float edge_y, float d2)
+{
+    float d = sqrtf(d2), c[3];
+    glow_over_bg(q, d, d2, c);
+    float rim = clamp01(q->r + 0.5f - d);
+    mix(c, q->faint, rim);
+    mix(c, q->fill, rim * cover(q, dx, edge_y));
     return pack(c);
+}
+
+/* Outside the rim: the glow's colour for the distance, looked up. */
+static uint32_t outer(const prep_t *q, float d2)
+{
+    float d = sqrtf(d2);
+    if (q->ring_n == 0) {
+        float c[3];
+        glow_over_bg(q, d, d2, c);
+        return pack(c);
+    }
+    int i = (int)((d - q->ring_d0) * RING_RES);
+    return q->ring[i < 0 ? 0 : i >= q->ring_n ? q->ring_n - 1 : i];
+}
+
+static void prepare_ring(prep_t *q)
+{
+    q->ring_d0 = q->r + 0.5f;
+    float span = sqrtf(q->reach2) - q->ring_d0;
+    int n = span > 0 ? (int)(span * RING_RES) + 2 : 0;
+    q->ring_n = n <= RING_MAX ? n : 0;
+    for (int i = 0; i < q->ring_n; i++) {
+        float d = q->ring_d0 + (i + 0.5f) / RING_RES, c[3];
+        glow_over_bg(q, d, d * d, c);
+        q->ring[i] = pack(c);
+    }
 }
 
 /* One row: the background beyond everything, the inside of the rim at the cost of a few
@@ -121,17 +159,32 @@ static void shade_row(const prep_t *q, uint32_t *row, int x, int w, float dy)
             row[i] = q->bg_px;
         else if (t <= within)
             row[i] = inside(q, dx, edge_y);
+        else if (t + dy2 >= q->r_out2)
+            row[i] = outer(q, t + dy2);
         else
-            row[i] = outer(q, dx, edge_y, t + dy2);
+            row[i] = rim_pixel(q, dx, edge_y, t + dy2);
+    }
+}
+
+void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const layout_rect_t *rects,
+                         int n)
+{
+    static_assert(sizeof(prep_t) < 20000, "the lookup table lives on the stack");
+    prep_t q;
+    prepare(p, &q);
+    prepare_ring(&q);
+    for (int k = 0; k < n; k++) {
+        const layout_rect_t *r = &rects[k];
+        uint32_t *at = out + (long)(r->y - frame.y) * pitch + (r->x - frame.x);
+        for (int j = 0; j < r->h; j++)
+            shade_row(&q, at + (long)j * pitch, r->x, r->w, (float)(r->y + j) + 0.5f);
     }
 }
 
 void diskpix_shade(const diskpix_t *p, uint32_t *out, int pitch, int x, int y, int w, int h)
 {
-    prep_t q;
-    prepare(p, &q);
-    for (int j = 0; j < h; j++)
-        shade_row(&q, out + (long)j * pitch, x, w, (float)(y + j) + 0.5f);
+    layout_rect_t r = { x, y, w, h };
+    diskpix_shade_rects(p, out, pitch, r, &r, 1);
 }
 
 static bool same_colour(colour_t a, colour_t b)

@@ -31,6 +31,11 @@ typedef struct {
  * the pie's moving edge over one pixel, the glow's edge over DISKPIX_GLOW_SOFT of its radius. */
 void diskpix_shade(const diskpix_t *p, uint32_t *out, int pitch, int x, int y, int w, int h);
 
+/* The same for each of rects (n of them, all inside frame), where out holds frame's pixels:
+ * the set-up (a lookup table for the glow) is done once for them all. */
+void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const layout_rect_t *rects,
+                         int n);
+
 /* The rectangles (relative to the centre, inside the square -box_r..box_r) holding every pixel
  * that looks different under now than under was: a thin wedge when the pie steps, a ring when
  * only the glow moves, the whole square when anything else changed. Fills out (at least

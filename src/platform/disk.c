@@ -86,14 +86,22 @@ static Uint32 layer_format(SDL_Renderer *renderer)
     return f == SDL_PIXELFORMAT_RGB888 ? f : SDL_PIXELFORMAT_ARGB8888;
 }
 
-static bool layer_paint(disk_layer_t *l, const diskpix_t *p, layout_rect_t r)
+/* Shades rects (relative to the centre) into the texture, locking only their bounding box. */
+static bool layer_paint(disk_layer_t *l, const diskpix_t *p, const layout_rect_t *r, int n)
 {
-    SDL_Rect at = { r.x + l->box_r, r.y + l->box_r, r.w, r.h };
+    if (n <= 0)
+        return true;
+    int x0 = r[0].x, y0 = r[0].y, x1 = r[0].x + r[0].w, y1 = r[0].y + r[0].h;
+    for (int i = 1; i < n; i++) {
+        x0 = r[i].x < x0 ? r[i].x : x0, y0 = r[i].y < y0 ? r[i].y : y0;
+        x1 = r[i].x + r[i].w > x1 ? r[i].x + r[i].w : x1, y1 = r[i].y + r[i].h > y1 ? r[i].y + r[i].h : y1;
+    }
+    SDL_Rect at = { x0 + l->box_r, y0 + l->box_r, x1 - x0, y1 - y0 };
     void *pixels;
     int pitch;
     if (SDL_LockTexture(l->texture, &at, &pixels, &pitch) != 0)
         return false;
-    diskpix_shade(p, pixels, pitch / 4, r.x, r.y, r.w, r.h);
+    diskpix_shade_rects(p, pixels, pitch / 4, (layout_rect_t){ x0, y0, x1 - x0, y1 - y0 }, r, n);
     SDL_UnlockTexture(l->texture);
     return true;
 }
@@ -121,11 +129,10 @@ int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, 
         n = 1;
     }
     bool moved = !l->valid || l->cx != cx || l->cy != cy;
-    for (int i = 0; i < n; i++)
-        if (!layer_paint(l, p, r[i])) {
-            l->valid = false;
-            return -1;
-        }
+    if (!layer_paint(l, p, r, n)) {
+        l->valid = false;
+        return -1;
+    }
     l->cx = cx, l->cy = cy, l->shown = *p, l->valid = true;
     if (moved) { /* a new place: all of it is new on screen */
         r[0] = (layout_rect_t){ -box_r, -box_r, 2 * box_r, 2 * box_r };
