@@ -91,8 +91,35 @@ static void test_ceiling_change(void)
     CHECK(peak > 0.2f);
 }
 
+/* Calm, a burst, calm again, twice: every burst is held under the ceiling, and once calm the
+ * sound passes exactly as it came in (only delayed) - the limiter's fast path and its way
+ * back into limiting. */
+static void test_again_and_again(void)
+{
+    limiter_t l;
+    limiter_init(&l, 0.5f, RATE / 100);
+    enum { N = RATE / 2 };
+    static float in[N * 2], buf[N * 2];
+    for (int round = 0; round < 2; round++) {
+        for (int i = 0; i < N; i++) {
+            float v = i >= N / 4 && i < N / 4 + 2000 ? sine(i, 200.0, 2.0) : sine(i, 300.0, 0.3);
+            in[i * 2] = in[i * 2 + 1] = buf[i * 2] = buf[i * 2 + 1] = v;
+        }
+        limiter_process(&l, buf, N);
+        float peak = 0, worst = 0;
+        for (int i = 0; i < N * 2; i++)
+            peak = fmaxf(peak, fabsf(buf[i]));
+        for (int i = N - 2000; i < N; i++) /* the last 2000 frames: calm again, untouched */
+            worst = fmaxf(worst, fabsf(buf[i * 2] - in[(i - DELAY) * 2]));
+        CHECK(peak <= 0.5f);
+        CHECK(worst == 0.0f);
+        CHECK(l.gain == 1.0f);
+    }
+}
+
 int main(void)
 {
+    test_again_and_again();
     test_quiet_passes();
     test_never_above_ceiling();
     test_ceiling_change();

@@ -17,6 +17,7 @@ void limiter_init(limiter_t *l, float ceiling, int release_frames)
     l->held = 1.0;
     l->pos = 0;
     l->hot = 0;
+    l->uneven = 0;
     l->gain = 1.0f;
     l->release = release_frames > 0 ? 1.0 - exp(-1.0 / release_frames) : 1.0;
     limiter_set_ceiling(l, ceiling);
@@ -49,7 +50,18 @@ void limiter_process(limiter_t *l, float *frames, int n)
         float *x = &frames[f * 2];
         float peak = fmaxf(fabsf(x[0]), fabsf(x[1]));
         float need = peak > l->ceiling ? l->ceiling / peak : 1.0f;
-        int p = l->pos;
+        int p = l->pos, out = p + 1 == LIMITER_LOOKAHEAD ? 0 : p + 1;
+        if (need == 1.0f && l->hot == 0 && l->uneven == 0 && l->held == 1.0) {
+            /* calm (nearly always): the gain is exactly unity, only the delay runs */
+            l->delay[p][0] = x[0];
+            l->delay[p][1] = x[1];
+            x[0] = clamp(l->delay[out][0], l->ceiling);
+            x[1] = clamp(l->delay[out][1], l->ceiling);
+            l->sum = LIMITER_LOOKAHEAD;
+            l->gain = 1.0f;
+            l->pos = out;
+            continue;
+        }
         l->hot += (need < 1.0f) - (l->need[p] < 1.0f);
         l->need[p] = need;
         l->delay[p][0] = x[0];
@@ -59,10 +71,10 @@ void limiter_process(limiter_t *l, float *frames, int n)
         if (hold - l->held < 1e-6)
             l->held = hold; /* home: exactly unity again, and the fast path */
         l->sum += l->held - l->smooth[p];
+        l->uneven += (l->held != 1.0) - (l->smooth[p] != 1.0);
         l->smooth[p] = l->held;
         float g = (float)(l->sum / LIMITER_LOOKAHEAD);
         g = g > 1.0f ? 1.0f : g;
-        int out = (p + 1) % LIMITER_LOOKAHEAD;
         x[0] = clamp(l->delay[out][0] * g, l->ceiling);
         x[1] = clamp(l->delay[out][1] * g, l->ceiling);
         l->gain = g;

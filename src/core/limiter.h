@@ -17,6 +17,7 @@ typedef struct {
     double held;               /* the released gain now */
     int pos;
     int hot;                   /* frames in the look-ahead that need less than unity */
+    int uneven;                /* entries of smooth[] other than exactly 1 */
     float gain;                /* the gain applied to the last frame out (for tests, meters) */
 } limiter_t;
 
