@@ -13,6 +13,7 @@
 #include "core/pace.h"
 #include "platform/applog.h"
 #include "platform/appstate.h"
+#include "platform/appwindow.h"
 #include "platform/input.h"
 #include "platform/logfile.h"
 #include "platform/paths.h"
@@ -167,8 +168,7 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
         return;
     }
     if (act == ACT_FULLSCREEN) {
-        Uint32 flags = SDL_GetWindowFlags(app->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
-        SDL_SetWindowFullscreen(app->win, flags ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        app_toggle_fullscreen(app);
         return;
     }
     if (app->screen != SCREEN_SESSION && (act == ACT_TOGGLE_TIME || act == ACT_TOGGLE_CHILD)) {
@@ -277,6 +277,7 @@ static void draw(app_t *app, int64_t now)
         if (app->opts->timing)
             fprintf(stderr, "safebase: first frame after %.1f ms\n",
                     (double)(SDL_GetPerformanceCounter() - app->t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
+        app_start_up_late(app);
     }
 }
 
