@@ -14,6 +14,8 @@ packages=(
   # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
   # bench/history.sh: GNU time for peak memory
   xvfb xdotool util-linux time
+  # the presenter's test: an X server with two monitors (Xorg's dummy driver)
+  xserver-xorg-core xserver-xorg-video-dummy
   # the sound tests: Opus files to play
   opus-tools
   # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file

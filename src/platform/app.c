@@ -13,6 +13,7 @@
 #include "core/pace.h"
 #include "platform/applog.h"
 #include "platform/appstate.h"
+#include "platform/appwindow.h"
 #include "platform/input.h"
 #include "platform/logfile.h"
 #include "platform/paths.h"
@@ -85,7 +86,7 @@ static void open_plan(app_t *app, catalog_entry_t *e, int64_t now)
     control_init(&app->ctl);
     app_set_screen(app, SCREEN_READY);
     app->logged = false;
-    app->child_view = app->settings->child_view || app->plan->child_view;
+    app->child_view = app->settings->child_view || app->plan->child_view || presenter_is_open(&app->presenter);
     app_set_bg(app, draw_phase_colour(&app->draw, app->plan->phases[0].kind), now);
     app_setup_music(app);
 }
@@ -167,8 +168,7 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
         return;
     }
     if (act == ACT_FULLSCREEN) {
-        Uint32 flags = SDL_GetWindowFlags(app->win) & SDL_WINDOW_FULLSCREEN_DESKTOP;
-        SDL_SetWindowFullscreen(app->win, flags ? 0 : SDL_WINDOW_FULLSCREEN_DESKTOP);
+        app_toggle_fullscreen(app);
         return;
     }
     if (app->screen != SCREEN_SESSION && (act == ACT_TOGGLE_TIME || act == ACT_TOGGLE_CHILD)) {
@@ -219,12 +219,14 @@ static void session_opts(const app_t *app, const session_view_t *v, int64_t now,
     so->ending = fade_value(&app->ending, now);
 }
 
-static void draw_adult(app_t *app, const session_view_t *v)
+static void draw_adult(app_t *app, const session_view_t *v, const char *banner)
 {
     static const char *status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
-                                    [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over" };
+                                    [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
+                                    [SCREEN_HISTORY] = "Looking at the history" };
     if (presenter_is_open(&app->presenter))
-        presenter_draw(&app->presenter, app->plan, app->screen == SCREEN_SESSION ? v : NULL, status[app->screen]);
+        presenter_draw(&app->presenter, app->plan, app->screen == SCREEN_SESSION ? v : NULL, status[app->screen],
+                       banner);
 }
 
 /* Shows the frame: in software, only the rectangles that changed. */
@@ -245,8 +247,11 @@ static void draw(app_t *app, int64_t now)
 {
     draw_begin(&app->draw);
     double help = fade_value(&app->help_fade, now);
+    const char *banner = app->banner_until > now ? app->banner : app->notice;
+    /* --presenter: no words on the child's screen in a session; the adult's window has them */
+    bool apart = app->screen == SCREEN_SESSION && app->child_view && presenter_is_open(&app->presenter);
     draw_overlay_t o = { .help = help > 0, .help_level = help, .bg = app_bg_now(app, now),
-                         .banner = app->banner_until > now ? app->banner : app->notice,
+                         .banner = apart ? NULL : banner,
                          .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
     session_view_t v = { 0 }; /* (filled when there is a plan, which a session screen has) */
     if (app->plan)
@@ -271,12 +276,13 @@ static void draw(app_t *app, int64_t now)
     }
     present(app);
     text_end_frame(app->text);
-    draw_adult(app, &v);
+    draw_adult(app, &v, banner);
     if (!app->first_frame_done) {
         app->first_frame_done = true;
         if (app->opts->timing)
             fprintf(stderr, "safebase: first frame after %.1f ms\n",
                     (double)(SDL_GetPerformanceCounter() - app->t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
+        app_start_up_late(app);
     }
 }
 

@@ -1,12 +1,21 @@
 /* The app's window: the monitor, the renderer (in software, straight into the window's
- * surface so only what changed is shown), the presenter window, and starting up and shutting
- * down SDL in order. Decides nothing about screens. */
+ * surface so only what changed is shown), the presenter window, full screen, and starting up
+ * and shutting down SDL in order: what the first frame does not need waits until it is shown.
+ * Decides nothing about screens. */
+#include "platform/appwindow.h"
+
 #include <SDL.h>
 #include <stdio.h>
 #include <string.h>
 
-#include "platform/appstate.h"
 #include "platform/paths.h"
+
+/* A window's size: --window=WxH, else 1280x720. */
+static void window_size(const options_t *o, int *w, int *h)
+{
+    *w = o->window_w ? o->window_w : 1280;
+    *h = o->window_h ? o->window_h : 720;
+}
 
 /* Software drawing: a new window surface after a resize needs a new renderer. */
 bool app_open_surface_renderer(app_t *app)
@@ -39,20 +48,25 @@ static int pick_display(app_t *app)
     return want > 0 ? want : 0;
 }
 
+/* Full screen opens as a borderless window covering the display, made full screen for the
+ * window manager once the first frame is shown (app_start_up_late): SDL's X11 driver waits up
+ * to 100 ms for a window manager to act on a full-screen window, and without one (or when the
+ * window needs no change) it waits the whole time. */
 static bool open_window(app_t *app, int display)
 {
     const options_t *o = app->opts;
     Uint32 flags = SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE;
-    int w = o->window_w ? o->window_w : 1280, h = o->window_h ? o->window_h : 720;
-    SDL_DisplayMode desktop;
-    if (!o->windowed) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-        /* the desktop's size from the start: without a window manager, X11 keeps the size asked for */
-        if (SDL_GetDesktopDisplayMode(display, &desktop) == 0)
-            w = desktop.w, h = desktop.h;
+    int x = (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), y = x;
+    int w, h;
+    window_size(o, &w, &h);
+    SDL_Rect screen;
+    if (!o->windowed && SDL_GetDisplayBounds(display, &screen) == 0) {
+        flags |= SDL_WINDOW_BORDERLESS;
+        x = screen.x, y = screen.y, w = screen.w, h = screen.h;
+    } else if (!o->windowed) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP; /* (SDL knows no bounds: let it find them) */
     }
-    app->win = SDL_CreateWindow("Safe Base", (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display),
-                                (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display), w, h, flags);
+    app->win = SDL_CreateWindow("Safe Base", x, y, w, h, flags);
     if (!app->win) {
         fprintf(stderr, "safebase: cannot open a window: %s\n", SDL_GetError());
         return false;
@@ -83,6 +97,17 @@ static void open_presenter(app_t *app, int display)
     SDL_RaiseWindow(app->win);
 }
 
+static void open_audio(app_t *app)
+{
+    char sounds[4096], why[512];
+    paths_join(sounds, sizeof sounds, paths_assets(), "sounds");
+    app->audio = audio_open(sounds, why, sizeof why);
+    if (!app->audio) {
+        fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
+        snprintf(app->notice, sizeof app->notice, "No sound: visual cues only");
+    }
+}
+
 bool app_start_up(app_t *app, char *err, size_t errsize)
 {
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
@@ -103,8 +128,6 @@ bool app_start_up(app_t *app, char *err, size_t errsize)
                  "are not set): start Safe Base from a desktop");
         return false;
     }
-    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
-        fprintf(stderr, "safebase: game controllers unavailable: %s\n", SDL_GetError());
     int display = pick_display(app);
     if (!open_window(app, display))
         return false;
@@ -117,15 +140,50 @@ bool app_start_up(app_t *app, char *err, size_t errsize)
     app->hide_time = app->settings->hide_time;
     app->child_view = app->settings->child_view;
     open_presenter(app, display);
-    char sounds[4096], why[512];
-    paths_join(sounds, sizeof sounds, paths_assets(), "sounds");
-    app->audio = audio_open(sounds, why, sizeof why);
-    if (!app->audio) {
-        fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
-        snprintf(app->notice, sizeof app->notice, "No sound: visual cues only");
-    }
+    if (app->opts->start) /* the session starts before the first frame: its first chime too */
+        open_audio(app);
     app->notice_until_start = app->notice[0] != '\0';
     return true;
+}
+
+void app_start_up_late(app_t *app)
+{
+    if (!app->opts->windowed && !(SDL_GetWindowFlags(app->win) & SDL_WINDOW_FULLSCREEN)
+        && SDL_SetWindowFullscreen(app->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
+        fprintf(stderr, "safebase: full screen failed: %s\n", SDL_GetError());
+    /* controllers present now are announced as if plugged in (pad.c) */
+    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+        fprintf(stderr, "safebase: game controllers unavailable: %s\n", SDL_GetError());
+    if (app->opts->start)
+        return;
+    open_audio(app);
+    if (app->notice[0]) {
+        app->notice_until_start = true;
+        app->dirty = true;
+    }
+    if (app->plan) /* --plan's ready screen came up silent: its music now */
+        app_setup_music(app);
+}
+
+void app_toggle_fullscreen(app_t *app)
+{
+    int display = SDL_GetWindowDisplayIndex(app->win), w, h;
+    SDL_Rect screen;
+    if (SDL_GetWindowFlags(app->win) & SDL_WINDOW_FULLSCREEN) {
+        window_size(app->opts, &w, &h);
+        SDL_SetWindowFullscreen(app->win, 0);
+        SDL_SetWindowBordered(app->win, SDL_TRUE);
+        SDL_SetWindowSize(app->win, w, h);
+        SDL_SetWindowPosition(app->win, (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display),
+                              (int)SDL_WINDOWPOS_CENTERED_DISPLAY(display));
+        return;
+    }
+    if (SDL_GetDisplayBounds(display, &screen) == 0) { /* as it opened (open_window) */
+        SDL_SetWindowBordered(app->win, SDL_FALSE);
+        SDL_SetWindowPosition(app->win, screen.x, screen.y);
+        SDL_SetWindowSize(app->win, screen.w, screen.h);
+    }
+    SDL_SetWindowFullscreen(app->win, SDL_WINDOW_FULLSCREEN_DESKTOP);
 }
 
 void app_shut_down(app_t *app)

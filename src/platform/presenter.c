@@ -69,9 +69,12 @@ static int line(presenter_t *p, const char *s, int px, bool soft, int x, int y, 
     return text_draw(p->text, s, px, c, x, y, wrap ? w : 0, TEXT_LEFT);
 }
 
+/* (no-break spaces inside each key's words: lines wrap only between keys) */
+#define NBSP "\xC2\xA0"
 static const char *const keys =
-    "Space pause \xC2\xB7 Right next \xC2\xB7 Left back \xC2\xB7 Up +1 min \xC2\xB7 R reconnect \xC2\xB7 "
-    "L look-back \xC2\xB7 . blank \xC2\xB7 T time \xC2\xB7 C child view \xC2\xB7 Esc Esc end \xC2\xB7 F1 help";
+    "Space" NBSP "pause \xC2\xB7 Right" NBSP "next \xC2\xB7 Left" NBSP "back \xC2\xB7 Up" NBSP "+1" NBSP "min \xC2\xB7 "
+    "R" NBSP "reconnect \xC2\xB7 L" NBSP "look-back \xC2\xB7 ." NBSP "blank \xC2\xB7 T" NBSP "time \xC2\xB7 "
+    "C" NBSP "child" NBSP "view \xC2\xB7 Esc" NBSP "Esc" NBSP "end \xC2\xB7 F1" NBSP "help";
 
 static void session_part(presenter_t *p, const plan_t *plan, const session_view_t *v, int x, int y, int w)
 {
@@ -100,7 +103,8 @@ static void session_part(presenter_t *p, const plan_t *plan, const session_view_
     draw_fill(d, (SDL_Rect){ x, d->h - u / 7, (int)(w * v->plan_fraction), bar }, draw_sdl(d->pal.disk, 220));
 }
 
-void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status)
+void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status,
+                    const char *banner)
 {
     if (!p->win)
         return;
@@ -116,6 +120,8 @@ void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v,
         session_part(p, plan, v, x, y, w);
     else
         line(p, status, d->h / 14, false, x, y + d->h / 10, w, true);
+    if (banner && *banner) /* above the plan's progress bar */
+        line(p, banner, d->h / 24, false, x, d->h - d->h / 7 - d->h / 12, w, false);
     line(p, keys, d->h / 40, true, x, d->h - d->h / 10, w, true);
     SDL_RenderPresent(d->renderer);
     text_end_frame(p->text);

@@ -29,8 +29,10 @@ bool presenter_open(presenter_t *p, int child_display, const settings_t *s, char
 bool presenter_is_open(const presenter_t *p);
 
 /* Draws the adult's view: the session's view v (NULL outside a session, when status says what
- * the main screen shows), with plan (may be NULL). */
-void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status);
+ * the main screen shows), with plan (may be NULL) and banner, the message the app shows now
+ * (NULL or "" for none: in a session the child's screen leaves it to this window). */
+void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status,
+                    const char *banner);
 
 /* Closes the adult's window (safe when none is open). */
 void presenter_close(presenter_t *p);
