@@ -1,7 +1,8 @@
 /* Renders the session screen with the real font into software targets (no window) and checks
  * its pixels: the disk's filled angle matches the time gone within 2 degrees, every text box
  * lies inside the screen without overlapping at five sizes, the digits stand at least 8% of
- * the screen height, and the high-contrast theme's text reaches 7:1 on screen. */
+ * the screen height, and the high-contrast theme's text reaches 7:1 on screen. Also: a caption on
+ * the end screen never covers its Done button. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,6 +11,7 @@
 #include "core/plan.h"
 #include "core/session.h"
 #include "platform/draw.h"
+#include "platform/endscreen.h"
 
 typedef struct {
     SDL_Surface *surf;
@@ -194,6 +196,50 @@ static void contrast_on_screen(const plan_t *plan, const session_view_t *v)
     target_close(&t);
 }
 
+/* The end screen with a caption ("Closing chime") showing: the Done button's pixels (whatever
+ * differs from the background in the bottom fifth without a caption) are all still there. */
+static void end_caption_clear_of_button(const plan_t *plan, session_t *s)
+{
+    int sizes[][2] = { { 1920, 1080 }, { 1366, 768 }, { 1080, 1920 } };
+    for (size_t k = 0; k < sizeof sizes / sizeof sizes[0]; k++) {
+        int w = sizes[k][0], h = sizes[k][1];
+        target_t plain, captioned;
+        if (!target_open(&plain, w, h, THEME_CALM) || !target_open(&captioned, w, h, THEME_CALM)) {
+            CHECK(!"a software target with the font");
+            return;
+        }
+        endscreen_t es;
+        endscreen_begin(&es, true, 0);
+        draw_overlay_t o = { .bg = draw_menu_colour(&plain.draw) };
+        draw_begin(&plain.draw);
+        endscreen_draw(&plain.draw, &es, plan, s, &o);
+        SDL_RenderFlush(plain.r);
+        o.banner = "\xE2\x99\xAA Closing chime";
+        draw_begin(&captioned.draw);
+        endscreen_draw(&captioned.draw, &es, plan, s, &o);
+        SDL_RenderFlush(captioned.r);
+        int button = 0, covered = 0, caption = 0;
+        for (int y = h * 4 / 5; y < h; y++)
+            for (int x = 0; x < w; x++) {
+                SDL_Color a = pixel(&plain, x, y), b = pixel(&captioned, x, y);
+                if (distance(a, o.bg) > 30) {
+                    button++;
+                    covered += distance(a, b) > 30;
+                }
+            }
+        for (int y = 0; y < h; y++) /* and the caption is on screen somewhere */
+            for (int x = 0; x < w; x += 4)
+                caption += distance(pixel(&plain, x, y), pixel(&captioned, x, y)) > 30;
+        if (covered)
+            fprintf(stderr, "%dx%d: the caption covers %d of the Done button's %d pixels\n", w, h, covered, button);
+        CHECK(button > 100);
+        CHECK_EQ_INT(covered, 0);
+        CHECK(caption > 100);
+        target_close(&plain);
+        target_close(&captioned);
+    }
+}
+
 int main(void)
 {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -213,6 +259,8 @@ int main(void)
     disk_angles(&plan, &v);
     layouts(&plan, &v);
     contrast_on_screen(&plan, &v);
+    session_update(&s, 3000, INPUT_END, &cues);
+    end_caption_clear_of_button(&plan, &s);
     plan_free(&plan);
     SDL_Quit();
     return check_summary();

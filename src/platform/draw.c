@@ -101,6 +101,8 @@ void draw_banner(draw_t *d, const draw_overlay_t *o, const layout_t *band)
     }
     int px = fit_line(d, o->banner, draw_pct(unit(d), 3.4), d->w * 9 / 10);
     int pad = px / 3, bh = px + px / 4 + 2 * pad, y = d->h - bh - draw_pct(unit(d), 3);
+    if (o->banner_above > 0 && y + bh > o->banner_above - pad)
+        y = o->banner_above - pad - bh;
     draw_fill(d, (SDL_Rect){ 0, y, d->w, bh }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
     text_draw(d->text, o->banner, px, draw_sdl(d->pal.ink, 255), d->w / 2, y + pad, 0, TEXT_CENTER);
 }

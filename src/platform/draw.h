@@ -56,6 +56,7 @@ typedef struct {
     SDL_Color bg;         /* the background colour now */
     double dim;           /* pause dimming now: 0 none .. 1 the theme's full dimming */
     double blank;         /* the blank-calm screen: 0 none .. 1 all dark */
+    int banner_above;     /* > 0: the banner must end above this y (a button below it) */
 } draw_overlay_t;
 
 /* How the session screen looks, beyond the session itself. */

@@ -166,5 +166,8 @@ void endscreen_draw(draw_t *d, const endscreen_t *es, const plan_t *plan, const 
     else
         text_draw(d->text, es->saved ? "Saved in the log" : "", pct(unit, 4.4), INK_SOFT, d->w / 2,
                   pct(d->h, 50), 0, TEXT_CENTER);
-    draw_overlays(d, o);
+    draw_overlay_t over = *o;
+    if (es->asking) /* a caption never covers the Done button */
+        over.banner_above = l.done.y;
+    draw_overlays(d, &over);
 }
