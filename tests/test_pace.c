@@ -3,6 +3,7 @@
  * more than ten times a second; a paused or finished session asks for no frames at all; the
  * disk never runs ahead of the time. */
 #include "check.h"
+#include "core/breath.h"
 #include "core/pace.h"
 
 #include <math.h>
@@ -55,5 +56,25 @@ int main(void)
     p = running(0, 60000);
     p.state = SESSION_FINISHED;
     CHECK_EQ_INT(pace_session_wait(&p, step, true), -1);
+    /* the breathing guide waits for a disk step just after it: one frame, not two */
+    CHECK_EQ_INT(pace_merge(75, 100), 100);
+    CHECK_EQ_INT(pace_merge(30, 100), 30);   /* too long to wait: its own frame */
+    CHECK_EQ_INT(pace_merge(150, 100), 100); /* the step first, the guide moves with it */
+    CHECK_EQ_INT(pace_merge(75, -1), 75);
+    CHECK_EQ_INT(pace_merge(-1, 400), 400);
+    CHECK_EQ_INT(pace_merge(-1, -1), -1);
+    /* a breathing phase with a 100-ms disk step: frames never closer than the merge allows */
+    {
+        int64_t t = 0, frames = 0, tick = 100;
+        while (t < 10000) {
+            int64_t b = breath_next_change(6, t, 33), to_tick = tick - t % tick;
+            int64_t dt = pace_merge(b, to_tick);
+            CHECK(dt > 0);
+            t += dt;
+            frames++;
+        }
+        CHECK(frames <= 10000 / 100 + 10000 / 1000); /* about the disk's 10 a second, not 10 + the guide's 8 */
+        printf("breathing phase, 100-ms disk steps: %lld frames in 10 s\n", (long long)frames);
+    }
     return check_summary();
 }

@@ -49,3 +49,12 @@ int64_t pace_session_wait(const session_view_t *v, int64_t step_ms, bool time_sh
     }
     return wait;
 }
+
+int64_t pace_merge(int64_t breath_ms, int64_t tick_ms)
+{
+    if (breath_ms < 0)
+        return tick_ms;
+    if (tick_ms < 0 || breath_ms > tick_ms)
+        return tick_ms < 0 ? breath_ms : tick_ms;
+    return tick_ms - breath_ms <= PACE_MERGE_MS ? tick_ms : breath_ms;
+}

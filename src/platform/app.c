@@ -219,14 +219,14 @@ static void session_opts(const app_t *app, const session_view_t *v, int64_t now,
     so->ending = fade_value(&app->ending, now);
 }
 
-static void draw_adult(app_t *app, const session_view_t *v, const char *banner)
+static void draw_adult(app_t *app, const session_view_t *v, const char *banner, double help)
 {
     static const char *status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
                                     [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
                                     [SCREEN_HISTORY] = "Looking at the history" };
     if (presenter_is_open(&app->presenter))
         presenter_draw(&app->presenter, app->plan, app->screen == SCREEN_SESSION ? v : NULL, status[app->screen],
-                       banner);
+                       banner, help);
 }
 
 /* Shows the frame: in software, only the rectangles that changed. */
@@ -250,7 +250,7 @@ static void draw(app_t *app, int64_t now)
     const char *banner = app->banner_until > now ? app->banner : app->notice;
     /* --presenter: no words on the child's screen in a session; the adult's window has them */
     bool apart = app->screen == SCREEN_SESSION && app->child_view && presenter_is_open(&app->presenter);
-    draw_overlay_t o = { .help = help > 0, .help_level = help, .bg = app_bg_now(app, now),
+    draw_overlay_t o = { .help = help > 0 && !apart, .help_level = apart ? 0 : help, .bg = app_bg_now(app, now),
                          .banner = apart ? NULL : banner,
                          .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
     session_view_t v = { 0 }; /* (filled when there is a plan, which a session screen has) */
@@ -276,7 +276,7 @@ static void draw(app_t *app, int64_t now)
     }
     present(app);
     text_end_frame(app->text);
-    draw_adult(app, &v, banner);
+    draw_adult(app, &v, banner, help);
     if (!app->first_frame_done) {
         app->first_frame_done = true;
         if (app->opts->timing)
@@ -312,14 +312,16 @@ static int64_t next_frame(app_t *app, int64_t now)
     session_view_t v;
     session_view(&app->session, now, &v);
     int64_t wait = pace_session_wait(&v, disk_step(app, &v), !app->hide_time || presenter_is_open(&app->presenter));
-    if (wait > 0)
-        sooner(&next, now + wait);
     double per_min = app->plan->phases[v.phase_index].breaths_per_min;
+    int64_t breath = -1;
     if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
         int travel = breath_glow_travel(app->draw.layout.disk_r, app->draw.layout.halo_r);
         int64_t t = v.phase_length_ms - v.phase_remaining_ms;
-        sooner(&next, now + breath_next_change(per_min, t, travel > 0 ? travel : 40));
+        breath = breath_next_change(per_min, t, travel > 0 ? travel : 40);
     }
+    int64_t frame = pace_merge(breath, wait > 0 ? wait : -1); /* the guide and the disk in one frame */
+    if (frame > 0)
+        sooner(&next, now + frame);
     return next;
 }
 

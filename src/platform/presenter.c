@@ -104,7 +104,7 @@ static void session_part(presenter_t *p, const plan_t *plan, const session_view_
 }
 
 void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status,
-                    const char *banner)
+                    const char *banner, double help_level)
 {
     if (!p->win)
         return;
@@ -123,6 +123,8 @@ void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v,
     if (banner && *banner) /* above the plan's progress bar */
         line(p, banner, d->h / 24, false, x, d->h - d->h / 7 - d->h / 12, w, false);
     line(p, keys, d->h / 40, true, x, d->h - d->h / 10, w, true);
+    if (help_level > 0)
+        draw_overlays(d, &(draw_overlay_t){ .help = true, .help_level = help_level });
     SDL_RenderPresent(d->renderer);
     text_end_frame(p->text);
 }

@@ -30,9 +30,10 @@ bool presenter_is_open(const presenter_t *p);
 
 /* Draws the adult's view: the session's view v (NULL outside a session, when status says what
  * the main screen shows), with plan (may be NULL) and banner, the message the app shows now
- * (NULL or "" for none: in a session the child's screen leaves it to this window). */
+ * (NULL or "" for none: in a session the child's screen leaves it to this window), and the
+ * help overlay faded in to help_level (0 none; in a session it shows here, not to the child). */
 void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status,
-                    const char *banner);
+                    const char *banner, double help_level);
 
 /* Closes the adult's window (safe when none is open). */
 void presenter_close(presenter_t *p);
