@@ -188,8 +188,30 @@ static void test_changes_hold_every_changed_pixel(void)
     CHECK_EQ_INT(diskpix_changes(&was, &now, BOX, r), 0);
 }
 
+/* Whole rows (shaded in runs) give exactly what each pixel gives on its own. */
+static void test_runs_match_single_pixels(void)
+{
+    enum { R = 60, B = 80, S = 2 * B };
+    static uint32_t whole[S * S];
+    double fractions[] = { 1.0, 0.97, 0.75, 0.6, 0.5, 0.37, 0.25, 0.12, 0.01, 0.0 };
+    int mismatched = 0;
+    for (size_t k = 0; k < sizeof fractions / sizeof fractions[0]; k++) {
+        diskpix_t p = base();
+        p.r = R, p.glow_r = 75, p.remaining = fractions[k];
+        diskpix_shade(&p, whole, S, -B, -B, S, S);
+        for (int y = -B; y < B; y++)
+            for (int x = -B; x < B; x++) {
+                uint32_t one;
+                diskpix_shade(&p, &one, 1, x, y, 1, 1);
+                mismatched += one != whole[(y + B) * S + (x + B)];
+            }
+    }
+    CHECK_EQ_INT(mismatched, 0);
+}
+
 int main(void)
 {
+    test_runs_match_single_pixels();
     test_edge_where_the_time_says();
     test_rim_glow_and_background();
     test_changes_hold_every_changed_pixel();

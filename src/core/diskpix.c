@@ -148,22 +148,76 @@ static void prepare_ring(prep_t *q)
     }
 }
 
-/* One row: the background beyond everything, the inside of the rim at the cost of a few
- * multiplications a pixel, the square root only for the rim and the glow. */
+static void fill_px(uint32_t *row, int from, int to, uint32_t px)
+{
+    for (int i = from; i < to; i++)
+        row[i] = px;
+}
+
+/* Pixels from..to of a row wholly inside the rim: runs of one colour filled at once, pixel by
+ * pixel only where the pie's edge crosses (its coverage is a clamped linear function of x,
+ * joined with or cut by the left half's step at x = 0, so each side of that step is one
+ * ramp: constant before and after it). */
+static void inside_span(const prep_t *q, uint32_t *row, int x, int from, int to, float edge_y)
+{
+    if (q->pie < 2) {
+        fill_px(row, from, to, q->pie ? q->fill_px : q->faint_px);
+        return;
+    }
+    int step = -x < from ? from : -x > to ? to : -x; /* the first pixel at x >= 0 */
+    int parts[3] = { from, step, to };
+    for (int k = 0; k < 2; k++) {
+        int a = parts[k], b = parts[k + 1];
+        if (a >= b)
+            continue;
+        int lo = b, hi = b; /* where the edge's ramp is partial: worked out pixel by pixel */
+        if (fabsf(q->c) > 1e-6f) {
+            float x0 = -edge_y / q->c - 0.5f, x1 = (1 - edge_y) / q->c - 0.5f;
+            float first = x0 < x1 ? x0 : x1, last = x0 < x1 ? x1 : x0;
+            float l = floorf(first) - 1 - (float)x, h = ceilf(last) + 2 - (float)x;
+            lo = l < (float)a ? a : l > (float)b ? b : (int)l;
+            hi = h < (float)lo ? lo : h > (float)b ? b : (int)h;
+        } else
+            lo = hi = a; /* level edge: one value along the row */
+        if (lo > a)
+            fill_px(row, a, lo, inside(q, (float)(x + a) + 0.5f, edge_y));
+        for (int i = lo; i < hi; i++)
+            row[i] = inside(q, (float)(x + i) + 0.5f, edge_y);
+        if (hi < b)
+            fill_px(row, hi, b, inside(q, (float)(x + b - 1) + 0.5f, edge_y));
+    }
+}
+
+/* One pixel anywhere: the background beyond everything, the inside of the rim, the glow
+ * outside it looked up, the rim itself worked out. */
+static uint32_t any_pixel(const prep_t *q, float dx, float dy2, float beyond, float within, float edge_y)
+{
+    float t = dx * dx;
+    if (t >= beyond)
+        return q->bg_px;
+    if (t <= within)
+        return inside(q, dx, edge_y);
+    if (t + dy2 >= q->r_out2)
+        return outer(q, t + dy2);
+    return rim_pixel(q, dx, edge_y, t + dy2);
+}
+
+/* One row: the span wholly inside the rim in runs, the rest pixel by pixel. */
 static void shade_row(const prep_t *q, uint32_t *row, int x, int w, float dy)
 {
     float dy2 = dy * dy, beyond = q->reach2 - dy2, within = q->r_in2 - dy2, edge_y = dy * q->s + 0.5f;
-    for (int i = 0; i < w; i++) {
-        float dx = (float)(x + i) + 0.5f, t = dx * dx;
-        if (t >= beyond)
-            row[i] = q->bg_px;
-        else if (t <= within)
-            row[i] = inside(q, dx, edge_y);
-        else if (t + dy2 >= q->r_out2)
-            row[i] = outer(q, t + dy2);
-        else
-            row[i] = rim_pixel(q, dx, edge_y, t + dy2);
+    int from = w, to = w;
+    if (within > 0) { /* pixels whose middle x + 0.5 lies within +-half */
+        float half = sqrtf(within);
+        float a = ceilf(-half - 0.5f) - (float)x, b = floorf(half - 0.5f) + 1 - (float)x;
+        from = a < 0 ? 0 : a > (float)w ? w : (int)a;
+        to = b < (float)from ? from : b > (float)w ? w : (int)b;
     }
+    for (int i = 0; i < from; i++)
+        row[i] = any_pixel(q, (float)(x + i) + 0.5f, dy2, beyond, within, edge_y);
+    inside_span(q, row, x, from, to, edge_y);
+    for (int i = to; i < w; i++)
+        row[i] = any_pixel(q, (float)(x + i) + 0.5f, dy2, beyond, within, edge_y);
 }
 
 void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const layout_rect_t *rects,
