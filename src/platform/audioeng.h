@@ -60,7 +60,7 @@ typedef struct {
 } voice_t;
 
 typedef struct {
-    const float *data;       /* a cue sound: stereo float frames, owned by its Mix_Chunk */
+    const Sint16 *data;      /* a cue sound: 16-bit stereo frames, owned by the engine */
     int64_t frames, pos;
     int64_t wait;            /* frames of silence before it begins */
     bool active;
@@ -78,6 +78,7 @@ typedef struct {
 } messages_t;
 
 struct audio {
+    SDL_AudioDeviceID device; /* 0 until it opens */
     SDL_mutex *lock;
     SDL_cond *wake_decoder, *wake_scanner;
     SDL_Thread *decoder, *scanner;
@@ -103,9 +104,8 @@ struct audio {
     ramp_t out;              /* the whole output: fades everything out when the app closes */
     int64_t duck_until;      /* the frame at which the dip under cues ends; -1 = none */
     /* cues */
-    const float *cue_data[AUDIO_CUE_COUNT];
+    Sint16 *cue_data[AUDIO_CUE_COUNT];   /* 16-bit stereo, whole; freed at close */
     int64_t cue_frames[AUDIO_CUE_COUNT];
-    void *cue_chunks[AUDIO_CUE_COUNT];   /* Mix_Chunk *, freed at close */
     float cue_gain;
     cue_voice_t cues[CUE_VOICES];
     cue_request_t cue_requests[CUE_VOICES];   /* asked for now */
@@ -155,7 +155,7 @@ int64_t audio_frames_left(const voice_t *v);
  * has left). Lock held; called by the decoder and, for a waiting voice, by the mixer. */
 void audio_begin_crossfade(audio_t *a, voice_t *v);
 
-/* The mixer, installed with Mix_HookMusic (audiomix.c). */
+/* The mixer: the device's callback (audiomix.c). */
 void audiomix_callback(void *udata, Uint8 *stream, int len);
 
 /* The decoder thread (audiodec.c) and the loudness thread (audioscan.c). */
