@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SIZES 24
 #define MAX_ENTRIES 128
 #define MAX_MEASURES 256
 #define KEEP_FRAMES 8     /* a texture not drawn for this many frames is let go */
@@ -32,29 +31,35 @@ struct text {
     unsigned frame;
     char path[4096];
     bool bold;
-    struct { int px; TTF_Font *font; } sizes[MAX_SIZES];
+    TTF_Font *font;       /* one face, set to each size as it is needed (TTF_SetFontSize): a face
+                           * per size would hold FreeType's and HarfBuzz's tables for each */
+    int font_px;
     entry_t entries[MAX_ENTRIES];
 };
 
+/* Asks fontconfig for the family's file, then lets fontconfig go: nothing else uses it, and
+ * its configuration and caches would otherwise stay in memory all session. */
 static bool find_font(const char *family, bool bold, char *out, size_t size)
 {
     if (!FcInit())
         return false;
     FcPattern *pat = FcNameParse((const FcChar8 *)family);
-    if (!pat)
-        return false;
-    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result;
-    FcPattern *match = FcFontMatch(NULL, pat, &result);
-    FcChar8 *file = NULL;
-    bool ok = match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
-    if (ok)
-        snprintf(out, size, "%s", (const char *)file);
-    if (match)
-        FcPatternDestroy(match);
-    FcPatternDestroy(pat);
+    bool ok = false;
+    if (pat) {
+        FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcConfigSubstitute(NULL, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        FcResult result;
+        FcPattern *match = FcFontMatch(NULL, pat, &result);
+        FcChar8 *file = NULL;
+        ok = match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
+        if (ok)
+            snprintf(out, size, "%s", (const char *)file);
+        if (match)
+            FcPatternDestroy(match);
+        FcPatternDestroy(pat);
+    }
+    FcFini();
     return ok;
 }
 
@@ -78,13 +83,14 @@ text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char
         free(t);
         return NULL;
     }
-    TTF_Font *probe = TTF_OpenFont(t->path, 16);
-    if (!probe) {
+    t->font = TTF_OpenFont(t->path, 16);
+    if (!t->font) {
         snprintf(err, errsize, "cannot open the font %s: %s", t->path, TTF_GetError());
         free(t);
         return NULL;
     }
-    TTF_CloseFont(probe);
+    t->font_px = 16;
+    TTF_SetFontHinting(t->font, TTF_HINTING_LIGHT);
     return t;
 }
 
@@ -95,11 +101,8 @@ void text_close(text_t *t)
     for (int i = 0; i < MAX_ENTRIES; i++)
         if (t->entries[i].texture)
             SDL_DestroyTexture(t->entries[i].texture);
-    for (int i = 0; i < MAX_SIZES; i++)
-        if (t->sizes[i].font)
-            TTF_CloseFont(t->sizes[i].font);
+    TTF_CloseFont(t->font);
     free(t);
-    FcFini(); /* we are fontconfig's only user: give back its caches */
 }
 
 const char *text_font_path(const text_t *t)
@@ -107,26 +110,16 @@ const char *text_font_path(const text_t *t)
     return t->path;
 }
 
+/* The face at px pixels. Changing size empties SDL_ttf's glyph cache, which costs little: each
+ * string is rendered once and then drawn from its texture. */
 static TTF_Font *font_at(text_t *t, int px)
 {
-    int slot = 0;
-    for (int i = 0; i < MAX_SIZES; i++) {
-        if (t->sizes[i].font && t->sizes[i].px == px)
-            return t->sizes[i].font;
-        if (!t->sizes[i].font)
-            slot = i;
+    if (px != t->font_px) {
+        if (TTF_SetFontSize(t->font, px) != 0)
+            return NULL;
+        t->font_px = px;
     }
-    if (t->sizes[slot].font) { /* all taken: reuse the first slot */
-        TTF_CloseFont(t->sizes[slot].font);
-        t->sizes[slot].font = NULL;
-    }
-    TTF_Font *f = TTF_OpenFont(t->path, px);
-    if (f) {
-        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-        t->sizes[slot].px = px;
-        t->sizes[slot].font = f;
-    }
-    return f;
+    return t->font;
 }
 
 static uint64_t hash_key(const char *s, int px, SDL_Color c, int max_w, text_align_t align)
