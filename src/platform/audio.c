@@ -93,9 +93,17 @@ float audio_track_gain(const audio_t *a, int track)
     return (float)loudness_db_to_gain(db);
 }
 
-/* Decodes a cue sound whole into 16-bit stereo at the device's rate: the cue files are 16-bit,
- * so nothing is lost, and they take half the memory of float. Returns the frames (the data,
- * which the caller frees, in *out), or -1 with the reason in why. */
+void audio_to_s16(const float *in, Sint16 *out, int n)
+{
+    for (int i = 0; i < n; i++) {
+        float x = in[i] * 32768.0f;
+        out[i] = (Sint16)(x >= 32767.0f ? 32767 : x <= -32768.0f ? -32768 : lrintf(x));
+    }
+}
+
+/* Decodes a cue sound whole into 16-bit stereo at the device's rate (the cue files are
+ * 16-bit: nothing is lost). Returns the frames (the data, which the caller frees, in *out),
+ * or -1 with the reason in why. */
 static int64_t load_cue(const char *path, Sint16 **out, char *why, size_t whysize)
 {
     trackread_t *r = trackread_open(path, why, whysize);
@@ -108,10 +116,7 @@ static int64_t load_cue(const char *path, Sint16 **out, char *why, size_t whysiz
     int64_t got = 0;
     int n = 0;
     while (data && got < cap && (n = trackread_read(r, block, (int)(cap - got < CUE_BLOCK ? cap - got : CUE_BLOCK))) > 0) {
-        for (int i = 0; i < 2 * n; i++) {
-            float x = block[i] * 32768.0f;
-            data[got * 2 + i] = (Sint16)(x >= 32767.0f ? 32767 : x <= -32768.0f ? -32768 : lrintf(x));
-        }
+        audio_to_s16(block, data + got * 2, 2 * n);
         got += n;
     }
     snprintf(why, whysize, "%s", !data ? "out of memory" : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
@@ -160,7 +165,7 @@ static audio_t *engine_new(void)
     a->wake_scanner = SDL_CreateCond();
     bool ok = a->lock && a->cache_lock && a->wake_decoder && a->wake_scanner;
     for (int i = 0; i < VOICES && ok; i++)
-        ok = (a->voice[i].ring = malloc(sizeof(float) * 2 * RING_FRAMES)) != NULL;
+        ok = (a->voice[i].ring = malloc(sizeof(Sint16) * 2 * RING_FRAMES)) != NULL;
     tracklist_init(&a->list);
     ramp_init(&a->mode, 0.0f);
     ramp_init(&a->pause, 1.0f);

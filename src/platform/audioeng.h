@@ -20,7 +20,7 @@
 #define RATE TRACKREAD_RATE
 #define FRAMES(ms) ((int64_t)(ms) * RATE / 1000)
 #define VOICES 3                     /* two crossfading, one more for a change mid-crossfade */
-#define RING_FRAMES (1 << 17)        /* per voice: 2.7 s decoded ahead; memory is fixed */
+#define RING_FRAMES (1 << 17)        /* per voice: 2.7 s decoded ahead, 16-bit: 512 KiB */
 #define AHEAD_FRAMES FRAMES(2500)    /* the decoder keeps this much ready */
 #define DECLICK_FRAMES FRAMES(10)    /* a voice about to run dry fades out over at least this */
 #define MIN_FADE_MS 500
@@ -39,7 +39,7 @@ typedef enum { VOICE_FREE, VOICE_LOADING, VOICE_ACTIVE, VOICE_DONE } voice_state
 typedef struct {
     voice_state_t state;
     trackread_t *reader;     /* the decoder thread's alone */
-    float *ring;             /* RING_FRAMES stereo frames; written beyond wr by the decoder
+    Sint16 *ring;            /* RING_FRAMES stereo frames; written beyond wr by the decoder
                               * without the lock, read before wr by the mixer */
     int64_t wr, rd;          /* frames written and read since the track began */
     int64_t length;          /* frames the track should last (0 = unknown) */
@@ -127,6 +127,11 @@ struct audio {
 
 /* Queues a message (printf-style) for the app; call with the lock held. */
 void audio_message(messages_t *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Converts n decoded samples (floats, full scale +-1) to 16 bits, rounded and clipped. Decoded
+ * sound is kept in 16 bits (the cues, the voices' rings): half the memory of float, and no
+ * loss a listener could hear (the sources are 16-bit, or lossy). */
+void audio_to_s16(const float *in, Sint16 *out, int n);
 
 /* Milliseconds on SDL_GetTicks64's clock, with a fraction. */
 double audio_now_ms(const audio_t *a);

@@ -134,10 +134,10 @@ static bool mix_voice(voice_t *v, const float *g, float *out, int n)
     int64_t give = supply(v, n);
     const int64_t mask = RING_FRAMES - 1;
     for (int64_t f = 0; f < give; f++) {
-        const float *s = &v->ring[((v->rd + f) & mask) * 2];
-        float k = ramp_next(&v->fade) * ramp_next(&v->level) * ramp_next(&v->gate) * g[f];
-        out[f * 2] += s[0] * k;
-        out[f * 2 + 1] += s[1] * k;
+        const Sint16 *s = &v->ring[((v->rd + f) & mask) * 2];
+        float k = ramp_next(&v->fade) * ramp_next(&v->level) * ramp_next(&v->gate) * g[f] * (1.0f / 32768.0f);
+        out[f * 2] += (float)s[0] * k;
+        out[f * 2 + 1] += (float)s[1] * k;
     }
     v->rd += give;
     bool drained = v->eof && v->rd >= v->wr;
