@@ -3,6 +3,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include "core/duration.h"
 #include "core/record.h"
@@ -76,8 +79,23 @@ static int show_history(const options_t *o, catalog_t *cat)
                              o->csv, stdout, stderr);
 }
 
+/* glibc's malloc, tuned for a long-running app whose big blocks (text and disk textures, sound
+ * buffers) come and go: each block of 128 KiB or more gets its own mapping, given back the
+ * moment it is freed (by default the threshold rises with every such block freed, up to
+ * 32 MiB, and freed blocks then stay in the heap); and one arena for all threads, rather than
+ * one per thread that allocates (the decoder and the loudness threads), each keeping its own
+ * spare memory. The audio callback never allocates, so it never waits for the arena. */
+static void tune_memory(void)
+{
+#ifdef __GLIBC__
+    mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+    mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
 int main(int argc, char **argv)
 {
+    tune_memory();
     options_t opts;
     char err[512];
     if (!options_parse(argc, argv, &opts, err, sizeof err)) {

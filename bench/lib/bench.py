@@ -478,35 +478,65 @@ nothing, so the file system's cost of the bench's own recording is kept small):
   50 ms, varying from cue to cue); the drift is the slope of that lateness fitted over the
   timeline, times its span. Also: the logged duration against the plan.
 - **`--history`** over a generated 1,000,000-line log (wall time and peak RSS), when the app has it.
+- **Where the memory goes** (not part of `bench/run`): `bench/memory.sh` runs the same 60-second
+  session (`BENCH_RUNS` times, about 70 s each) and prints its peak RSS (VmHWM) and, before
+  Space and 5, 30 and 57 s in, the resident memory by kind of mapping from `/proc/PID/smaps`
+  (libraries' file pages and their own pages, the X window surface, the malloc heap, thread
+  stacks, other anonymous blocks such as textures and sound buffers) and the libraries with
+  the most resident. A peak shorter than the time between two snapshots shows in VmHWM only.
 """
 
 
-def main():
+def open_ctx(args, name, tools):
+    """Checks that tools are there, then sets up what every run shares: the binary and source
+    (args.bin, args.src), a temporary HOME, the environment (args.display, software drawing,
+    SDL's disk audio) and an Xvfb of our own. The caller ends it with close_ctx in a finally."""
+    for tool in tools:
+        if not shutil.which(tool):
+            sys.exit("%s: %s is missing (tools/setup.sh installs it)" % (name, tool))
+    ctx = Ctx()
+    ctx.children = []
+    # stopped with Ctrl-C or kill: end what we started (close_ctx)
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit("%s: stopped" % name))
+    ctx.bin = os.path.abspath(args.bin)
+    ctx.src = os.path.abspath(args.src)
+    # in memory when there is a tmpfs: the disk-audio file is the bench's measuring device, and
+    # mpv's --ao=null writes nothing, so a file system's journal should not count against the app
+    ctx.tmp = tempfile.mkdtemp(prefix="safebase-%s-" % name, dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
+    ctx.env = {k: v for k, v in os.environ.items() if not k.startswith(("SDL_", "XDG_"))}
+    ctx.env.update(DISPLAY=args.display, SDL_VIDEODRIVER="x11", SDL_RENDER_DRIVER="software",
+                   SDL_AUDIODRIVER="disk", HOME=os.path.join(ctx.tmp, "home"))
+    os.makedirs(ctx.env["HOME"])
+    ctx.xvfb = start_xvfb(args.display)
+    return ctx
+
+
+def close_ctx(ctx):
+    """Ends every child still running, the Xvfb, and removes the temporary files."""
+    for child in ctx.children:
+        if child.returncode is None and child.poll() is None:
+            child.kill()
+    ctx.xvfb.terminate()
+    ctx.xvfb.wait()
+    shutil.rmtree(ctx.tmp, ignore_errors=True)
+
+
+def arguments():
+    """The options every bench script takes: --bin, --src, --display, --runs."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--bin", required=True)
     ap.add_argument("--src", required=True)
     ap.add_argument("--display", default=":104")
     ap.add_argument("--runs", type=int, default=3)
+    return ap
+
+
+def main():
+    ap = arguments()
     ap.add_argument("--out", required=True)
     args = ap.parse_args()
-    for tool in ("Xvfb", "xdotool", "mpv"):
-        if not shutil.which(tool):
-            sys.exit("bench: %s is missing (tools/setup.sh installs it)" % tool)
-    ctx = Ctx()
-    ctx.children = []
-    # stopped with Ctrl-C or kill: end what we started (the finally below)
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit("bench: stopped"))
-    ctx.bin = os.path.abspath(args.bin)
-    ctx.src = os.path.abspath(args.src)
-    # in memory when there is a tmpfs: the disk-audio file is the bench's measuring device, and
-    # mpv's --ao=null writes nothing, so a file system's journal should not count against the app
-    ctx.tmp = tempfile.mkdtemp(prefix="safebase-bench-", dir="/dev/shm" if os.path.isdir("/dev/shm") else None)
-    ctx.env = {k: v for k, v in os.environ.items() if not k.startswith(("SDL_", "XDG_"))}
-    ctx.env.update(DISPLAY=args.display, SDL_VIDEODRIVER="x11", SDL_RENDER_DRIVER="software",
-                   SDL_AUDIODRIVER="disk", HOME=os.path.join(ctx.tmp, "home"))
-    os.makedirs(ctx.env["HOME"])
+    ctx = open_ctx(args, "bench", ("Xvfb", "xdotool", "mpv"))
     music = os.path.join(ctx.src, "assets/music/safebase-calm.ogg")
-    ctx.xvfb = start_xvfb(args.display)
     try:
         runs, windowed = [], []
         for i in range(args.runs):
@@ -525,12 +555,7 @@ def main():
         hist = history(ctx)
         print("  %s" % hist, flush=True)
     finally:
-        for child in ctx.children:
-            if child.returncode is None and child.poll() is None:
-                child.kill()
-        ctx.xvfb.terminate()
-        ctx.xvfb.wait()
-        shutil.rmtree(ctx.tmp, ignore_errors=True)
+        close_ctx(ctx)
     m = machine(ctx.src)
     head, tab = table(runs, windowed, five, hist, m, args.runs)
     print("\n" + head + "\n\n" + tab)

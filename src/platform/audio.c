@@ -1,10 +1,11 @@
 /* The sound engine's front: opening the device (48 kHz float stereo, 512-frame buffers so a
  * cue leaves within about 11 ms), the calls the app makes, and the messages it polls. Each
  * call only changes a target under the lock; the audio thread (audiomix.c) moves towards it
- * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. */
+ * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. The
+ * device is SDL's own: the engine mixes everything itself, so no mixing library is loaded. */
 #include "platform/audio.h"
 
-#include <SDL_mixer.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,6 +19,8 @@
 #define DEVICE_FRAMES 512            /* 10.7 ms at 48 kHz */
 #define LIMITER_RELEASE_MS 150
 #define CLOSE_FADE_MS 250            /* closing never cuts a sound off: it fades first */
+#define CUE_MAX_FRAMES FRAMES(10000) /* a cue sound is cut after 10 s */
+#define CUE_BLOCK 1024
 
 void audio_message(messages_t *q, const char *fmt, ...)
 {
@@ -90,20 +93,54 @@ float audio_track_gain(const audio_t *a, int track)
     return (float)loudness_db_to_gain(db);
 }
 
+void audio_to_s16(const float *in, Sint16 *out, int n)
+{
+    for (int i = 0; i < n; i++) {
+        float x = in[i] * 32768.0f;
+        out[i] = (Sint16)(x >= 32767.0f ? 32767 : x <= -32768.0f ? -32768 : lrintf(x));
+    }
+}
+
+/* Decodes a cue sound whole into 16-bit stereo at the device's rate (the cue files are
+ * 16-bit: nothing is lost). Returns the frames (the data, which the caller frees, in *out),
+ * or -1 with the reason in why. */
+static int64_t load_cue(const char *path, Sint16 **out, char *why, size_t whysize)
+{
+    trackread_t *r = trackread_open(path, why, whysize);
+    if (!r)
+        return -1;
+    int64_t cap = trackread_length(r); /* a header's length can be a few frames short */
+    cap = cap > 0 && cap < CUE_MAX_FRAMES - RATE / 10 ? cap + RATE / 10 : CUE_MAX_FRAMES;
+    Sint16 *data = malloc(sizeof(Sint16) * 2 * (size_t)cap);
+    float block[2 * CUE_BLOCK];
+    int64_t got = 0;
+    int n = 0;
+    while (data && got < cap && (n = trackread_read(r, block, (int)(cap - got < CUE_BLOCK ? cap - got : CUE_BLOCK))) > 0) {
+        audio_to_s16(block, data + got * 2, 2 * n);
+        got += n;
+    }
+    snprintf(why, whysize, "%s", !data ? "out of memory" : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
+    trackread_close(r);
+    if (got == 0 || n < 0) {
+        free(data);
+        return -1;
+    }
+    Sint16 *fit = realloc(data, sizeof(Sint16) * 2 * (size_t)got);
+    *out = fit ? fit : data;
+    return got;
+}
+
 static void load_cues(audio_t *a, const char *dir)
 {
     static const char *names[AUDIO_CUE_COUNT] = { "chime.wav", "ending-soon.wav", "end.wav" };
     for (int i = 0; i < AUDIO_CUE_COUNT; i++) {
-        char path[4096];
+        char path[4096], why[200];
         paths_join(path, sizeof path, dir, names[i]);
-        Mix_Chunk *c = Mix_LoadWAV(path); /* converted to the device's float stereo */
-        if (!c) {
-            audio_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, Mix_GetError());
-            continue;
-        }
-        a->cue_chunks[i] = c;
-        a->cue_data[i] = (const float *)(const void *)c->abuf;
-        a->cue_frames[i] = c->alen / (Uint32)(2 * sizeof(float));
+        int64_t frames = load_cue(path, &a->cue_data[i], why, sizeof why);
+        if (frames < 0)
+            audio_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, why);
+        else
+            a->cue_frames[i] = frames;
     }
 }
 
@@ -128,7 +165,7 @@ static audio_t *engine_new(void)
     a->wake_scanner = SDL_CreateCond();
     bool ok = a->lock && a->cache_lock && a->wake_decoder && a->wake_scanner;
     for (int i = 0; i < VOICES && ok; i++)
-        ok = (a->voice[i].ring = malloc(sizeof(float) * 2 * RING_FRAMES)) != NULL;
+        ok = (a->voice[i].ring = malloc(sizeof(Sint16) * 2 * RING_FRAMES)) != NULL;
     tracklist_init(&a->list);
     ramp_init(&a->mode, 0.0f);
     ramp_init(&a->pause, 1.0f);
@@ -165,15 +202,17 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return NULL;
     }
-    /* hooked before the device starts, so the mixer's frame count is the device's */
-    Mix_HookMusic(audiomix_callback, a);
-    if (Mix_OpenAudioDevice(RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) != 0) {
-        snprintf(err, errsize, "no audio device: %s", Mix_GetError());
-        Mix_HookMusic(NULL, NULL);
+    /* exactly this format: SDL converts for a device that differs */
+    SDL_AudioSpec want = { .freq = RATE, .format = AUDIO_F32SYS, .channels = 2, .samples = DEVICE_FRAMES,
+                           .callback = audiomix_callback, .userdata = a };
+    a->device = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
+    if (a->device == 0) {
+        snprintf(err, errsize, "no audio device: %s", SDL_GetError());
         audio_close(a);
         return NULL;
     }
     load_cues(a, sounds_dir);
+    SDL_PauseAudioDevice(a->device, 0); /* the callback begins: from now on it holds the lock */
     a->decoder = SDL_CreateThread(audiodec_main, "safebase-decoder", a);
     a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
     if (!a->decoder || !a->scanner)
@@ -213,16 +252,14 @@ void audio_close(audio_t *a)
         SDL_WaitThread(a->decoder, NULL);
     if (a->scanner)
         SDL_WaitThread(a->scanner, NULL);
-    if (Mix_QuerySpec(NULL, NULL, NULL)) {
+    if (a->device) {
         fade_out_all(a);
-        Mix_HookMusic(NULL, NULL); /* waits for a running callback to finish */
+        SDL_CloseAudioDevice(a->device); /* waits for a running callback to finish */
         if (a->timing)
             fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->clock);
-        Mix_CloseAudio();
     }
     for (int i = 0; i < AUDIO_CUE_COUNT; i++)
-        if (a->cue_chunks[i])
-            Mix_FreeChunk(a->cue_chunks[i]);
+        free(a->cue_data[i]);
     for (int i = 0; i < VOICES; i++) {
         trackread_close(a->voice[i].reader);
         free(a->voice[i].ring);

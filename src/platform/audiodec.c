@@ -10,6 +10,7 @@
 #include "platform/audioeng.h"
 
 #define BLOCK_FRAMES 4096
+#define CONVERT_FRAMES 1024          /* decoded as float this many frames at a time */
 #define PREFILL_FRAMES FRAMES(300)   /* ready before a new voice is let into the mix */
 #define LEAD_FRAMES FRAMES(2000)     /* a successor is opened this long before its crossfade
                                       * (it waits, silent, for its moment), so a slow disk
@@ -147,13 +148,29 @@ static void commit(audio_t *a, voice_t *v, int64_t fade, bool switching)
     audio_begin_crossfade(a, v);
 }
 
+/* Reads up to max frames into dst (16-bit stereo), like trackread_read: the frames read, 0 at
+ * the end, -1 when the file turns out to be damaged. */
+static int read_s16(trackread_t *r, Sint16 *dst, int max)
+{
+    float block[2 * CONVERT_FRAMES];
+    int got = 0;
+    while (got < max) {
+        int n = trackread_read(r, block, max - got < CONVERT_FRAMES ? max - got : CONVERT_FRAMES);
+        if (n <= 0)
+            return got > 0 ? got : n;
+        audio_to_s16(block, dst + got * 2, 2 * n);
+        got += n;
+    }
+    return got;
+}
+
 /* Reads up to PREFILL_FRAMES into a voice nobody else looks at yet. Returns frames read, or
  * -1 with the reason in why when the file gives no sound at all. */
 static int64_t prefill(voice_t *v, trackread_t *r, char *why, size_t whysize)
 {
     int64_t got = 0;
     while (got < PREFILL_FRAMES) {
-        int n = trackread_read(r, v->ring + got * 2, (int)(PREFILL_FRAMES - got));
+        int n = read_s16(r, v->ring + got * 2, (int)(PREFILL_FRAMES - got));
         if (n <= 0) {
             v->eof = true;
             break;
@@ -168,7 +185,7 @@ static int64_t prefill(voice_t *v, trackread_t *r, char *why, size_t whysize)
 static void begin_voice(audio_t *a, voice_t *v, int track, const char *source)
 {
     const char *path = a->list.tracks[track].path, *slash = strrchr(path, '/');
-    float *ring = v->ring;
+    Sint16 *ring = v->ring;
     memset(v, 0, sizeof *v);
     v->ring = ring;
     v->state = VOICE_LOADING;
@@ -259,7 +276,7 @@ static void fill(audio_t *a, voice_t *v)
     unsigned gen = v->gen;
     int track = v->track;
     SDL_UnlockMutex(a->lock);
-    int n = want > 0 ? trackread_read(r, v->ring + at * 2, (int)want) : 0;
+    int n = want > 0 ? read_s16(r, v->ring + at * 2, (int)want) : 0;
     SDL_LockMutex(a->lock);
     if (v->reader != r || v->wr != start)
         return; /* retired meanwhile */

@@ -20,7 +20,7 @@
 #define RATE TRACKREAD_RATE
 #define FRAMES(ms) ((int64_t)(ms) * RATE / 1000)
 #define VOICES 3                     /* two crossfading, one more for a change mid-crossfade */
-#define RING_FRAMES (1 << 17)        /* per voice: 2.7 s decoded ahead; memory is fixed */
+#define RING_FRAMES (1 << 17)        /* per voice: 2.7 s decoded ahead, 16-bit: 512 KiB */
 #define AHEAD_FRAMES FRAMES(2500)    /* the decoder keeps this much ready */
 #define DECLICK_FRAMES FRAMES(10)    /* a voice about to run dry fades out over at least this */
 #define MIN_FADE_MS 500
@@ -39,7 +39,7 @@ typedef enum { VOICE_FREE, VOICE_LOADING, VOICE_ACTIVE, VOICE_DONE } voice_state
 typedef struct {
     voice_state_t state;
     trackread_t *reader;     /* the decoder thread's alone */
-    float *ring;             /* RING_FRAMES stereo frames; written beyond wr by the decoder
+    Sint16 *ring;            /* RING_FRAMES stereo frames; written beyond wr by the decoder
                               * without the lock, read before wr by the mixer */
     int64_t wr, rd;          /* frames written and read since the track began */
     int64_t length;          /* frames the track should last (0 = unknown) */
@@ -60,7 +60,7 @@ typedef struct {
 } voice_t;
 
 typedef struct {
-    const float *data;       /* a cue sound: stereo float frames, owned by its Mix_Chunk */
+    const Sint16 *data;      /* a cue sound: 16-bit stereo frames, owned by the engine */
     int64_t frames, pos;
     int64_t wait;            /* frames of silence before it begins */
     bool active;
@@ -78,6 +78,7 @@ typedef struct {
 } messages_t;
 
 struct audio {
+    SDL_AudioDeviceID device; /* 0 until it opens */
     SDL_mutex *lock;
     SDL_cond *wake_decoder, *wake_scanner;
     SDL_Thread *decoder, *scanner;
@@ -103,9 +104,8 @@ struct audio {
     ramp_t out;              /* the whole output: fades everything out when the app closes */
     int64_t duck_until;      /* the frame at which the dip under cues ends; -1 = none */
     /* cues */
-    const float *cue_data[AUDIO_CUE_COUNT];
+    Sint16 *cue_data[AUDIO_CUE_COUNT];   /* 16-bit stereo, whole; freed at close */
     int64_t cue_frames[AUDIO_CUE_COUNT];
-    void *cue_chunks[AUDIO_CUE_COUNT];   /* Mix_Chunk *, freed at close */
     float cue_gain;
     cue_voice_t cues[CUE_VOICES];
     cue_request_t cue_requests[CUE_VOICES];   /* asked for now */
@@ -127,6 +127,11 @@ struct audio {
 
 /* Queues a message (printf-style) for the app; call with the lock held. */
 void audio_message(messages_t *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+/* Converts n decoded samples (floats, full scale +-1) to 16 bits, rounded and clipped. Decoded
+ * sound is kept in 16 bits (the cues, the voices' rings): half the memory of float, and no
+ * loss a listener could hear (the sources are 16-bit, or lossy). */
+void audio_to_s16(const float *in, Sint16 *out, int n);
 
 /* Milliseconds on SDL_GetTicks64's clock, with a fraction. */
 double audio_now_ms(const audio_t *a);
@@ -155,7 +160,7 @@ int64_t audio_frames_left(const voice_t *v);
  * has left). Lock held; called by the decoder and, for a waiting voice, by the mixer. */
 void audio_begin_crossfade(audio_t *a, voice_t *v);
 
-/* The mixer, installed with Mix_HookMusic (audiomix.c). */
+/* The mixer: the device's callback (audiomix.c). */
 void audiomix_callback(void *udata, Uint8 *stream, int len);
 
 /* The decoder thread (audiodec.c) and the loudness thread (audioscan.c). */

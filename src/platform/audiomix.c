@@ -31,7 +31,7 @@ static cue_voice_t *free_cue_voice(audio_t *a)
 
 /* True when the same cue began less than CUE_REPEAT_FRAMES ago (quick key presses): a second
  * copy on top would only make it louder. */
-static bool just_started(const audio_t *a, const float *data)
+static bool just_started(const audio_t *a, const Sint16 *data)
 {
     for (int i = 0; i < CUE_VOICES; i++)
         if (a->cues[i].active && a->cues[i].data == data && a->cues[i].pos < CUE_REPEAT_FRAMES)
@@ -51,7 +51,7 @@ static bool begun(const audio_t *a, const cue_request_t *q)
 static void start_cue(audio_t *a, const cue_request_t *q, int64_t wait, double now_ms)
 {
     cue_voice_t *c = free_cue_voice(a);
-    const float *data = a->cue_data[q->cue];
+    const Sint16 *data = a->cue_data[q->cue];
     if (!data || !c || just_started(a, data) || begun(a, q))
         return;
     *c = (cue_voice_t){ data, a->cue_frames[q->cue], 0, wait, true };
@@ -134,10 +134,10 @@ static bool mix_voice(voice_t *v, const float *g, float *out, int n)
     int64_t give = supply(v, n);
     const int64_t mask = RING_FRAMES - 1;
     for (int64_t f = 0; f < give; f++) {
-        const float *s = &v->ring[((v->rd + f) & mask) * 2];
-        float k = ramp_next(&v->fade) * ramp_next(&v->level) * ramp_next(&v->gate) * g[f];
-        out[f * 2] += s[0] * k;
-        out[f * 2 + 1] += s[1] * k;
+        const Sint16 *s = &v->ring[((v->rd + f) & mask) * 2];
+        float k = ramp_next(&v->fade) * ramp_next(&v->level) * ramp_next(&v->gate) * g[f] * (1.0f / 32768.0f);
+        out[f * 2] += (float)s[0] * k;
+        out[f * 2 + 1] += (float)s[1] * k;
     }
     v->rd += give;
     bool drained = v->eof && v->rd >= v->wr;
@@ -196,10 +196,10 @@ static void mix_cues(audio_t *a, float *out, int n)
         int64_t skip = c->wait < n ? c->wait : n;
         c->wait -= skip;
         int64_t left = c->frames - c->pos, k = left < n - skip ? left : n - skip;
-        const float *s = c->data + c->pos * 2;
-        float *o = out + skip * 2;
+        const Sint16 *s = c->data + c->pos * 2;
+        float *o = out + skip * 2, gain = a->cue_gain / 32768.0f;
         for (int64_t f = 0; f < k * 2; f++)
-            o[f] += s[f] * a->cue_gain;
+            o[f] += (float)s[f] * gain;
         c->pos += k;
         c->active = c->pos < c->frames;
     }

@@ -33,10 +33,12 @@ void audio_load_cache(audio_t *a)
     FILE *f = a->cache_file[0] ? fopen(a->cache_file, "rb") : NULL;
     if (!f)
         return;
-    char *text = malloc(MAX_CACHE_BYTES);
-    size_t len = text ? fread(text, 1, MAX_CACHE_BYTES, f) : 0;
+    struct stat st; /* a buffer the file's size (a few kB), not the most it may hold */
+    size_t size = fstat(fileno(f), &st) == 0 && st.st_size >= 0 && st.st_size < MAX_CACHE_BYTES ? (size_t)st.st_size : 0;
+    char *text = size > 0 ? malloc(size + 1) : NULL;
+    size_t len = text ? fread(text, 1, size + 1, f) : 0;
     fclose(f);
-    if (text && len < MAX_CACHE_BYTES)
+    if (text && len == size) /* (a file that grew meanwhile is left for the next start) */
         loudcache_parse(&a->cache, text, len); /* a damaged cache is ignored, never an error */
     free(text);
 }

@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SIZES 24
 #define MAX_ENTRIES 128
 #define MAX_MEASURES 256
 #define KEEP_FRAMES 8     /* a texture not drawn for this many frames is let go */
@@ -16,7 +15,8 @@
 typedef struct {
     uint64_t key;
     SDL_Texture *texture;
-    int w, h;
+    int w, h;             /* the whole rendering's size: what it is placed by */
+    int x0, cw;           /* the columns the texture keeps of it (to_texture) */
     unsigned last;        /* the frame it was last drawn in */
 } entry_t;
 
@@ -32,29 +32,35 @@ struct text {
     unsigned frame;
     char path[4096];
     bool bold;
-    struct { int px; TTF_Font *font; } sizes[MAX_SIZES];
+    TTF_Font *font;       /* one face, set to each size as it is needed (TTF_SetFontSize): a face
+                           * per size would hold FreeType's and HarfBuzz's tables for each */
+    int font_px;
     entry_t entries[MAX_ENTRIES];
 };
 
+/* Asks fontconfig for the family's file, then lets fontconfig go: nothing else uses it, and
+ * its configuration and caches would otherwise stay in memory all session. */
 static bool find_font(const char *family, bool bold, char *out, size_t size)
 {
     if (!FcInit())
         return false;
     FcPattern *pat = FcNameParse((const FcChar8 *)family);
-    if (!pat)
-        return false;
-    FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
-    FcConfigSubstitute(NULL, pat, FcMatchPattern);
-    FcDefaultSubstitute(pat);
-    FcResult result;
-    FcPattern *match = FcFontMatch(NULL, pat, &result);
-    FcChar8 *file = NULL;
-    bool ok = match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
-    if (ok)
-        snprintf(out, size, "%s", (const char *)file);
-    if (match)
-        FcPatternDestroy(match);
-    FcPatternDestroy(pat);
+    bool ok = false;
+    if (pat) {
+        FcPatternAddInteger(pat, FC_WEIGHT, bold ? FC_WEIGHT_BOLD : FC_WEIGHT_REGULAR);
+        FcConfigSubstitute(NULL, pat, FcMatchPattern);
+        FcDefaultSubstitute(pat);
+        FcResult result;
+        FcPattern *match = FcFontMatch(NULL, pat, &result);
+        FcChar8 *file = NULL;
+        ok = match && FcPatternGetString(match, FC_FILE, 0, &file) == FcResultMatch;
+        if (ok)
+            snprintf(out, size, "%s", (const char *)file);
+        if (match)
+            FcPatternDestroy(match);
+        FcPatternDestroy(pat);
+    }
+    FcFini();
     return ok;
 }
 
@@ -78,13 +84,14 @@ text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char
         free(t);
         return NULL;
     }
-    TTF_Font *probe = TTF_OpenFont(t->path, 16);
-    if (!probe) {
+    t->font = TTF_OpenFont(t->path, 16);
+    if (!t->font) {
         snprintf(err, errsize, "cannot open the font %s: %s", t->path, TTF_GetError());
         free(t);
         return NULL;
     }
-    TTF_CloseFont(probe);
+    t->font_px = 16;
+    TTF_SetFontHinting(t->font, TTF_HINTING_LIGHT);
     return t;
 }
 
@@ -95,11 +102,8 @@ void text_close(text_t *t)
     for (int i = 0; i < MAX_ENTRIES; i++)
         if (t->entries[i].texture)
             SDL_DestroyTexture(t->entries[i].texture);
-    for (int i = 0; i < MAX_SIZES; i++)
-        if (t->sizes[i].font)
-            TTF_CloseFont(t->sizes[i].font);
+    TTF_CloseFont(t->font);
     free(t);
-    FcFini(); /* we are fontconfig's only user: give back its caches */
 }
 
 const char *text_font_path(const text_t *t)
@@ -107,26 +111,16 @@ const char *text_font_path(const text_t *t)
     return t->path;
 }
 
+/* The face at px pixels. Changing size empties SDL_ttf's glyph cache, which costs little: each
+ * string is rendered once and then drawn from its texture. */
 static TTF_Font *font_at(text_t *t, int px)
 {
-    int slot = 0;
-    for (int i = 0; i < MAX_SIZES; i++) {
-        if (t->sizes[i].font && t->sizes[i].px == px)
-            return t->sizes[i].font;
-        if (!t->sizes[i].font)
-            slot = i;
+    if (px != t->font_px) {
+        if (TTF_SetFontSize(t->font, px) != 0)
+            return NULL;
+        t->font_px = px;
     }
-    if (t->sizes[slot].font) { /* all taken: reuse the first slot */
-        TTF_CloseFont(t->sizes[slot].font);
-        t->sizes[slot].font = NULL;
-    }
-    TTF_Font *f = TTF_OpenFont(t->path, px);
-    if (f) {
-        TTF_SetFontHinting(f, TTF_HINTING_LIGHT);
-        t->sizes[slot].px = px;
-        t->sizes[slot].font = f;
-    }
-    return f;
+    return t->font;
 }
 
 static uint64_t hash_key(const char *s, int px, SDL_Color c, int max_w, text_align_t align)
@@ -153,6 +147,60 @@ static SDL_Surface *render(text_t *t, const char *str, int px, SDL_Color color, 
     return TTF_RenderUTF8_Blended_Wrapped(font, str, color, (Uint32)max_w);
 }
 
+/* The columns [*x0, *x1) of a wrapped rendering worth keeping. SDL_ttf makes a centred or
+ * right-aligned wrapped surface as wide as the wrap width, however short its lines: the empty
+ * margins are cut, evenly for centred text, so every line stays where the alignment put it. */
+static void used_columns(const SDL_Surface *s, text_align_t align, int *x0, int *x1)
+{
+    int lo = s->w, hi = 0;
+    Uint32 amask = s->format->Amask;
+    for (int y = 0; y < s->h; y++) {
+        const Uint32 *row = (const Uint32 *)(const void *)((const Uint8 *)s->pixels + y * s->pitch);
+        for (int x = 0; x < lo; x++)
+            if (row[x] & amask) {
+                lo = x;
+                break;
+            }
+        for (int x = s->w - 1; x >= hi; x--)
+            if (row[x] & amask) {
+                hi = x + 1;
+                break;
+            }
+    }
+    *x0 = 0;
+    *x1 = s->w;
+    if (hi <= lo) /* nothing drawn: kept whole */
+        return;
+    if (align == TEXT_LEFT) {
+        *x1 = hi;
+    } else if (align == TEXT_RIGHT) {
+        *x0 = lo;
+    } else {
+        int k = lo < s->w - hi ? lo : s->w - hi;
+        *x0 = k;
+        *x1 = s->w - k;
+    }
+}
+
+/* A texture of the rendered surface: of its used columns [*x0, *x0 + *cw) when wrapped. The
+ * caller still frees surf. */
+static SDL_Texture *to_texture(SDL_Renderer *renderer, SDL_Surface *surf, text_align_t align, bool wrapped, int *x0_out,
+                               int *cw)
+{
+    int x0 = 0, x1 = surf->w;
+    if (wrapped && surf->format->BytesPerPixel == 4 && surf->format->Amask && !SDL_MUSTLOCK(surf))
+        used_columns(surf, align, &x0, &x1);
+    *x0_out = x0;
+    *cw = x1 - x0;
+    if (x0 == 0 && x1 == surf->w)
+        return SDL_CreateTextureFromSurface(renderer, surf);
+    SDL_Surface *part = SDL_CreateRGBSurfaceWithFormatFrom((Uint8 *)surf->pixels + x0 * 4, x1 - x0, surf->h, 32,
+                                                           surf->pitch, surf->format->format);
+    SDL_Texture *tex = part ? SDL_CreateTextureFromSurface(renderer, part) : NULL;
+    SDL_FreeSurface(part);
+    return tex;
+}
+
 static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
 {
     color.a = 255; /* rendered opaque; the alpha is applied when drawn, so fades reuse it */
@@ -177,7 +225,7 @@ static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, i
     SDL_Surface *surf = render(t, str, px, color, max_w, align);
     if (!surf)
         return NULL;
-    free_slot->texture = SDL_CreateTextureFromSurface(t->renderer, surf);
+    free_slot->texture = to_texture(t->renderer, surf, align, max_w > 0, &free_slot->x0, &free_slot->cw);
     free_slot->w = surf->w;
     free_slot->h = surf->h;
     SDL_FreeSurface(surf);
@@ -202,12 +250,20 @@ void text_measure(text_t *t, const char *str, int px, int max_w, int *w, int *h)
             return;
         }
     }
-    SDL_Surface *surf = render(t, str, px, any, max_w, TEXT_LEFT);
-    if (!surf)
-        return;
-    *w = surf->w;
-    *h = surf->h;
-    SDL_FreeSurface(surf);
+    if (max_w <= 0) { /* the size a rendering would have, without rendering it */
+        TTF_Font *font = font_at(t, px);
+        if (!font || TTF_SizeUTF8(font, str, w, h) != 0) {
+            *w = *h = 0;
+            return;
+        }
+    } else {
+        SDL_Surface *surf = render(t, str, px, any, max_w, TEXT_LEFT);
+        if (!surf)
+            return;
+        *w = surf->w;
+        *h = surf->h;
+        SDL_FreeSurface(surf);
+    }
     t->measures[t->next_measure] = (measure_t){ key, *w, *h };
     t->next_measure = (t->next_measure + 1) % MAX_MEASURES;
 }
@@ -220,6 +276,21 @@ void text_set_renderer(text_t *t, SDL_Renderer *renderer)
         t->entries[i] = (entry_t){ 0 };
     }
     t->renderer = renderer;
+}
+
+/* Draws the part src of e's whole rendering at dst (the same size): only what the texture
+ * kept of it, so a cut margin changes nothing on screen. */
+static void copy_part(text_t *t, const entry_t *e, SDL_Rect src, SDL_Rect dst, Uint8 alpha)
+{
+    int lo = src.x > e->x0 ? src.x : e->x0;
+    int hi = src.x + src.w < e->x0 + e->cw ? src.x + src.w : e->x0 + e->cw;
+    if (hi <= lo)
+        return;
+    dst.x += lo - src.x;
+    dst.w = src.w = hi - lo;
+    src.x = lo - e->x0;
+    SDL_SetTextureAlphaMod(e->texture, alpha);
+    SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
 }
 
 void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int w, int h,
@@ -241,8 +312,7 @@ void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, i
         src.x = (e->w - src.w) / 2;
     else if (align == TEXT_RIGHT)
         src.x = e->w - src.w;
-    SDL_SetTextureAlphaMod(e->texture, color.a);
-    SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
+    copy_part(t, e, src, dst, color.a);
 }
 
 int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
@@ -258,8 +328,7 @@ int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y,
         dst.x = x - e->w / 2;
     else if (align == TEXT_RIGHT)
         dst.x = x - e->w;
-    SDL_SetTextureAlphaMod(e->texture, color.a);
-    SDL_RenderCopy(t->renderer, e->texture, NULL, &dst);
+    copy_part(t, e, (SDL_Rect){ 0, 0, e->w, e->h }, dst, color.a);
     return e->h;
 }
 
