@@ -6,8 +6,8 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
   # build
   cmake make gcc libc6-dev pkg-config
-  # the app: SDL2 and SDL2_ttf; fonts through fontconfig; decoding; loudness
-  libsdl2-dev libsdl2-ttf-dev libfontconfig-dev fonts-dejavu-core
+  # the app: SDL2, mixer, ttf; fonts through fontconfig; decoding; loudness
+  libsdl2-dev libsdl2-mixer-dev libsdl2-ttf-dev libfontconfig-dev fonts-dejavu-core
   libsndfile1-dev libebur128-dev
   # the tests: sound analysis, tools/make-assets.sh
   python3 sox libsox-fmt-all bc

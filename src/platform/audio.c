@@ -1,10 +1,11 @@
 /* The sound engine's front: opening the device (48 kHz float stereo, 512-frame buffers so a
  * cue leaves within about 11 ms), the calls the app makes, and the messages it polls. Each
  * call only changes a target under the lock; the audio thread (audiomix.c) moves towards it
- * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. The
- * device is SDL's own: the engine mixes everything itself, so no mixing library is loaded. */
+ * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. SDL_mixer
+ * opens the device and runs the engine's mixer as its music hook. */
 #include "platform/audio.h"
 
+#include <SDL_mixer.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -202,17 +203,17 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return NULL;
     }
-    /* exactly this format: SDL converts for a device that differs */
-    SDL_AudioSpec want = { .freq = RATE, .format = AUDIO_F32SYS, .channels = 2, .samples = DEVICE_FRAMES,
-                           .callback = audiomix_callback, .userdata = a };
-    a->device = SDL_OpenAudioDevice(NULL, 0, &want, NULL, 0);
-    if (a->device == 0) {
-        snprintf(err, errsize, "no audio device: %s", SDL_GetError());
+    load_cues(a, sounds_dir); /* before the mixer can ask for them */
+    /* exactly this format (SDL converts for a device that differs); hooked before the device
+     * starts, so the mixer's frame count is the device's */
+    Mix_HookMusic(audiomix_callback, a);
+    if (Mix_OpenAudioDevice(RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) != 0) {
+        snprintf(err, errsize, "no audio device: %s", Mix_GetError());
+        Mix_HookMusic(NULL, NULL);
         audio_close(a);
         return NULL;
     }
-    load_cues(a, sounds_dir);
-    SDL_PauseAudioDevice(a->device, 0); /* the callback begins: from now on it holds the lock */
+    a->device_open = true;
     a->decoder = SDL_CreateThread(audiodec_main, "safebase-decoder", a);
     a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
     if (!a->decoder || !a->scanner)
@@ -252,11 +253,12 @@ void audio_close(audio_t *a)
         SDL_WaitThread(a->decoder, NULL);
     if (a->scanner)
         SDL_WaitThread(a->scanner, NULL);
-    if (a->device) {
+    if (a->device_open) {
         fade_out_all(a);
-        SDL_CloseAudioDevice(a->device); /* waits for a running callback to finish */
+        Mix_HookMusic(NULL, NULL); /* waits for a running callback to finish */
         if (a->timing)
             fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->clock);
+        Mix_CloseAudio();
     }
     for (int i = 0; i < AUDIO_CUE_COUNT; i++)
         free(a->cue_data[i]);

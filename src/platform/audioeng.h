@@ -78,7 +78,7 @@ typedef struct {
 } messages_t;
 
 struct audio {
-    SDL_AudioDeviceID device; /* 0 until it opens */
+    bool device_open;         /* SDL_mixer has the device, our mixer hooked in */
     SDL_mutex *lock;
     SDL_cond *wake_decoder, *wake_scanner;
     SDL_Thread *decoder, *scanner;
@@ -160,7 +160,7 @@ int64_t audio_frames_left(const voice_t *v);
  * has left). Lock held; called by the decoder and, for a waiting voice, by the mixer. */
 void audio_begin_crossfade(audio_t *a, voice_t *v);
 
-/* The mixer: the device's callback (audiomix.c). */
+/* The mixer, installed with Mix_HookMusic (audiomix.c). */
 void audiomix_callback(void *udata, Uint8 *stream, int len);
 
 /* The decoder thread (audiodec.c) and the loudness thread (audioscan.c). */

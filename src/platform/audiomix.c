@@ -91,6 +91,13 @@ static void start_cues(audio_t *a, double now_ms, int frames)
 /* The shared gain of all music for n frames (mode x pause x duck), into g. */
 static void global_gains(audio_t *a, float *g, int n)
 {
+    bool duck_due = (a->duck_at >= 0 && a->clock + n > a->duck_at) || (a->duck_until >= 0 && a->clock + n > a->duck_until);
+    if (!duck_due && ramp_settled(&a->mode) && ramp_settled(&a->pause) && ramp_settled(&a->duck)) {
+        float k = a->mode.value * a->pause.value * a->duck.value; /* standing still: one gain */
+        for (int f = 0; f < n; f++)
+            g[f] = k;
+        return;
+    }
     for (int f = 0; f < n; f++) {
         if (a->duck_at >= 0 && a->clock + f >= a->duck_at) {
             ramp_to(&a->duck, ramp_db(DUCK_DB), FRAMES(DUCK_MS));
@@ -133,9 +140,13 @@ static bool mix_voice(voice_t *v, const float *g, float *out, int n)
 {
     int64_t give = supply(v, n);
     const int64_t mask = RING_FRAMES - 1;
+    /* its own envelopes standing still (nearly always): one gain, no steps */
+    bool still = ramp_settled(&v->fade) && ramp_settled(&v->level) && ramp_settled(&v->gate);
+    float k0 = v->fade.value * v->level.value * v->gate.value;
     for (int64_t f = 0; f < give; f++) {
         const Sint16 *s = &v->ring[((v->rd + f) & mask) * 2];
-        float k = ramp_next(&v->fade) * ramp_next(&v->level) * ramp_next(&v->gate) * g[f] * (1.0f / 32768.0f);
+        float env = still ? k0 : ramp_next(&v->fade) * ramp_next(&v->level) * ramp_next(&v->gate);
+        float k = env * g[f] * (1.0f / 32768.0f);
         out[f * 2] += (float)s[0] * k;
         out[f * 2 + 1] += (float)s[1] * k;
     }
@@ -244,8 +255,9 @@ void audiomix_callback(void *udata, Uint8 *stream, int len)
         a->clock += n;
         done += n;
     }
+    bool out_still = ramp_settled(&a->out);
     for (int f = 0; f < frames; f++) {
-        float k = a->master * ramp_next(&a->out);
+        float k = a->master * (out_still ? a->out.value : ramp_next(&a->out));
         out[f * 2] *= k;
         out[f * 2 + 1] *= k;
     }
