@@ -126,7 +126,7 @@ static uint32_t rim_pixel(const prep_t *q, float dx, float edge_y, float d2)
 static uint32_t outer(const prep_t *q, float d2)
 {
     float d = sqrtf(d2);
-    if (q->ring_n == 0) {
+    if (q->ring_n <= 0 || q->ring_n > RING_MAX) {
         float c[3];
         glow_over_bg(q, d, d2, c);
         return pack(c);
@@ -170,15 +170,15 @@ static void inside_span(const prep_t *q, uint32_t *row, int x, int from, int to,
         int a = parts[k], b = parts[k + 1];
         if (a >= b)
             continue;
-        int lo = b, hi = b; /* where the edge's ramp is partial: worked out pixel by pixel */
+        int lo = a, hi = a; /* where the edge's ramp is partial: worked out pixel by pixel (a level
+                             * edge has none: one value along the row) */
         if (fabsf(q->c) > 1e-6f) {
             float x0 = -edge_y / q->c - 0.5f, x1 = (1 - edge_y) / q->c - 0.5f;
             float first = x0 < x1 ? x0 : x1, last = x0 < x1 ? x1 : x0;
             float l = floorf(first) - 1 - (float)x, h = ceilf(last) + 2 - (float)x;
             lo = l < (float)a ? a : l > (float)b ? b : (int)l;
             hi = h < (float)lo ? lo : h > (float)b ? b : (int)h;
-        } else
-            lo = hi = a; /* level edge: one value along the row */
+        }
         if (lo > a)
             fill_px(row, a, lo, inside(q, (float)(x + a) + 0.5f, edge_y));
         for (int i = lo; i < hi; i++)
