@@ -110,6 +110,9 @@ static bool want_start(audio_t *a, int64_t *fade, bool *switching)
     voice_t *lead = find_voice(a, VOICE_ACTIVE, true);
     if (!lead)
         return true;
+    if (audio_held(a)) /* held music stands still: its next track can wait (readied now, it would
+                        * replace this one at once, unheard, e.g. before a session's music begins) */
+        return false;
     int64_t left = audio_frames_left(lead);
     return !lead->handed_off && lead->follows < 0 && left >= 0 && left <= a->fade_frames + LEAD_FRAMES;
 }
