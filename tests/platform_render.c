@@ -109,6 +109,29 @@ static void disk_angles(const plan_t *plan, session_view_t *v)
     target_close(&t);
 }
 
+/* Frames that redraw only the disk's steps keep the texts still on screen: the next whole
+ * frame (here a new background) draws them from their textures, rendering nothing again. */
+static void texts_kept_through_steps(const plan_t *plan, const session_view_t *v)
+{
+    target_t t;
+    CHECK(target_open(&t, 1920, 1080, THEME_CALM));
+    draw_overlay_t o = { .bg = draw_phase_colour(&t.draw, v->kind) };
+    draw_session_opts_t so = { .disk_remaining = 0.9, .breath = -1 };
+    render(&t, plan, v, &so, &o);
+    unsigned before = text_renders(t.text);
+    CHECK(before >= 4); /* title, where, phase, digits, prompt */
+    for (int i = 1; i <= 20; i++) {
+        so.disk_remaining = 0.9 - i * 0.01;
+        render(&t, plan, v, &so, &o);
+        CHECK(!t.draw.full);
+    }
+    o.bg = (SDL_Color){ (Uint8)(o.bg.r / 2), (Uint8)(o.bg.g / 2), (Uint8)(o.bg.b / 2), 255 };
+    render(&t, plan, v, &so, &o);
+    CHECK(t.draw.full);
+    CHECK_EQ_INT((int)text_renders(t.text), (int)before);
+    target_close(&t);
+}
+
 static bool rect_ok(layout_rect_t r, int w, int h)
 {
     return r.w <= 0 || layout_inside(r, w, h);
@@ -257,6 +280,7 @@ int main(void)
     session_view_t v;
     session_view(&s, 1500, &v);
     disk_angles(&plan, &v);
+    texts_kept_through_steps(&plan, &v);
     layouts(&plan, &v);
     contrast_on_screen(&plan, &v);
     session_update(&s, 3000, INPUT_END, &cues);

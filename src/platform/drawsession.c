@@ -113,10 +113,13 @@ static bool in_clip(const draw_t *d, layout_rect_t r)
 static void text_at(draw_t *d, const layout_t *l, layout_text_t which, const char *str, colour_t c, text_align_t a,
                     Uint8 alpha)
 {
-    if (!l->shown[which] || !in_clip(d, l->box[which]))
+    if (!l->shown[which])
         return;
     const layout_rect_t *b = &l->box[which];
-    text_draw_box(d->text, str, l->px[which], draw_sdl(c, alpha), b->x, b->y, b->w, b->h, l->wrap[which], a);
+    if (!in_clip(d, *b)) /* on screen from before: kept, not drawn */
+        text_keep(d->text, str, l->px[which], draw_sdl(c, alpha), l->wrap[which], a);
+    else
+        text_draw_box(d->text, str, l->px[which], draw_sdl(c, alpha), b->x, b->y, b->w, b->h, l->wrap[which], a);
 }
 
 /* The plan's progress: a track and, over it, the part done, both opaque (their colours over

@@ -30,6 +30,7 @@ struct text {
     measure_t measures[MAX_MEASURES];
     int next_measure;
     unsigned frame;
+    unsigned renders;     /* strings rendered so far (text_renders) */
     char path[4096];
     bool bold;
     TTF_Font *font;       /* one face, set to each size as it is needed (TTF_SetFontSize): a face
@@ -201,10 +202,27 @@ static SDL_Texture *to_texture(SDL_Renderer *renderer, SDL_Surface *surf, text_a
     return tex;
 }
 
-static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+static uint64_t entry_key(const char *str, int px, SDL_Color color, int max_w, text_align_t align)
 {
     color.a = 255; /* rendered opaque; the alpha is applied when drawn, so fades reuse it */
-    uint64_t key = hash_key(str, px, color, max_w, align);
+    return hash_key(str, px, color, max_w, align);
+}
+
+void text_keep(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+{
+    if (!str || !*str || px <= 0)
+        return;
+    uint64_t key = entry_key(str, px, color, max_w, align);
+    for (int i = 0; i < MAX_ENTRIES; i++)
+        if (t->entries[i].texture && t->entries[i].key == key) {
+            t->entries[i].last = t->frame;
+            return;
+        }
+}
+
+static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+{
+    uint64_t key = entry_key(str, px, color, max_w, align);
     entry_t *free_slot = NULL, *oldest = &t->entries[0];
     for (int i = 0; i < MAX_ENTRIES; i++) {
         entry_t *e = &t->entries[i];
@@ -225,6 +243,7 @@ static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, i
     SDL_Surface *surf = render(t, str, px, color, max_w, align);
     if (!surf)
         return NULL;
+    t->renders++;
     free_slot->texture = to_texture(t->renderer, surf, align, max_w > 0, &free_slot->x0, &free_slot->cw);
     free_slot->w = surf->w;
     free_slot->h = surf->h;
@@ -330,6 +349,11 @@ int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y,
         dst.x = x - e->w;
     copy_part(t, e, (SDL_Rect){ 0, 0, e->w, e->h }, dst, color.a);
     return e->h;
+}
+
+unsigned text_renders(const text_t *t)
+{
+    return t->renders;
 }
 
 void text_end_frame(text_t *t)

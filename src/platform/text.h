@@ -31,8 +31,16 @@ void text_measure(text_t *t, const char *str, int px, int max_w, int *w, int *h)
 void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int w, int h,
                    int max_w, text_align_t align);
 
+/* Keeps str's texture (if there is one; nothing is rendered) as if drawn this frame: for text
+ * still on screen in a frame that redraws only other parts, so it is not let go and rendered
+ * again at the next whole frame. Same arguments as text_draw's that matter. */
+void text_keep(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align);
+
 /* Forgets every texture (call when the renderer is replaced) and uses renderer from now on. */
 void text_set_renderer(text_t *t, SDL_Renderer *renderer);
+
+/* How many strings have been rendered (not drawn from the cache) so far. */
+unsigned text_renders(const text_t *t);
 
 /* Forgets textures not drawn in the last few frames; call once per presented frame. */
 void text_end_frame(text_t *t);
