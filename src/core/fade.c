@@ -2,39 +2,65 @@
  * a value changes; never reads a clock. */
 #include "core/fade.h"
 
+#include <math.h>
+
 void fade_init(fade_t *f, double value)
 {
     *f = (fade_t){ .from = value, .to = value, .start_ms = 0, .length_ms = 0, .steps = 0 };
 }
 
-/* How many frames the fade shows: its steps, or for a smooth fade one every FADE_FRAME_MS and
- * never more than FADE_MAX_FRAMES (a long fade takes longer, smaller steps, not more of them). */
+/* How many frames the fade shows: its steps (reduced motion), or for a smooth fade even steps
+ * of the value, as many as fit with the closest two (in the middle, where smoothstep's slope
+ * is 1.5) FADE_FRAME_MS apart, and at most FADE_MAX_FRAMES. */
 static int64_t frames(const fade_t *f)
 {
     if (f->steps > 0)
         return f->steps;
-    int64_t period = f->length_ms / FADE_MAX_FRAMES;
-    if (period < FADE_FRAME_MS)
-        period = FADE_FRAME_MS;
-    int64_t n = (f->length_ms + period - 1) / period;
+    int64_t n = f->length_ms * 2 / (3 * FADE_FRAME_MS);
+    n = n > FADE_MAX_FRAMES ? FADE_MAX_FRAMES : n;
     return n < 1 ? 1 : n;
 }
 
-/* The share of the fade done at now_ms, held at the last frame's value between frames. */
-static double progress(const fade_t *f, int64_t now_ms)
+static double smoothstep(double t)
 {
-    if (f->length_ms <= 0 || now_ms >= f->start_ms + f->length_ms)
-        return 1.0;
-    if (now_ms <= f->start_ms)
-        return 0.0;
-    int64_t n = frames(f), k = (now_ms - f->start_ms) * n / f->length_ms;
-    return (double)k / (double)n;
+    return t * t * (3.0 - 2.0 * t);
+}
+
+/* The ms (from the start) when a smooth fade's step k of n shows: where smoothstep reaches k/n
+ * (its inverse: 1/2 - sin(asin(1 - 2y) / 3)), rounded up to a whole ms. */
+static int64_t step_at(const fade_t *f, int64_t k, int64_t n)
+{
+    if (k >= n)
+        return f->length_ms;
+    double y = (double)k / (double)n, t = 0.5 - sin(asin(1.0 - 2.0 * y) / 3.0);
+    int64_t ms = (int64_t)ceil(t * (double)f->length_ms - 1e-9);
+    return ms < 1 ? 1 : ms > f->length_ms ? f->length_ms : ms;
+}
+
+/* The frame showing at now_ms (0 .. n) and n. */
+static int64_t frame_at(const fade_t *f, int64_t now_ms, int64_t *n_out)
+{
+    int64_t n = frames(f), dt = now_ms - f->start_ms;
+    *n_out = n;
+    if (f->length_ms <= 0 || dt >= f->length_ms)
+        return n;
+    if (dt <= 0)
+        return 0;
+    if (f->steps > 0) /* reduced motion: even steps of time */
+        return dt * n / f->length_ms;
+    int64_t k = (int64_t)(smoothstep((double)dt / (double)f->length_ms) * (double)n);
+    while (k < n && step_at(f, k + 1, n) <= dt)
+        k++;
+    while (k > 0 && step_at(f, k, n) > dt)
+        k--;
+    return k;
 }
 
 double fade_value(const fade_t *f, int64_t now_ms)
 {
-    double t = progress(f, now_ms);
-    double eased = t * t * (3.0 - 2.0 * t);
+    int64_t n, k = frame_at(f, now_ms, &n);
+    double t = (double)k / (double)n;
+    double eased = f->steps > 0 ? smoothstep(t) : t; /* a smooth fade's steps are already eased */
     return f->from + (f->to - f->from) * eased;
 }
 
@@ -56,7 +82,8 @@ int64_t fade_next_change(const fade_t *f, int64_t now_ms)
         return -1;
     if (now_ms < f->start_ms)
         return f->start_ms;
-    int64_t n = frames(f), k = (now_ms - f->start_ms) * n / f->length_ms;
-    int64_t next = f->start_ms + ((k + 1) * f->length_ms + n - 1) / n; /* the first ms of frame k + 1 */
+    int64_t n, k = frame_at(f, now_ms, &n);
+    int64_t next = f->steps > 0 ? f->start_ms + ((k + 1) * f->length_ms + n - 1) / n /* the first ms of step k + 1 */
+                                : f->start_ms + step_at(f, k + 1, n);
     return next < end ? next : end;
 }

@@ -8,8 +8,8 @@
 #include <stdint.h>
 
 #define FADE_MIN_MS 1000          /* no change of brightness is faster than this */
-#define FADE_FRAME_MS 50          /* a smooth fade's frame period: 20 a second... */
-#define FADE_MAX_FRAMES 30        /* ...and its most frames: longer fades take smaller steps less often */
+#define FADE_FRAME_MS 50          /* a smooth fade's frames come at most 20 a second (in its middle)... */
+#define FADE_MAX_FRAMES 20        /* ...and are at most this many, each moving the value by the same share */
 
 typedef struct {
     double from, to;
@@ -25,7 +25,10 @@ void fade_init(fade_t *f, double value);
 void fade_to(fade_t *f, double target, int64_t now_ms, int64_t length_ms, int steps);
 
 /* The value at now_ms: eased with smoothstep, and held between the fade's frames (so a redraw
- * for something else between them shows the same value). */
+ * for something else between them shows the same value). A smooth fade's frames are even
+ * steps of the value, not of time: they come close together in its middle, where the value
+ * moves fastest, and further apart at its gentle ends, so each frame changes the screen by
+ * the same small amount. */
 double fade_value(const fade_t *f, int64_t now_ms);
 
 /* The next moment (absolute ms) after now_ms when the value will look different, or -1 when
