@@ -26,7 +26,7 @@ double pace_disk_remaining(const session_view_t *v, int64_t step_ms);
  * is not running (paused or over: nothing moves on its own). */
 int64_t pace_session_wait(const session_view_t *v, int64_t step_ms, bool time_shown);
 
-#define PACE_MERGE_MS 60          /* a breathing frame due this little before a tick waits for it */
+#define PACE_MERGE_MS 60          /* a breathing or fade frame due this little before a tick waits for it */
 
 /* When the next frame is due, given the breathing guide next moves in breath_ms and the disk
  * or the digits next change in tick_ms (either -1: not at all): the sooner, except that a

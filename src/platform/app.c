@@ -38,6 +38,12 @@ static int fade_steps(const app_t *app)
 
 void app_set_bg(app_t *app, SDL_Color target, int64_t now)
 {
+    if (!app->first_frame_done) { /* nothing shown yet: the first frame is in this colour */
+        app->bg_from = app->bg_to = target;
+        fade_init(&app->bg_fade, 1.0);
+        app->dirty = true;
+        return;
+    }
     app->bg_from = app_bg_now(app, now);
     app->bg_to = target;
     fade_init(&app->bg_fade, 0.0);
@@ -296,19 +302,21 @@ static void sooner(int64_t *next, int64_t at)
  * digits or the disk moving, a breathing frame. Far in the future when nothing moves. */
 static int64_t next_frame(app_t *app, int64_t now)
 {
-    int64_t next = INT64_MAX;
-    sooner(&next, fade_next_change(&app->bg_fade, now));
-    sooner(&next, fade_next_change(&app->blank, now));
-    sooner(&next, fade_next_change(&app->help_fade, now));
+    int64_t next = INT64_MAX, fades = INT64_MAX;
+    sooner(&fades, fade_next_change(&app->bg_fade, now));
+    sooner(&fades, fade_next_change(&app->blank, now));
+    sooner(&fades, fade_next_change(&app->help_fade, now));
     if (app->screen == SCREEN_SESSION) { /* the pause dimming and the last minutes show only there */
-        sooner(&next, fade_next_change(&app->dim, now));
-        sooner(&next, fade_next_change(&app->ending, now));
+        sooner(&fades, fade_next_change(&app->dim, now));
+        sooner(&fades, fade_next_change(&app->ending, now));
     }
     if (app->banner_until > now)
         sooner(&next, app->banner_until);
     bool blanked = app->ctl.blank && fade_next_change(&app->blank, now) < 0;
-    if (app->screen != SCREEN_SESSION || blanked || !app->visible)
+    if (app->screen != SCREEN_SESSION || blanked || !app->visible) {
+        sooner(&next, fades);
         return app->visible ? next : INT64_MAX;
+    }
     session_view_t v;
     session_view(&app->session, now, &v);
     int64_t wait = pace_session_wait(&v, disk_step(app, &v), !app->hide_time || presenter_is_open(&app->presenter));
@@ -320,6 +328,8 @@ static int64_t next_frame(app_t *app, int64_t now)
         breath = breath_next_change(per_min, t, travel > 0 ? travel : 40);
     }
     int64_t frame = pace_merge(breath, wait > 0 ? wait : -1); /* the guide and the disk in one frame */
+    /* and a fade's frame due just before them waits for them too */
+    frame = pace_merge(fades < INT64_MAX ? fades - now : -1, frame);
     if (frame > 0)
         sooner(&next, now + frame);
     return next;
