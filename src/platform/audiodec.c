@@ -15,6 +15,9 @@
 #define LEAD_FRAMES FRAMES(2000)     /* a successor is opened this long before its crossfade
                                       * (it waits, silent, for its moment), so a slow disk
                                       * never shortens a crossfade */
+#define REFILL_BELOW FRAMES(1500) /* a voice this little ahead is filled back to AHEAD_FRAMES in
+                                      * one go, so the decoder wakes about once a second a track */
+#define NAP_MS 250                   /* the decoder looks again at least this often */
 #define QUIET_LEVEL 0.01f            /* music below -40 dB: changes are quick and unheard */
 #define QUIET_FADE FRAMES(50)
 
@@ -253,14 +256,18 @@ static void start_track(audio_t *a, int64_t fade, bool switching)
     commit(a, v, fade, switching);
 }
 
-/* The playing voice that most needs decoding, or NULL when all are far enough ahead. */
-static voice_t *neediest(audio_t *a)
+static bool needs(const voice_t *v, int64_t below)
+{
+    return v->state == VOICE_ACTIVE && !v->eof && v->wr - v->rd < below;
+}
+
+/* The playing voice that most needs decoding, or NULL when all are more than below ahead. */
+static voice_t *neediest(audio_t *a, int64_t below)
 {
     voice_t *best = NULL;
     for (int i = 0; i < VOICES; i++) {
         voice_t *v = &a->voice[i];
-        if (v->state == VOICE_ACTIVE && !v->eof && v->wr - v->rd < AHEAD_FRAMES &&
-            (!best || v->wr - v->rd < best->wr - best->rd))
+        if (needs(v, below) && (!best || v->wr - v->rd < best->wr - best->rd))
             best = v;
     }
     return best;
@@ -298,6 +305,7 @@ static void fill(audio_t *a, voice_t *v)
 int audiodec_main(void *arg)
 {
     audio_t *a = arg;
+    voice_t *topping = NULL; /* being filled from REFILL_BELOW back up to AHEAD_FRAMES */
     SDL_LockMutex(a->lock);
     while (!SDL_AtomicGet(&a->quit)) {
         close_done(a);
@@ -307,12 +315,15 @@ int audiodec_main(void *arg)
             start_track(a, fade, switching);
             continue;
         }
-        voice_t *v = neediest(a);
+        voice_t *v = neediest(a, REFILL_BELOW);
+        if (!v && topping && needs(topping, AHEAD_FRAMES))
+            v = topping;
+        topping = v;
         if (v) {
             fill(a, v);
             continue;
         }
-        SDL_CondWaitTimeout(a->wake_decoder, a->lock, 50);
+        SDL_CondWaitTimeout(a->wake_decoder, a->lock, NAP_MS);
     }
     SDL_UnlockMutex(a->lock);
     return 0;
