@@ -1,5 +1,6 @@
-/* The sound engine's front: opening the device (48 kHz float stereo, 512-frame buffers so a
- * cue leaves within about 11 ms), the calls the app makes, and the messages it polls. Each
+/* The sound engine's front: opening the device (48 kHz float stereo, 1024-frame buffers: a
+ * cue nobody could foresee, such as a key's, leaves within about 22 ms, inside the 30 ms a cue
+ * may take, at half the wake-ups of 512), the calls the app makes, and the messages it polls. Each
  * call only changes a target under the lock; the audio thread (audiomix.c) moves towards it
  * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. SDL_mixer
  * opens the device and runs the engine's mixer as its music hook. */
@@ -17,7 +18,7 @@
 #include "platform/musicdir.h"
 #include "platform/paths.h"
 
-#define DEVICE_FRAMES 512            /* 10.7 ms at 48 kHz */
+#define DEVICE_FRAMES 1024           /* 21.3 ms at 48 kHz */
 #define LIMITER_RELEASE_MS 150
 #define CLOSE_FADE_MS 250            /* closing never cuts a sound off: it fades first */
 #define CUE_MAX_FRAMES FRAMES(10000) /* a cue sound is cut after 10 s */
