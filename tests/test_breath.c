@@ -33,13 +33,21 @@ int main(void)
     CHECK(breath_frame_ms(6, 4) > 200);                        /* tiny window: few frames */
     CHECK_EQ_INT(breath_frame_ms(0, 48), BREATH_MAX_FRAME_MS);
 
-    /* frames come as the shape moves a pixel: often mid-breath, rarely at the turns */
+    /* frames come as the shape moves BREATH_STEP_PX: often mid-breath, rarely at the turns, and
+     * never more than that between two (nothing jerks) */
     int frames = 0;
-    for (int64_t t = 0; t < 10000; t += breath_next_change(6, t, 48))
+    double widest = 0;
+    for (int64_t t = 0; t < 10000;) {
+        int64_t dt = breath_next_change(6, t, 48);
+        double move = fabs(breath_level(6, t + dt) - breath_level(6, t)) * 48;
+        widest = move > widest ? move : widest;
+        t += dt;
         frames++;
-    CHECK(frames > 60 && frames < 10000 / BREATH_MIN_FRAME_MS);
+    }
+    CHECK(frames > 48 * 2 / BREATH_STEP_PX / 2 && frames < 10000 / BREATH_MIN_FRAME_MS);
+    CHECK(widest < BREATH_STEP_PX + 0.5);
     CHECK(breath_next_change(6, 2000, 48) < breath_next_change(6, 3990, 48));
-    CHECK(fabs(breath_level(6, 2000 + breath_next_change(6, 2000, 48)) - breath_level(6, 2000)) * 48 >= 1.0);
+    CHECK(fabs(breath_level(6, 2000 + breath_next_change(6, 2000, 48)) - breath_level(6, 2000)) * 48 >= BREATH_STEP_PX);
     CHECK_EQ_INT(breath_next_change(0, 0, 48), BREATH_MAX_FRAME_MS);
     /* the glow stays in its room: never over the disk's rim, never past the halo; its travel is
      * the distance the frames are paced by */

@@ -52,7 +52,7 @@ int64_t breath_next_change(double per_min, int64_t t_ms, int amplitude_px)
         return BREATH_MAX_FRAME_MS;
     double now = breath_level(per_min, t_ms) * amplitude_px;
     for (int64_t dt = BREATH_MIN_FRAME_MS; dt < BREATH_MAX_FRAME_MS; dt += 8)
-        if (fabs(breath_level(per_min, t_ms + dt) * amplitude_px - now) >= 1.0)
+        if (fabs(breath_level(per_min, t_ms + dt) * amplitude_px - now) >= BREATH_STEP_PX)
             return dt;
     return BREATH_MAX_FRAME_MS;
 }

@@ -32,8 +32,11 @@ int breath_glow_radius(int disk_r, int halo_r, double level);
  * frames with (breath_next_change). */
 int breath_glow_travel(int disk_r, int halo_r);
 
-/* ms from t_ms until a shape whose size swings by amplitude_px has moved a whole pixel (slow
- * near the turns, so fewer frames there), at most BREATH_MAX_FRAME_MS. */
+#define BREATH_STEP_PX 2         /* the soft glow moves this far between frames: its edge fades over
+                                  * tens of pixels, so a step changes no pixel by more than ~3 levels */
+
+/* ms from t_ms until a shape whose size swings by amplitude_px has moved BREATH_STEP_PX pixels
+ * (slow near the turns, so fewer frames there), at most BREATH_MAX_FRAME_MS. */
 int64_t breath_next_change(double per_min, int64_t t_ms, int amplitude_px);
 
 #endif

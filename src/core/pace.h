@@ -10,7 +10,7 @@
 #include "core/session.h"
 
 #define PACE_RIM_PX 2             /* the disk's rim moves about this far between steps */
-#define PACE_MIN_STEP_MS 100      /* at most 10 disk steps a second */
+#define PACE_MIN_STEP_MS 200      /* at most 5 disk steps a second */
 #define PACE_MAX_STEP_MS 1000
 
 /* Time between the disk's steps for a phase of length_ms on a disk of radius_px; reduced
