@@ -19,8 +19,9 @@ static session_view_t running(int64_t remaining, int64_t length)
 int main(void)
 {
     CHECK_EQ_INT(pace_disk_step_ms(120000, 300, true), 1000);
-    int64_t s = pace_disk_step_ms(120000, 300, false); /* 2 min on a 300 px disk: 2 px = 127 ms */
-    CHECK(s >= 120 && s <= 135);
+    int64_t s = pace_disk_step_ms(300000, 300, false); /* 5 min on a 300 px disk: 2 px = 318 ms */
+    CHECK(s >= 310 && s <= 325);
+    CHECK_EQ_INT(pace_disk_step_ms(120000, 300, false), PACE_MIN_STEP_MS); /* 2 min: 127 ms, no faster than 5 a second */
     CHECK_EQ_INT(pace_disk_step_ms(4000, 300, false), PACE_MIN_STEP_MS);
     CHECK_EQ_INT(pace_disk_step_ms(3600000, 300, false), PACE_MAX_STEP_MS);
 
