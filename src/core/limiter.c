@@ -44,24 +44,48 @@ static float clamp(float v, float c)
     return v > c ? c : v < -c ? -c : v;
 }
 
+/* How many frames from x on are calm: both samples within the ceiling (each needs unity). */
+static int calm_run(const float *x, int n, float ceiling)
+{
+    int k = 0;
+    while (k < n && fabsf(x[2 * k]) <= ceiling && fabsf(x[2 * k + 1]) <= ceiling)
+        k++;
+    return k;
+}
+
+/* Calm frames while all in the look-ahead is calm too: the gain is exactly unity, only the
+ * delay runs (what leaves is calm already: no clamping). */
+static void delay_only(limiter_t *l, float *x, int k)
+{
+    int p = l->pos;
+    for (int f = 0; f < k; f++) {
+        int out = p + 1 == LIMITER_LOOKAHEAD ? 0 : p + 1;
+        float a = l->delay[out][0], b = l->delay[out][1];
+        l->delay[p][0] = x[2 * f];
+        l->delay[p][1] = x[2 * f + 1];
+        x[2 * f] = a;
+        x[2 * f + 1] = b;
+        p = out;
+    }
+    l->pos = p;
+    l->sum = LIMITER_LOOKAHEAD;
+    l->gain = 1.0f;
+}
+
 void limiter_process(limiter_t *l, float *frames, int n)
 {
     for (int f = 0; f < n; f++) {
+        if (l->hot == 0 && l->uneven == 0 && l->held == 1.0) { /* calm (nearly always) */
+            int k = calm_run(&frames[f * 2], n - f, l->ceiling);
+            delay_only(l, &frames[f * 2], k);
+            f += k;
+            if (f >= n)
+                break;
+        }
         float *x = &frames[f * 2];
-        float peak = fmaxf(fabsf(x[0]), fabsf(x[1]));
+        float a0 = fabsf(x[0]), a1 = fabsf(x[1]), peak = a0 > a1 ? a0 : a1;
         float need = peak > l->ceiling ? l->ceiling / peak : 1.0f;
         int p = l->pos, out = p + 1 == LIMITER_LOOKAHEAD ? 0 : p + 1;
-        if (need == 1.0f && l->hot == 0 && l->uneven == 0 && l->held == 1.0) {
-            /* calm (nearly always): the gain is exactly unity, only the delay runs */
-            l->delay[p][0] = x[0];
-            l->delay[p][1] = x[1];
-            x[0] = clamp(l->delay[out][0], l->ceiling);
-            x[1] = clamp(l->delay[out][1], l->ceiling);
-            l->sum = LIMITER_LOOKAHEAD;
-            l->gain = 1.0f;
-            l->pos = out;
-            continue;
-        }
         l->hot += (need < 1.0f) - (l->need[p] < 1.0f);
         l->need[p] = need;
         l->delay[p][0] = x[0];
