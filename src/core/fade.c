@@ -17,7 +17,8 @@ static int64_t frames(const fade_t *f)
     if (f->steps > 0)
         return f->steps;
     int64_t n = f->length_ms * 2 / (3 * FADE_FRAME_MS);
-    n = n > FADE_MAX_FRAMES ? FADE_MAX_FRAMES : n;
+    if (n > FADE_MAX_FRAMES)
+        return FADE_MAX_FRAMES;
     return n < 1 ? 1 : n;
 }
 
