@@ -208,28 +208,32 @@ static uint64_t entry_key(const char *str, int px, SDL_Color color, int max_w, t
     return hash_key(str, px, color, max_w, align);
 }
 
-void text_keep(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+/* The cached texture for key, marked as drawn this frame; NULL when there is none. */
+static entry_t *cached(text_t *t, uint64_t key)
 {
-    if (!str || !*str || px <= 0)
-        return;
-    uint64_t key = entry_key(str, px, color, max_w, align);
     for (int i = 0; i < MAX_ENTRIES; i++)
         if (t->entries[i].texture && t->entries[i].key == key) {
             t->entries[i].last = t->frame;
-            return;
+            return &t->entries[i];
         }
+    return NULL;
+}
+
+void text_keep(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
+{
+    if (str && *str && px > 0)
+        cached(t, entry_key(str, px, color, max_w, align));
 }
 
 static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align)
 {
     uint64_t key = entry_key(str, px, color, max_w, align);
+    entry_t *hit = cached(t, key);
+    if (hit)
+        return hit;
     entry_t *free_slot = NULL, *oldest = &t->entries[0];
     for (int i = 0; i < MAX_ENTRIES; i++) {
         entry_t *e = &t->entries[i];
-        if (e->texture && e->key == key) {
-            e->last = t->frame;
-            return e;
-        }
         if (!e->texture && !free_slot)
             free_slot = e;
         if (e->last < oldest->last)
