@@ -7,15 +7,15 @@
 #include <malloc.h>
 #endif
 
-#include "core/duration.h"
-#include "core/record.h"
-#include "platform/app.h"
-#include "platform/catalog.h"
-#include "platform/config.h"
-#include "platform/historyprint.h"
-#include "platform/journalfile.h"
-#include "platform/logfile.h"
-#include "platform/options.h"
+#include "core/base/duration.h"
+#include "core/log/record.h"
+#include "platform/app/app.h"
+#include "platform/sys/catalog.h"
+#include "platform/sys/config.h"
+#include "platform/log/historyprint.h"
+#include "platform/log/journalfile.h"
+#include "platform/log/logfile.h"
+#include "platform/sys/options.h"
 
 static int check_files(const options_t *o)
 {

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/journal.h"
+#include "core/log/journal.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -7,8 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/history.h"
-#include "core/logread.h"
+#include "core/log/history.h"
+#include "core/log/logread.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 

@@ -1,0 +1,342 @@
+/* Writes, locks, finds and recovers journals. A journal is replaced, never edited in place:
+ * the new text goes to PATH.tmp, which is locked, fsync()ed and renamed over PATH, then the
+ * folder is fsync()ed; a power cut leaves the old journal or the new one, never half of one. */
+#include "platform/log/journalfile.h"
+
+#include <dirent.h>
+#include <limits.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/base/duration.h"
+#include "platform/log/logfile.h"
+#include "platform/sys/paths.h"
+
+#define STALE_TMP_S 60   /* a temporary file older than this, unlocked, is left from a crash */
+
+/* $XDG_STATE_HOME/safebase, or ~/.local/state/safebase. */
+static bool state_dir(char *buf, size_t size)
+{
+    const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
+    int n;
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, size, "%s/safebase", xdg);
+    else if (home && *home)
+        n = snprintf(buf, size, "%s/.local/state/safebase", home);
+    else
+        return false;
+    return n > 0 && (size_t)n < size;
+}
+
+/* The log's path in one spelling whatever way it was given: its folder resolved by
+ * realpath() when it exists, else made absolute as written. */
+static void canonical(const char *path, char *out, size_t size)
+{
+    char dir[4096], real[PATH_MAX], cwd[4096];
+    const char *base = strrchr(path, '/');
+    paths_dirname(path, dir, sizeof dir);
+    int n;
+    if (realpath(dir, real))
+        n = snprintf(out, size, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base ? base + 1 : path);
+    else if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+        n = snprintf(out, size, "%s/%s", cwd, path);
+    else
+        n = snprintf(out, size, "%s", path);
+    if (n < 0 || (size_t)n >= size)
+        snprintf(out, size, "%s", path); /* too long to resolve: as given */
+}
+
+/* The prefix of journal file names for a log, in the folder beside it or the fallback one. */
+static bool journal_prefix(const char *log, bool fallback, char *dir, size_t dirsize, char *prefix,
+                           size_t size)
+{
+    if (!fallback) {
+        paths_dirname(log, dir, dirsize);
+        const char *base = strrchr(log, '/');
+        return snprintf(prefix, size, "%s.journal-", base ? base + 1 : log) < (int)size;
+    }
+    char abs[4096];
+    canonical(log, abs, sizeof abs);
+    uint64_t h = 1469598103934665603ULL; /* FNV-1a of the log's canonical path */
+    for (const char *p = abs; *p; p++)
+        h = (h ^ (unsigned char)*p) * 1099511628211ULL;
+    return state_dir(dir, dirsize) && snprintf(prefix, size, "%016llx.journal-", (unsigned long long)h) < (int)size;
+}
+
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd);
+        close(fd);
+    }
+}
+
+bool journalfile_init(journalfile_t *jf, const char *log_path, const char *id)
+{
+    memset(jf, 0, sizeof *jf);
+    jf->fd = -1;
+    jf->j = calloc(1, sizeof *jf->j);
+    jf->buf = malloc(JOURNAL_MAX_BYTES);
+    if (!jf->j || !jf->buf)
+        return false;
+    char abs[4096];
+    canonical(log_path, abs, sizeof abs);
+    journal_init(jf->j, id, abs);
+    return true;
+}
+
+/* Writes text to target via target.tmp. Returns the new journal's locked fd, or -1. */
+static int replace(const char *target, const char *text, size_t n, char *err, size_t errsize)
+{
+    char tmp[4500], dir[4400];
+    int fd = -1;
+    if (snprintf(tmp, sizeof tmp, "%s.tmp", target) >= (int)sizeof tmp) {
+        snprintf(err, errsize, "the journal's path is too long");
+        return -1;
+    }
+    paths_dirname(target, dir, sizeof dir);
+    if (!paths_mkdirs(dir, 0700) ||
+        (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0 || flock(fd, LOCK_EX) != 0)
+        goto fail;
+    for (size_t done = 0; done < n;) {
+        ssize_t w = write(fd, text + done, n - done);
+        if (w <= 0) {
+            errno = w < 0 ? errno : ENOSPC;
+            goto fail;
+        }
+        done += (size_t)w;
+    }
+    if (fsync(fd) != 0 || rename(tmp, target) != 0)
+        goto fail;
+    sync_dir(dir);
+    return fd;
+fail:
+    snprintf(err, errsize, "cannot keep the journal %s: %s", target, strerror(errno));
+    if (fd >= 0) {
+        unlink(tmp);
+        close(fd);
+    }
+    return -1;
+}
+
+static void forget(journalfile_t *jf, bool remove)
+{
+    if (remove && jf->path[0]) {
+        char dir[4096];
+        unlink(jf->path);
+        paths_dirname(jf->path, dir, sizeof dir);
+        sync_dir(dir);
+    }
+    if (jf->fd >= 0)
+        close(jf->fd);
+    jf->fd = -1;
+    jf->path[0] = '\0';
+}
+
+bool journalfile_save(journalfile_t *jf, char *err, size_t errsize)
+{
+    if (jf->j->count == 0) {
+        forget(jf, true);
+        return true;
+    }
+    int n = journal_encode(jf->j, jf->buf, JOURNAL_MAX_BYTES);
+    if (n < 0) {
+        snprintf(err, errsize, "the journal is too long");
+        return false;
+    }
+    char targets[3][4400]; /* where it is now, then beside the log, then the fallback folder */
+    int count = 0;
+    if (jf->path[0])
+        snprintf(targets[count++], sizeof targets[0], "%s", jf->path);
+    for (int fallback = 0; fallback < 2; fallback++) {
+        char dir[4096], prefix[256];
+        if (journal_prefix(jf->j->log, fallback, dir, sizeof dir, prefix, sizeof prefix) &&
+            snprintf(targets[count], sizeof targets[0], "%s/%s%s", dir, prefix, jf->j->id) < (int)sizeof targets[0] &&
+            (count == 0 || strcmp(targets[count], targets[0]) != 0))
+            count++;
+    }
+    for (int i = 0; i < count; i++) {
+        int fd = replace(targets[i], jf->buf, (size_t)n, err, errsize);
+        if (fd < 0)
+            continue;
+        if (strcmp(targets[i], jf->path) != 0)
+            forget(jf, true); /* it moved: the old copy goes */
+        if (jf->fd >= 0)
+            close(jf->fd);
+        jf->fd = fd;
+        memcpy(jf->path, targets[i], sizeof jf->path);
+        return true;
+    }
+    return false;
+}
+
+void journalfile_free(journalfile_t *jf)
+{
+    forget(jf, jf->j && jf->j->count == 0);
+    free(jf->j);
+    free(jf->buf);
+    jf->j = NULL;
+    jf->buf = NULL;
+}
+
+/* Reads a whole journal file (bounded). Returns its length, or -1. */
+static long slurp(int fd, char *buf, size_t size)
+{
+    size_t have = 0;
+    ssize_t got;
+    while (have < size && (got = read(fd, buf + have, size - have)) > 0)
+        have += (size_t)got;
+    return have < size ? (long)have : -1;
+}
+
+/* Says what was added, in words: "a session cut off on 2024-03-04 at 09:30 (Special playtime, 5 min)". */
+static void describe(const journal_entry_t *e, const char *log, FILE *out)
+{
+    record_row_t *row = malloc(sizeof *row);
+    char err[160], len[48];
+    if (row && record_parse(e->line, (size_t)e->len - 1, row, err, sizeof err)) {
+        bool cut = e->kind == JOURNAL_LIVE;
+        duration_format_length(row->duration_ms, len, sizeof len);
+        fprintf(out, "safebase: added to %s: %s on %.10s at %.5s (%s, %s%s%s)\n", log,
+                cut ? "a session cut off" : "a session kept from before", row->field[COL_STARTED],
+                row->field[COL_STARTED] + 11, row->field[COL_PLAN], len, cut ? "" : ", ",
+                cut ? "" : row->field[COL_OUTCOME]);
+    }
+    free(row);
+}
+
+/* Appends a dead app's records. Returns how many were written; leaves what could not be. */
+static int recover_records(journal_t *j, const char *log, FILE *out, bool *all_done)
+{
+    int written = 0;
+    record_row_t *row = malloc(sizeof *row);
+    *all_done = row != NULL;
+    for (int i = 0; row && i < j->count;) {
+        char err[600];
+        journal_entry_t *e = &j->items[i];
+        if (!record_parse(e->line, (size_t)e->len - 1, row, err, sizeof err)) {
+            fprintf(out, "safebase: a record in the journal for %s is damaged (%s): left in the journal\n", log, err);
+            *all_done = false;
+            i++;
+            continue;
+        }
+        logfile_result_t r = logfile_append_once(log, e->line, err, sizeof err);
+        if (r == LOGFILE_FAILED) {
+            fprintf(out, "safebase: %s\nsafebase: %d session(s) are kept safe and will be written at the next start\n",
+                    err, j->count - i);
+            *all_done = false;
+            break;
+        }
+        if (r == LOGFILE_WRITTEN) {
+            describe(e, log, out);
+            written++;
+        }
+        journal_remove(j, i);
+    }
+    free(row);
+    return written;
+}
+
+/* Recovers one journal if its app is gone. Returns the records written. */
+static int recover_one(const char *path, const char *log_abs, bool fallback, const char *log, FILE *out)
+{
+    int fd = open(path, O_RDWR | O_CLOEXEC);
+    if (fd < 0)
+        return 0;
+    struct stat held, now;
+    journalfile_t jf = { .fd = -1 };
+    int written = 0;
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0 || fstat(fd, &held) != 0 || stat(path, &now) != 0 ||
+        held.st_ino != now.st_ino || held.st_dev != now.st_dev)
+        goto done; /* its app is alive (or just replaced it) */
+    char err[300];
+    jf.j = calloc(1, sizeof *jf.j); /* (zeroed: freed unread when the file is too long) */
+    jf.buf = malloc(JOURNAL_MAX_BYTES + 1);
+    long n = jf.j && jf.buf ? slurp(fd, jf.buf, JOURNAL_MAX_BYTES + 1) : -1;
+    if (n < 0 || !journal_decode(jf.buf, (size_t)n, jf.j, err, sizeof err)) {
+        fprintf(out, "safebase: cannot read the journal %s (%s): left as it is\n", path, n < 0 ? "too long" : err);
+        goto done;
+    }
+    if (fallback && strcmp(jf.j->log, log_abs) != 0)
+        goto done; /* another log's journal (a name clash in the fallback folder) */
+    bool all_done;
+    written = recover_records(jf.j, log, out, &all_done);
+    snprintf(jf.path, sizeof jf.path, "%s", path);
+    jf.fd = fd;
+    fd = -1;
+    if (!journalfile_save(&jf, err, sizeof err)) /* empty: removed; else what is left */
+        fprintf(out, "safebase: %s\n", err);
+done:
+    if (fd >= 0)
+        close(fd);
+    journalfile_free(&jf);
+    return written;
+}
+
+static int by_name(const void *a, const void *b)
+{
+    return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Removes a temporary journal left by a crash (unlocked, and old enough not to be in use). */
+static void remove_stale_tmp(const char *path)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return;
+    if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &st) == 0 && time(NULL) - st.st_mtime > STALE_TMP_S)
+        unlink(path);
+    close(fd);
+}
+
+/* Recovers the journals in dir whose names start with prefix, oldest first. */
+static int recover_dir(const char *dir, const char *prefix, const char *log_abs, bool fallback, const char *log,
+                       FILE *out)
+{
+    DIR *d = opendir(dir);
+    if (!d)
+        return 0;
+    char *names[256];
+    int count = 0, written = 0;
+    size_t plen = strlen(prefix);
+    struct dirent *e;
+    while ((e = readdir(d)) && count < 256) {
+        if (strncmp(e->d_name, prefix, plen) == 0 && (names[count] = strdup(e->d_name)))
+            count++;
+    }
+    closedir(d);
+    if (count > 1)
+        qsort(names, (size_t)count, sizeof names[0], by_name);
+    for (int i = 0; i < count; i++) {
+        char path[4400];
+        size_t n = strlen(names[i]);
+        snprintf(path, sizeof path, "%s/%s", dir, names[i]);
+        if (n > 4 && strcmp(names[i] + n - 4, ".tmp") == 0)
+            remove_stale_tmp(path);
+        else
+            written += recover_one(path, log_abs, fallback, log, out);
+        free(names[i]);
+    }
+    return written;
+}
+
+int journalfile_recover(const char *log_path, FILE *out)
+{
+    char abs[4096], dir[4096], prefix[256];
+    canonical(log_path, abs, sizeof abs);
+    int written = 0;
+    for (int fallback = 0; fallback < 2; fallback++) {
+        if (journal_prefix(log_path, fallback, dir, sizeof dir, prefix, sizeof prefix))
+            written += recover_dir(dir, prefix, abs, fallback, log_path, out);
+    }
+    return written;
+}

@@ -1,0 +1,319 @@
+/* Draws the start menu, the ready screen and the end screen, with the help overlay, the
+ * banner, the blank-calm screen and the pause dimming. Reads views; changes no state outside
+ * the renderer. The session screen is drawsession.c's. */
+#include "platform/screen/draw.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/duration.h"
+#include "platform/screen/drawpriv.h"
+
+SDL_Color draw_sdl(colour_t c, Uint8 a)
+{
+    return (SDL_Color){ c.r, c.g, c.b, a };
+}
+
+void draw_init(draw_t *d, SDL_Renderer *renderer, text_t *text, theme_t theme)
+{
+    memset(d, 0, sizeof *d);
+    d->renderer = renderer;
+    d->text = text;
+    d->disk.renderer = renderer;
+    palette_for(theme, &d->pal);
+}
+
+void draw_free(draw_t *d)
+{
+    disk_free(&d->disk);
+}
+
+SDL_Color draw_phase_colour(const draw_t *d, phase_kind_t kind)
+{
+    return draw_sdl(kind < PHASE_KIND_COUNT ? d->pal.phase_bg[kind] : d->pal.menu_bg, 255);
+}
+
+SDL_Color draw_menu_colour(const draw_t *d)
+{
+    return draw_sdl(d->pal.menu_bg, 255);
+}
+
+int draw_pct(int size, double percent)
+{
+    return (int)lround(size * percent / 100.0);
+}
+
+static int unit(const draw_t *d)
+{
+    return d->w < d->h ? d->w : d->h; /* the short side scales the type */
+}
+
+void draw_begin(draw_t *d)
+{
+    int w = d->w, h = d->h;
+    SDL_GetRendererOutputSize(d->renderer, &d->w, &d->h);
+    if (w != d->w || h != d->h)
+        draw_invalidate(d);
+    d->full = true;
+    d->ndirty = 0;
+}
+
+void draw_invalidate(draw_t *d)
+{
+    d->sig.valid = false;
+}
+
+static void clear(draw_t *d, SDL_Color c)
+{
+    SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, 255);
+    SDL_RenderClear(d->renderer);
+}
+
+void draw_fill(draw_t *d, SDL_Rect r, SDL_Color c)
+{
+    SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_BLEND);
+    SDL_SetRenderDrawColor(d->renderer, c.r, c.g, c.b, c.a);
+    SDL_RenderFillRect(d->renderer, &r);
+}
+
+/* The largest size from px down at which str fits max_w on one line. */
+static int fit_line(draw_t *d, const char *str, int px, int max_w)
+{
+    int w, h, floor_px = px / 2 > 9 ? px / 2 : 9;
+    for (;; px = px * 9 / 10) {
+        text_measure(d->text, str, px, 0, &w, &h);
+        if (w <= max_w || px <= floor_px)
+            return px;
+    }
+}
+
+void draw_banner(draw_t *d, const draw_overlay_t *o, const layout_t *band)
+{
+    if (!o->banner || !*o->banner)
+        return;
+    if (band && band->shown[LAYOUT_BANNER]) {
+        const layout_rect_t *p = &band->banner_panel, *b = &band->box[LAYOUT_BANNER];
+        draw_fill(d, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
+        text_draw_box(d->text, o->banner, band->px[LAYOUT_BANNER], draw_sdl(d->pal.ink, 255), b->x, b->y,
+                      b->w, b->h, band->wrap[LAYOUT_BANNER], TEXT_CENTER);
+        return;
+    }
+    int px = fit_line(d, o->banner, draw_pct(unit(d), 3.4), d->w * 9 / 10);
+    int pad = px / 3, bh = px + px / 4 + 2 * pad, y = d->h - bh - draw_pct(unit(d), 3);
+    if (o->banner_above > 0 && y + bh > o->banner_above - pad)
+        y = o->banner_above - pad - bh;
+    draw_fill(d, (SDL_Rect){ 0, y, d->w, bh }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
+    text_draw(d->text, o->banner, px, draw_sdl(d->pal.ink, 255), d->w / 2, y + pad, 0, TEXT_CENTER);
+}
+
+static const char *const help_rows[][3] = {
+    { "Pause / go on", "Space  \xC2\xB7  F5 goes on  \xC2\xB7  tap the middle", "A" },
+    { "Next phase", "Right  \xC2\xB7  Page Down  \xC2\xB7  tap the right", "RB  \xC2\xB7  D-pad right" },
+    { "Back (twice: the phase before)", "Left  \xC2\xB7  Page Up  \xC2\xB7  tap the left", "LB  \xC2\xB7  D-pad left" },
+    { "One more minute", "Up", "D-pad up" },
+    { "Reconnect now", "R", "X" },
+    { "The child looked back", "L", "Y" },
+    { "End the session", "Esc, then Esc or Enter", "Start, then Start" },
+    { "Blank screen (timer goes on)", ". or B", "" },
+    { "Hide / show the time", "T", "" },
+    { "Child view: disk and colour", "C", "" },
+    { "Full screen / window", "F", "" },
+    { "This help", "F1  \xC2\xB7  H  \xC2\xB7  ?", "Back" },
+};
+
+/* The widest entry of each help column at px. */
+static void help_columns(draw_t *d, int px, int col[3])
+{
+    enum { ROWS = sizeof help_rows / sizeof help_rows[0] };
+    for (int c = 0; c < 3; c++) {
+        col[c] = 0;
+        for (int r = 0; r < ROWS; r++) {
+            int w, h;
+            text_measure(d->text, help_rows[r][c], px, 0, &w, &h);
+            col[c] = w > col[c] ? w : col[c];
+        }
+    }
+}
+
+/* Every key in three columns (what, keys, controller); on a narrow screen, what above keys. */
+static void draw_help(draw_t *d, double level)
+{
+    enum { ROWS = sizeof help_rows / sizeof help_rows[0] };
+    Uint8 a = (Uint8)lround(255 * (level < 0 ? 0 : level > 1 ? 1 : level));
+    draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.panel, a));
+    int margin = draw_pct(unit(d), 4), gap = draw_pct(unit(d), 2.5), room = d->w - 2 * margin;
+    int want = draw_pct(unit(d), 3.6), px = want, col[3];
+    bool narrow = d->w < d->h;
+    int lines = narrow ? 2 * ROWS + 3 : ROWS + 3;
+    px = px * 3 / 2 * lines > d->h * 9 / 10 ? d->h * 9 / 10 / lines * 2 / 3 : px;
+    for (;; px = px * 9 / 10) {
+        help_columns(d, px, col);
+        int width = narrow ? (col[0] > col[1] + gap + col[2] ? col[0] : col[1] + gap + col[2])
+                           : col[0] + col[1] + col[2] + 2 * gap;
+        if (width <= room || px <= 9)
+            break;
+    }
+    int line = px + px / 2, x0 = margin, y = (d->h - line * lines) / 2;
+    if (!narrow)
+        x0 = (d->w - (col[0] + col[1] + col[2] + 2 * gap)) / 2;
+    SDL_Color ink = draw_sdl(d->pal.ink, a), soft = draw_sdl(d->pal.ink_soft, a);
+    text_draw(d->text, "Keys  \xC2\xB7  clicker  \xC2\xB7  touch  \xC2\xB7  controller", px * 5 / 4, ink,
+              d->w / 2, y, 0, TEXT_CENTER);
+    y += line * 2;
+    for (int r = 0; r < ROWS; r++, y += line) {
+        text_draw(d->text, help_rows[r][0], px, soft, x0, y, 0, TEXT_LEFT);
+        int kx = x0 + col[0] + gap;
+        if (narrow) {
+            y += line;
+            kx = x0 + gap;
+        }
+        text_draw(d->text, help_rows[r][1], px, ink, kx, y, 0, TEXT_LEFT);
+        text_draw(d->text, help_rows[r][2], px, ink, narrow ? d->w - margin : kx + col[1] + gap, y, 0,
+                  narrow ? TEXT_RIGHT : TEXT_LEFT);
+    }
+}
+
+void draw_finish(draw_t *d, const draw_overlay_t *o)
+{
+    if (o->blank > 0) {
+        Uint8 a = (Uint8)lround(255 * (o->blank > 1 ? 1 : o->blank));
+        draw_fill(d, (SDL_Rect){ 0, 0, d->w, d->h }, draw_sdl(d->pal.blank, a));
+    }
+    if (o->help_level > 0)
+        draw_help(d, o->help_level);
+}
+
+/* Texts stacked down the middle from top; they all shrink together until they fit above
+ * bottom. Returns where the stack ends. */
+typedef struct {
+    const char *str;
+    double size;        /* percent of the short side */
+    bool soft;
+    int gap_before;     /* percent of the height */
+} line_t;
+
+static int stack(draw_t *d, const line_t *lines, int n, int top, int bottom)
+{
+    double scale = 1.0;
+    int total = 0, width = d->w * 88 / 100;
+    for (int tries = 0; tries < 12; tries++, scale *= 0.88) {
+        total = 0;
+        for (int i = 0; i < n; i++) {
+            int w, h;
+            text_measure(d->text, lines[i].str, (int)(draw_pct(unit(d), lines[i].size) * scale), width, &w, &h);
+            total += h + (lines[i].str && *lines[i].str ? draw_pct(d->h, lines[i].gap_before) : 0);
+        }
+        if (top + total <= bottom)
+            break;
+    }
+    int y = top;
+    for (int i = 0; i < n; i++) {
+        if (!lines[i].str || !*lines[i].str)
+            continue;
+        y += draw_pct(d->h, lines[i].gap_before);
+        SDL_Color c = draw_sdl(lines[i].soft ? d->pal.ink_soft : d->pal.ink, 255);
+        int px = (int)(draw_pct(unit(d), lines[i].size) * scale);
+        int h = text_draw(d->text, lines[i].str, px, c, d->w / 2, y, width, TEXT_CENTER);
+        y += h < bottom - y ? h : bottom - y;
+    }
+    return y;
+}
+
+static int menu_row_h(const draw_t *d) { return draw_pct(d->h, 9) > 36 ? draw_pct(d->h, 9) : 36; }
+static int menu_top(const draw_t *d) { return draw_pct(d->h, 24); }
+
+static int menu_rows_visible(const draw_t *d)
+{
+    int avail = d->h - menu_top(d) - draw_pct(d->h, 8);
+    int n = avail / menu_row_h(d);
+    return n < 1 ? 1 : n;
+}
+
+static int menu_first_row(const draw_t *d, int count, int selected)
+{
+    int vis = menu_rows_visible(d);
+    int first = selected - vis / 2;
+    if (first > count - vis)
+        first = count - vis;
+    return first < 0 ? 0 : first;
+}
+
+int draw_menu_row_at(const draw_t *d, int count, int selected, float fy)
+{
+    int y = (int)(fy * d->h), row = menu_row_h(d), top = menu_top(d);
+    if (y < top)
+        return -1;
+    int i = menu_first_row(d, count, selected) + (y - top) / row;
+    return (i < count && (y - top) / row < menu_rows_visible(d)) ? i : -1;
+}
+
+static void menu_row(draw_t *d, const draw_menu_item_t *it, bool selected, int y)
+{
+    int row = menu_row_h(d), u = unit(d), left = draw_pct(d->w, 6), width = d->w - 2 * left;
+    int pad = draw_pct(u, 2);
+    if (selected)
+        draw_fill(d, (SDL_Rect){ left, y, width, row - draw_pct(d->h, 1) }, (SDL_Color){ 255, 255, 255, 38 });
+    char detail[160], title[160];
+    snprintf(detail, sizeof detail, "%s%s", it->detail, it->user ? " \xC2\xB7 yours" : "");
+    snprintf(title, sizeof title, "%s%s", selected ? "\xE2\x96\xB8 " : "   ", it->title);
+    int dpx = fit_line(d, detail, draw_pct(u, 3.2), width * 2 / 5), dw, dh;
+    text_measure(d->text, detail, dpx, 0, &dw, &dh);
+    int tpx = fit_line(d, title, draw_pct(u, 4.2), width - dw - 3 * pad), tw, th;
+    text_measure(d->text, title, tpx, 0, &tw, &th);
+    int inner = row - draw_pct(d->h, 1);
+    text_draw_box(d->text, title, tpx, draw_sdl(d->pal.ink, 255), left + pad, y + (inner - th) / 2,
+                  width - dw - 3 * pad, th, 0, TEXT_LEFT);
+    text_draw(d->text, detail, dpx, draw_sdl(d->pal.ink_soft, 255), left + width - pad, y + (inner - dh) / 2, 0,
+              TEXT_RIGHT);
+}
+
+void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected, const draw_overlay_t *o)
+{
+    clear(d, o->bg);
+    int u = unit(d);
+    const char *hint = "Choose a plan: arrows and Enter, a tap, or A";
+    text_draw(d->text, "Safe Base", draw_pct(u, 8), draw_sdl(d->pal.ink, 255), d->w / 2, draw_pct(d->h, 4), 0,
+              TEXT_CENTER);
+    text_draw(d->text, hint, fit_line(d, hint, draw_pct(u, 3.2), d->w * 9 / 10), draw_sdl(d->pal.ink_soft, 255),
+              d->w / 2, draw_pct(d->h, 4) + draw_pct(u, 8) * 5 / 4 + draw_pct(d->h, 1), 0, TEXT_CENTER);
+    int first = menu_first_row(d, count, selected), vis = menu_rows_visible(d);
+    for (int i = first; i < count && i < first + vis; i++)
+        menu_row(d, &items[i], i == selected, menu_top(d) + (i - first) * menu_row_h(d));
+    if (count == 0)
+        text_draw(d->text, "No plans found", draw_pct(u, 4.2), draw_sdl(d->pal.ink, 255), d->w / 2, d->h / 2, 0,
+                  TEXT_CENTER);
+    draw_banner(d, o, NULL);
+    draw_finish(d, o);
+}
+
+void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o)
+{
+    clear(d, o->bg);
+    char facts[200], len[64], first[200];
+    duration_format_length(plan_total_ms(plan), len, sizeof len);
+    snprintf(facts, sizeof facts, "%s \xC2\xB7 %d phases \xC2\xB7 for a %s", len, plan->nphases,
+             plan_audience_name(plan->audience));
+    snprintf(first, sizeof first, "First: %s", plan->phases[0].name);
+    const line_t hints[] = {
+        { "Press Space to start", 6.0, false, 0 },
+        { "or A, F5, a tap  \xC2\xB7  Esc: back to the plans  \xC2\xB7  F1: keys", 3.0, true, 2 },
+    };
+    int hint_top = d->h - draw_pct(d->h, 26);
+    const line_t lines[] = {
+        { plan->title, 7.5, false, 0 },
+        { facts, 3.8, true, 3 },
+        { plan->description, 4.2, false, 5 },
+        { first, 4.2, true, 4 },
+    };
+    stack(d, lines, 4, draw_pct(d->h, 8), hint_top - draw_pct(d->h, 3));
+    stack(d, hints, 2, hint_top, d->h - draw_pct(d->h, 11));
+    draw_banner(d, o, NULL);
+    draw_finish(d, o);
+}
+
+void draw_overlays(draw_t *d, const draw_overlay_t *o)
+{
+    draw_banner(d, o, NULL);
+    draw_finish(d, o);
+}

@@ -1,0 +1,130 @@
+/* The adult's window for --presenter: a plain stacked view read up close (phase, time, next
+ * phase, prompt, the plan's note, the keys). Draws only; the app decides what happens. */
+#include "platform/screen/presenter.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "core/base/duration.h"
+#include "platform/screen/drawpriv.h"
+
+bool presenter_open(presenter_t *p, int child_display, const settings_t *s, char *msg, size_t size)
+{
+    memset(p, 0, sizeof *p);
+    int n = SDL_GetNumVideoDisplays();
+    if (n < 2) {
+        snprintf(msg, size, "Presenter view needs a second display; showing one view");
+        return false;
+    }
+    int other = child_display == 0 ? 1 : 0;
+    SDL_Rect b = { 0, 0, 1280, 720 };
+    SDL_GetDisplayUsableBounds(other, &b);
+    p->win = SDL_CreateWindow("Safe Base: adult view", (int)SDL_WINDOWPOS_CENTERED_DISPLAY(other),
+                              (int)SDL_WINDOWPOS_CENTERED_DISPLAY(other), b.w * 8 / 10, b.h * 8 / 10,
+                              SDL_WINDOW_ALLOW_HIGHDPI | SDL_WINDOW_RESIZABLE);
+    if (p->win)
+        p->renderer = SDL_CreateRenderer(p->win, -1, 0);
+    char err[256] = "";
+    if (p->renderer)
+        p->text = text_open(p->renderer, s->font, false, err, sizeof err);
+    if (!p->text) {
+        snprintf(msg, size, "Presenter view failed (%s); showing one view", err[0] ? err : SDL_GetError());
+        presenter_close(p);
+        return false;
+    }
+    draw_init(&p->draw, p->renderer, p->text, s->theme);
+    p->window_id = SDL_GetWindowID(p->win);
+    return true;
+}
+
+bool presenter_is_open(const presenter_t *p)
+{
+    return p->win != NULL;
+}
+
+void presenter_close(presenter_t *p)
+{
+    if (p->text) {
+        draw_free(&p->draw);
+        text_close(p->text);
+    }
+    if (p->renderer)
+        SDL_DestroyRenderer(p->renderer);
+    if (p->win)
+        SDL_DestroyWindow(p->win);
+    memset(p, 0, sizeof *p);
+}
+
+/* One line of text, shrunk to the width; returns the height used. */
+static int line(presenter_t *p, const char *s, int px, bool soft, int x, int y, int w, bool wrap)
+{
+    draw_t *d = &p->draw;
+    SDL_Color c = draw_sdl(soft ? d->pal.ink_soft : d->pal.ink, 255);
+    int tw, th;
+    for (;; px = px * 9 / 10) {
+        text_measure(p->text, s, px, wrap ? w : 0, &tw, &th);
+        if (tw <= w || px <= 10)
+            break;
+    }
+    return text_draw(p->text, s, px, c, x, y, wrap ? w : 0, TEXT_LEFT);
+}
+
+/* (no-break spaces inside each key's words: lines wrap only between keys) */
+#define NBSP "\xC2\xA0"
+static const char *const keys =
+    "Space" NBSP "pause \xC2\xB7 Right" NBSP "next \xC2\xB7 Left" NBSP "back \xC2\xB7 Up" NBSP "+1" NBSP "min \xC2\xB7 "
+    "R" NBSP "reconnect \xC2\xB7 L" NBSP "look-back \xC2\xB7 ." NBSP "blank \xC2\xB7 T" NBSP "time \xC2\xB7 "
+    "C" NBSP "child" NBSP "view \xC2\xB7 Esc" NBSP "Esc" NBSP "end \xC2\xB7 F1" NBSP "help";
+
+static void session_part(presenter_t *p, const plan_t *plan, const session_view_t *v, int x, int y, int w)
+{
+    draw_t *d = &p->draw;
+    int u = d->h, gap = u / 40;
+    char clock[32], next[160], where[96];
+    duration_format_clock(v->phase_remaining_ms, clock, sizeof clock);
+    snprintf(where, sizeof where, "Phase %d of %d%s%s", v->phase_index + 1, v->phase_count,
+             v->paused ? " \xC2\xB7 paused" : "", v->ending_soon ? " \xC2\xB7 ending soon" : "");
+    snprintf(next, sizeof next, "Next: %s", v->next_phase_name ? v->next_phase_name : "the end");
+    y += line(p, where, u / 28, true, x, y, w, false) + gap;
+    y += line(p, v->phase_name, u / 10, false, x, y, w / 2, false);
+    text_draw(p->text, clock, u / 8, draw_sdl(d->pal.ink, 255), x + w, y - u / 8, 0, TEXT_RIGHT);
+    y += gap;
+    if (v->prompt && *v->prompt)
+        y += line(p, v->prompt, u / 18, false, x, y, w, true) + gap;
+    y += line(p, next, u / 22, true, x, y, w, false) + gap;
+    const char *note = plan->phases[v->phase_index].note;
+    if (note && *note) {
+        char buf[600];
+        snprintf(buf, sizeof buf, "Note: %s", note);
+        line(p, buf, u / 24, true, x, y, w, true);
+    }
+    int bar = u / 60 > 3 ? u / 60 : 3;
+    draw_fill(d, (SDL_Rect){ x, d->h - u / 7, w, bar }, draw_sdl(d->pal.ink, 50));
+    draw_fill(d, (SDL_Rect){ x, d->h - u / 7, (int)(w * v->plan_fraction), bar }, draw_sdl(d->pal.disk, 220));
+}
+
+void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status,
+                    const char *banner, double help_level)
+{
+    if (!p->win)
+        return;
+    draw_t *d = &p->draw;
+    draw_begin(d);
+    SDL_Color bg = v ? draw_phase_colour(d, v->kind) : draw_menu_colour(d);
+    SDL_SetRenderDrawColor(d->renderer, bg.r, bg.g, bg.b, 255);
+    SDL_RenderClear(d->renderer);
+    int x = d->w / 20, w = d->w - 2 * x, y = d->h / 20;
+    if (plan)
+        y += line(p, plan->title, d->h / 30, true, x, y, w, false) + d->h / 60;
+    if (v && plan)
+        session_part(p, plan, v, x, y, w);
+    else
+        line(p, status, d->h / 14, false, x, y + d->h / 10, w, true);
+    if (banner && *banner) /* above the plan's progress bar */
+        line(p, banner, d->h / 24, false, x, d->h - d->h / 7 - d->h / 12, w, false);
+    line(p, keys, d->h / 40, true, x, d->h - d->h / 10, w, true);
+    if (help_level > 0)
+        draw_overlays(d, &(draw_overlay_t){ .help = true, .help_level = help_level });
+    SDL_RenderPresent(d->renderer);
+    text_end_frame(p->text);
+}

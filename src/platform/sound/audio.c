@@ -1,0 +1,469 @@
+/* The sound engine's front: opening the device (48 kHz float stereo, 1024-frame buffers: a
+ * cue nobody could foresee, such as a key's, leaves within about 22 ms, inside the 30 ms a cue
+ * may take, at half the wake-ups of 512), the calls the app makes, and the messages it polls. Each
+ * call only changes a target under the lock; the audio thread (audiomix.c) moves towards it
+ * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. SDL_mixer
+ * opens the device and runs the engine's mixer as its music hook. */
+#include "platform/sound/audio.h"
+
+#include <SDL_mixer.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/sound/loudness.h"
+#include "platform/sound/audioeng.h"
+#include "platform/sound/musicdir.h"
+#include "platform/sys/paths.h"
+
+#define DEVICE_FRAMES 1024           /* 21.3 ms at 48 kHz */
+#define LIMITER_RELEASE_MS 150
+#define CLOSE_FADE_MS 250            /* closing never cuts a sound off: it fades first */
+#define CUE_MAX_FRAMES FRAMES(10000) /* a cue sound is cut after 10 s */
+#define CUE_BLOCK 1024
+
+void audio_message(messages_t *q, const char *fmt, ...)
+{
+    if (q->count >= MAX_MESSAGES) {
+        q->dropped++;
+        return;
+    }
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(q->text[(q->head + q->count++) % MAX_MESSAGES], MESSAGE_CHARS, fmt, ap);
+    va_end(ap);
+}
+
+static bool take_message(audio_t *a, messages_t *q, char *buf, size_t size)
+{
+    if (!a)
+        return false;
+    SDL_LockMutex(a->lock);
+    bool any = q->count > 0;
+    if (any) {
+        snprintf(buf, size, "%s", q->text[q->head]);
+        q->head = (q->head + 1) % MAX_MESSAGES;
+        q->count--;
+    } else if (q->dropped > 0) {
+        snprintf(buf, size, "(%d more messages)", q->dropped);
+        q->dropped = 0;
+        any = true;
+    }
+    SDL_UnlockMutex(a->lock);
+    return any;
+}
+
+bool audio_poll_warning(audio_t *a, char *buf, size_t size)
+{
+    return a && take_message(a, &a->warnings, buf, size);
+}
+
+bool audio_poll_timing(audio_t *a, char *buf, size_t size)
+{
+    return a && take_message(a, &a->timings, buf, size);
+}
+
+double audio_now_ms(const audio_t *a)
+{
+    Uint64 d = SDL_GetPerformanceCounter() - a->pc0;
+    return (double)a->t0_ms + (double)d * 1000.0 / (double)SDL_GetPerformanceFrequency();
+}
+
+bool audio_held(const audio_t *a)
+{
+    return ramp_settled(&a->mode) && ramp_settled(&a->pause) && a->mode.value * a->pause.value == 0.0f;
+}
+
+void audio_mark_bad(audio_t *a, unsigned gen, int track, const char *why)
+{
+    if (gen != a->gen || track < 0 || track >= a->list.count || a->list.tracks[track].bad)
+        return;
+    a->list.tracks[track].bad = true;
+    if (a->list.tracks[track].warned)
+        return;
+    a->list.tracks[track].warned = true;
+    audio_message(&a->warnings, "Skipping music \"%s\": %s", a->list.tracks[track].path, why);
+}
+
+float audio_track_gain(const audio_t *a, int track)
+{
+    if (track < 0 || track >= a->list.count || !a->list.tracks[track].measured)
+        return (float)loudness_db_to_gain(loudness_safe_gain_db(a->target_lufs));
+    double db = loudness_gain_db(&a->list.tracks[track].loud, a->target_lufs, LOUDNESS_CEILING_DBTP);
+    return (float)loudness_db_to_gain(db);
+}
+
+void audio_to_s16(const float *in, Sint16 *out, int n)
+{
+    for (int i = 0; i < n; i++) {
+        float x = in[i] * 32768.0f;
+        out[i] = (Sint16)(x >= 32767.0f ? 32767 : x <= -32768.0f ? -32768 : lrintf(x));
+    }
+}
+
+/* Decodes a cue sound whole into 16-bit stereo at the device's rate (the cue files are
+ * 16-bit: nothing is lost). Returns the frames (the data, which the caller frees, in *out),
+ * or -1 with the reason in why. */
+static int64_t load_cue(const char *path, Sint16 **out, char *why, size_t whysize)
+{
+    trackread_t *r = trackread_open(path, why, whysize);
+    if (!r)
+        return -1;
+    int64_t cap = trackread_length(r); /* a header's length can be a few frames short */
+    cap = cap > 0 && cap < CUE_MAX_FRAMES - RATE / 10 ? cap + RATE / 10 : CUE_MAX_FRAMES;
+    Sint16 *data = malloc(sizeof(Sint16) * 2 * (size_t)cap);
+    float block[2 * CUE_BLOCK];
+    int64_t got = 0;
+    int n = 0;
+    while (data && got < cap && (n = trackread_read(r, block, (int)(cap - got < CUE_BLOCK ? cap - got : CUE_BLOCK))) > 0) {
+        audio_to_s16(block, data + got * 2, 2 * n);
+        got += n;
+    }
+    snprintf(why, whysize, "%s", !data ? "out of memory" : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
+    trackread_close(r);
+    if (got == 0 || n < 0) {
+        free(data);
+        return -1;
+    }
+    Sint16 *fit = realloc(data, sizeof(Sint16) * 2 * (size_t)got);
+    *out = fit ? fit : data;
+    return got;
+}
+
+static void load_cues(audio_t *a, const char *dir)
+{
+    static const char *names[AUDIO_CUE_COUNT] = { "chime.wav", "ending-soon.wav", "end.wav" };
+    for (int i = 0; i < AUDIO_CUE_COUNT; i++) {
+        char path[4096], why[200];
+        paths_join(path, sizeof path, dir, names[i]);
+        int64_t frames = load_cue(path, &a->cue_data[i], why, sizeof why);
+        if (frames < 0)
+            audio_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, why);
+        else
+            a->cue_frames[i] = frames;
+    }
+}
+
+/* Ties the performance counter to SDL_GetTicks64 at a tick boundary (waits < 1 ms). */
+static void start_clock(audio_t *a)
+{
+    Uint64 t = SDL_GetTicks64();
+    while (SDL_GetTicks64() == t)
+        ;
+    a->pc0 = SDL_GetPerformanceCounter();
+    a->t0_ms = (int64_t)SDL_GetTicks64();
+}
+
+static audio_t *engine_new(void)
+{
+    audio_t *a = calloc(1, sizeof *a);
+    if (!a)
+        return NULL;
+    a->lock = SDL_CreateMutex();
+    a->cache_lock = SDL_CreateMutex();
+    a->wake_decoder = SDL_CreateCond();
+    a->wake_scanner = SDL_CreateCond();
+    bool ok = a->lock && a->cache_lock && a->wake_decoder && a->wake_scanner;
+    for (int i = 0; i < VOICES && ok; i++)
+        ok = (a->voice[i].ring = malloc(sizeof(Sint16) * 2 * RING_FRAMES)) != NULL;
+    tracklist_init(&a->list);
+    ramp_init(&a->mode, 0.0f);
+    ramp_init(&a->pause, 1.0f);
+    ramp_init(&a->duck, 1.0f);
+    ramp_init(&a->out, 1.0f);
+    a->duck_until = a->duck_at = -1;
+    a->fade_frames = FRAMES(1500);
+    a->master = 1.0f;
+    a->cue_gain = 1.0f;
+    a->target_lufs = -23.0;
+    limiter_init(&a->limiter, (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP),
+                 (int)FRAMES(LIMITER_RELEASE_MS));
+    char dir[4096];
+    if (paths_cache_dir(dir, sizeof dir))
+        paths_join(a->cache_file, sizeof a->cache_file, dir, "loudness.txt");
+    audio_load_cache(a);
+    start_clock(a);
+    if (!ok) {
+        audio_close(a);
+        return NULL;
+    }
+    return a;
+}
+
+audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
+{
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        snprintf(err, errsize, "no audio: %s", SDL_GetError());
+        return NULL;
+    }
+    audio_t *a = engine_new();
+    if (!a) {
+        snprintf(err, errsize, "no audio: out of memory");
+        SDL_QuitSubSystem(SDL_INIT_AUDIO);
+        return NULL;
+    }
+    load_cues(a, sounds_dir); /* before the mixer can ask for them */
+    /* exactly this format (SDL converts for a device that differs); hooked before the device
+     * starts, so the mixer's frame count is the device's */
+    Mix_HookMusic(audiomix_callback, a);
+    if (Mix_OpenAudioDevice(RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) != 0) {
+        snprintf(err, errsize, "no audio device: %s", Mix_GetError());
+        Mix_HookMusic(NULL, NULL);
+        audio_close(a);
+        return NULL;
+    }
+    a->device_open = true;
+    a->decoder = SDL_CreateThread(audiodec_main, "safebase-decoder", a);
+    a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
+    if (!a->decoder || !a->scanner)
+        audio_message(&a->warnings, "No music: %s", SDL_GetError());
+    return a;
+}
+
+/* Fades the whole output out quickly and waits for it, when anything is sounding. */
+static void fade_out_all(audio_t *a)
+{
+    SDL_LockMutex(a->lock);
+    bool sounding = a->quiet_frames < FRAMES(CLOSE_FADE_MS);
+    ramp_to(&a->out, 0.0f, FRAMES(CLOSE_FADE_MS));
+    SDL_UnlockMutex(a->lock);
+    for (int waited = 0; sounding && waited < 4 * CLOSE_FADE_MS; waited += 10) {
+        SDL_LockMutex(a->lock);
+        bool done = ramp_settled(&a->out);
+        SDL_UnlockMutex(a->lock);
+        if (done)
+            break;
+        SDL_Delay(10);
+    }
+}
+
+void audio_close(audio_t *a)
+{
+    if (!a)
+        return;
+    SDL_AtomicSet(&a->quit, 1);
+    if (a->lock) {
+        SDL_LockMutex(a->lock);
+        SDL_CondSignal(a->wake_decoder);
+        SDL_CondSignal(a->wake_scanner);
+        SDL_UnlockMutex(a->lock);
+    }
+    if (a->decoder)
+        SDL_WaitThread(a->decoder, NULL);
+    if (a->scanner)
+        SDL_WaitThread(a->scanner, NULL);
+    if (a->device_open) {
+        fade_out_all(a);
+        Mix_HookMusic(NULL, NULL); /* waits for a running callback to finish */
+        if (a->timing)
+            fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->clock);
+        Mix_CloseAudio();
+    }
+    for (int i = 0; i < AUDIO_CUE_COUNT; i++)
+        free(a->cue_data[i]);
+    for (int i = 0; i < VOICES; i++) {
+        trackread_close(a->voice[i].reader);
+        free(a->voice[i].ring);
+    }
+    tracklist_free(&a->list);
+    loudcache_free(&a->cache);
+    if (a->cache_lock)
+        SDL_DestroyMutex(a->cache_lock);
+    if (a->wake_decoder)
+        SDL_DestroyCond(a->wake_decoder);
+    if (a->wake_scanner)
+        SDL_DestroyCond(a->wake_scanner);
+    if (a->lock)
+        SDL_DestroyMutex(a->lock);
+    SDL_QuitSubSystem(SDL_INIT_AUDIO);
+    free(a);
+}
+
+void audio_configure(audio_t *a, int volume_percent, double target_lufs, bool timing)
+{
+    if (!a)
+        return;
+    int v = volume_percent < 0 ? 0 : volume_percent > 100 ? 100 : volume_percent;
+    SDL_LockMutex(a->lock);
+    a->master = (float)v / 100.0f;
+    limiter_set_ceiling(&a->limiter, a->master * (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP));
+    a->target_lufs = target_lufs;
+    /* the cues keep their place above the music whatever its loudness */
+    a->cue_gain = (float)loudness_db_to_gain(target_lufs - AUDIO_CUE_REFERENCE_LUFS);
+    a->timing = timing;
+    SDL_UnlockMutex(a->lock);
+}
+
+/* Expands sources into a playlist, warning (once each) about those that give nothing. */
+static void expand_sources(audio_t *a, playlist_t *list, const char *const *sources, int count,
+                           bool shuffle)
+{
+    unsigned seed = (unsigned)SDL_GetPerformanceCounter();
+    for (int i = 0; i < count; i++) {
+        char why[512];
+        if (!musicdir_expand(list, sources[i], shuffle, seed, why, sizeof why)) {
+            SDL_LockMutex(a->lock);
+            audio_message(&a->warnings, "Music \"%s\": %s", sources[i], why);
+            SDL_UnlockMutex(a->lock);
+        }
+    }
+}
+
+/* Sends every voice on its way out: at once when the music is silent, else over a fade. */
+static void retire_voices(audio_t *a)
+{
+    bool held = audio_held(a);
+    for (int i = 0; i < VOICES; i++) {
+        voice_t *v = &a->voice[i];
+        if (v->state != VOICE_ACTIVE)
+            continue;
+        v->leading = false;
+        if (held || v->follows >= 0)
+            v->state = VOICE_DONE;
+        else
+            ramp_to(&v->fade, 0.0f, a->fade_frames);
+    }
+}
+
+int audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback,
+                    bool shuffle)
+{
+    if (!a)
+        return 0;
+    playlist_t list = { 0 };
+    expand_sources(a, &list, sources, count, shuffle);
+    tracklist_t fresh;
+    tracklist_init(&fresh);
+    if (!tracklist_set_loop(&fresh, &list)) {
+        SDL_LockMutex(a->lock);
+        audio_message(&a->warnings, "No music: out of memory");
+        SDL_UnlockMutex(a->lock);
+    }
+    if (fallback)
+        fresh.fallback = tracklist_intern(&fresh, fallback);
+    int found = fresh.nloop;
+    playlist_free(&list);
+    SDL_LockMutex(a->lock);
+    tracklist_t old = a->list;
+    a->list = fresh;
+    a->gen++;
+    a->exhausted = a->fell_back = a->switch_pending = false;
+    retire_voices(a);
+    SDL_CondSignal(a->wake_decoder);
+    SDL_CondSignal(a->wake_scanner);
+    SDL_UnlockMutex(a->lock);
+    tracklist_free(&old);
+    return found;
+}
+
+void audio_prepare(audio_t *a, const char *source)
+{
+    if (!a)
+        return;
+    playlist_t list = { 0 };
+    expand_sources(a, &list, &source, 1, false);
+    SDL_LockMutex(a->lock);
+    for (int i = 0; i < list.count; i++)
+        tracklist_intern(&a->list, list.paths[i]);
+    SDL_CondSignal(a->wake_scanner);
+    SDL_UnlockMutex(a->lock);
+    playlist_free(&list);
+}
+
+static const char *mode_name(music_mode_t m)
+{
+    switch (m) {
+    case MUSIC_PLAY: return "play";
+    case MUSIC_SOFT: return "soft";
+    case MUSIC_SILENCE: return "silence";
+    default: return "continue";
+    }
+}
+
+void audio_music_mode(audio_t *a, music_mode_t mode, int fade_ms)
+{
+    if (!a || mode == MUSIC_CONTINUE)
+        return;
+    if (fade_ms < MIN_FADE_MS)
+        fade_ms = MIN_FADE_MS;
+    float target = mode == MUSIC_PLAY ? 1.0f : mode == MUSIC_SOFT ? ramp_db(SOFT_DB) : 0.0f;
+    SDL_LockMutex(a->lock);
+    a->fade_frames = FRAMES(fade_ms);
+    ramp_to(&a->mode, target, a->fade_frames);
+    if (a->timing) /* it takes effect at the start of the next callback: frame a->clock */
+        audio_message(&a->timings, "music %s fade=%d asked=%.1f frame=%lld", mode_name(mode), fade_ms,
+                      audio_now_ms(a), (long long)a->clock);
+    SDL_CondSignal(a->wake_decoder);
+    SDL_UnlockMutex(a->lock);
+}
+
+/* True when source is already what plays (or is about to), and has hardly been heard: asking
+ * again (the session's first phase, whose track was made ready in advance) changes nothing. */
+static bool already_playing(const audio_t *a, const char *source)
+{
+    if (a->switch_pending && strcmp(a->switch_source, source) == 0)
+        return true;
+    for (int i = 0; i < VOICES; i++) {
+        const voice_t *v = &a->voice[i];
+        if ((v->state == VOICE_LOADING || (v->state == VOICE_ACTIVE && v->leading)) &&
+            strcmp(v->source, source) == 0 && v->rd < FRAMES(250))
+            return true;
+    }
+    return false;
+}
+
+void audio_play_track(audio_t *a, const char *source, int fade_ms)
+{
+    if (!a || !source)
+        return;
+    playlist_t list = { 0 };
+    expand_sources(a, &list, &source, 1, false);
+    SDL_LockMutex(a->lock);
+    if (list.count > 0 && !already_playing(a, source)) {
+        tracklist_set_once(&a->list, &list);
+        a->switch_pending = true;
+        a->switch_fade = FRAMES(fade_ms < MIN_FADE_MS ? MIN_FADE_MS : fade_ms);
+        snprintf(a->switch_source, sizeof a->switch_source, "%s", source);
+        a->exhausted = false;
+        SDL_CondSignal(a->wake_decoder);
+        SDL_CondSignal(a->wake_scanner);
+    }
+    SDL_UnlockMutex(a->lock);
+    playlist_free(&list);
+}
+
+void audio_pause(audio_t *a, bool paused)
+{
+    if (!a)
+        return;
+    SDL_LockMutex(a->lock);
+    ramp_to(&a->pause, paused ? 0.0f : 1.0f, FRAMES(PAUSE_FADE_MS));
+    if (a->timing)
+        audio_message(&a->timings, "%s asked=%.1f frame=%lld", paused ? "pause" : "resume", audio_now_ms(a),
+                      (long long)a->clock);
+    SDL_UnlockMutex(a->lock);
+}
+
+void audio_cue(audio_t *a, audio_cue_t cue, int64_t moment_ms)
+{
+    if (!a || cue < 0 || cue >= AUDIO_CUE_COUNT)
+        return;
+    SDL_LockMutex(a->lock);
+    if (a->ncue_requests < CUE_VOICES)
+        a->cue_requests[a->ncue_requests++] = (cue_request_t){ cue, moment_ms, audio_now_ms(a) };
+    SDL_UnlockMutex(a->lock);
+}
+
+void audio_schedule(audio_t *a, const audio_timed_cue_t *cues, int n)
+{
+    if (!a)
+        return;
+    SDL_LockMutex(a->lock);
+    a->nscheduled = 0;
+    for (int i = 0; i < n && i < CUE_VOICES; i++)
+        if (cues[i].cue >= 0 && cues[i].cue < AUDIO_CUE_COUNT)
+            a->scheduled[a->nscheduled++] = (cue_request_t){ cues[i].cue, cues[i].moment_ms, -1.0 };
+    SDL_UnlockMutex(a->lock);
+}

@@ -1,0 +1,101 @@
+/* Finds the assets and the user's XDG folders; creates folders with the right modes.
+ * Must not decide file names beyond the "safebase" folder, nor print. */
+#include "platform/sys/paths.h"
+
+#include <SDL.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static bool is_dir(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+const char *paths_assets(void)
+{
+    static char found[4096];
+    if (found[0])
+        return found;
+    const char *env = getenv("SAFEBASE_ASSETS");
+    char *base = SDL_GetBasePath();
+    char candidate[4096];
+    candidate[0] = '\0';
+    if (env && *env && is_dir(env))
+        snprintf(candidate, sizeof candidate, "%s", env);
+    else if (base && snprintf(candidate, sizeof candidate, "%s../share/safebase", base) > 0 &&
+             is_dir(candidate))
+        ;
+    else
+        snprintf(candidate, sizeof candidate, "%s", SAFEBASE_SOURCE_ASSETS);
+    if (!is_dir(candidate) && is_dir(SAFEBASE_INSTALL_ASSETS))
+        snprintf(candidate, sizeof candidate, "%s", SAFEBASE_INSTALL_ASSETS);
+    SDL_free(base);
+    snprintf(found, sizeof found, "%s", candidate);
+    return found;
+}
+
+static bool xdg_dir(const char *var, const char *fallback, char *buf, size_t size)
+{
+    const char *xdg = getenv(var);
+    const char *home = getenv("HOME");
+    int n;
+    if (xdg && xdg[0] == '/')
+        n = snprintf(buf, size, "%s/safebase", xdg);
+    else if (home && *home)
+        n = snprintf(buf, size, "%s/%s/safebase", home, fallback);
+    else
+        return false;
+    return n > 0 && (size_t)n < size;
+}
+
+bool paths_config_dir(char *buf, size_t size) { return xdg_dir("XDG_CONFIG_HOME", ".config", buf, size); }
+bool paths_data_dir(char *buf, size_t size) { return xdg_dir("XDG_DATA_HOME", ".local/share", buf, size); }
+bool paths_cache_dir(char *buf, size_t size) { return xdg_dir("XDG_CACHE_HOME", ".cache", buf, size); }
+
+bool paths_mkdirs(const char *dir, unsigned mode)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof tmp, "%s", dir) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    for (char *p = tmp + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
+            return false;
+        *p = '/';
+    }
+    if (mkdir(tmp, mode) != 0 && errno != EEXIST)
+        return false;
+    if (!is_dir(tmp)) {
+        errno = ENOTDIR;
+        return false;
+    }
+    return true;
+}
+
+bool paths_join(char *buf, size_t size, const char *a, const char *b)
+{
+    size_t la = strlen(a);
+    int n = snprintf(buf, size, "%s%s%s", a, (la > 0 && a[la - 1] == '/') ? "" : "/", b);
+    return n > 0 && (size_t)n < size;
+}
+
+void paths_dirname(const char *path, char *buf, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    if (!slash) {
+        snprintf(buf, size, ".");
+        return;
+    }
+    size_t n = (size_t)(slash - path);
+    if (n == 0)
+        n = 1;
+    snprintf(buf, size, "%.*s", (int)n, path);
+}
