@@ -1,171 +1,151 @@
-/* The app's screens and event loop. It reads the clock once per turn of the loop and hands
- * now_ms to the core; it sleeps in SDL_WaitEventTimeout until the next visible change.
- * Session cues are carried out in appcues.c; drawing is draw.c's. */
+/* The app's loop and its wiring. It reads the clock once per turn of the loop and hands
+ * now_ms to the core; it sleeps in SDL_WaitEventTimeout until the next visible change. Each
+ * part of the app's state is written by its own file (look.c, run.c, applog.c, menu.c, the
+ * screen room's window and drawing); what they ask of the screen comes back here as an
+ * app_request_t, carried out in one place. */
 #include "platform/app/app.h"
 
 #include <SDL.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #include "core/session/breath.h"
-#include "core/base/duration.h"
+#include "core/session/control.h"
 #include "core/session/pace.h"
 #include "platform/app/applog.h"
-#include "platform/app/appstate.h"
-#include "platform/app/appwindow.h"
-#include "platform/sys/input.h"
+#include "platform/app/look.h"
+#include "platform/app/menu.h"
+#include "platform/app/request.h"
+#include "platform/app/run.h"
 #include "platform/log/logfile.h"
+#include "platform/screen/draw.h"
+#include "platform/screen/presenter.h"
+#include "platform/screen/text.h"
+#include "platform/screen/window.h"
+#include "platform/sound/audio.h"
+#include "platform/sys/input.h"
+#include "platform/sys/pad.h"
 #include "platform/sys/paths.h"
 
-#define BG_FADE_MS 1500
-#define DIM_FADE_MS 1000
-#define BLANK_FADE_MS 1200
-#define ENDING_FADE_MS 3000
-#define HELP_FADE_MS 1000
-#define REDUCED_FADE_MS 2000   /* reduced motion: fades take 2 s in 8 small steps */
-#define REDUCED_STEPS 8
+typedef struct {
+    const options_t *opts;        /* borrowed */
+    const settings_t *settings;   /* borrowed */
+    catalog_t *cat;               /* borrowed */
+    window_t window;              /* screen/window.c */
+    text_t *text;
+    draw_t draw;                  /* screen/draw.c draws into it */
+    presenter_t presenter;        /* --presenter: the adult's window */
+    audio_t *audio;               /* NULL: no sound, visual cues only */
+    pads_t pads;
+    look_t look;                  /* look.c: the screen shown, background, banners, fades */
+    menu_t menu;                  /* menu.c */
+    run_t run;                    /* run.c: the open plan and its session */
+    applog_t log;                 /* applog.c: the log's part */
+    /* the loop's own */
+    control_t ctl;                /* the end confirmation, the blank screen */
+    bool help;
+    bool child_view, hide_time;   /* live: C and T toggle them */
+    int64_t frame_due;            /* the next moment the screen looks different on its own */
+    int64_t exit_at;              /* --exit-at-end: quit at this time */
+    bool quit;
+    uint64_t t0;
+} app_t;
 
-static int64_t fade_ms(const app_t *app, int64_t ms)
-{
-    return app->settings->reduced_motion ? (ms > REDUCED_FADE_MS ? ms : REDUCED_FADE_MS) : ms;
-}
+static void apply(app_t *app, const app_request_t *req, int64_t now);
 
-static int fade_steps(const app_t *app)
-{
-    return app->settings->reduced_motion ? REDUCED_STEPS : 0;
-}
-
-void app_set_bg(app_t *app, SDL_Color target, int64_t now)
-{
-    if (!app->first_frame_done) { /* nothing shown yet: the first frame is in this colour */
-        app->bg_from = app->bg_to = target;
-        fade_init(&app->bg_fade, 1.0);
-        app->dirty = true;
-        return;
-    }
-    app->bg_from = app_bg_now(app, now);
-    app->bg_to = target;
-    fade_init(&app->bg_fade, 0.0);
-    fade_to(&app->bg_fade, 1.0, now, fade_ms(app, BG_FADE_MS), fade_steps(app));
-    app->dirty = true;
-}
-
-SDL_Color app_bg_now(const app_t *app, int64_t now)
-{
-    double t = fade_value(&app->bg_fade, now);
-    colour_t a = { app->bg_from.r, app->bg_from.g, app->bg_from.b }, b = { app->bg_to.r, app->bg_to.g, app->bg_to.b };
-    colour_t c = colour_mix(a, b, t);
-    return (SDL_Color){ c.r, c.g, c.b, 255 };
-}
-
-static void fade_level(app_t *app, fade_t *f, double target, int64_t now, int64_t ms)
-{
-    fade_to(f, target, now, fade_ms(app, ms), fade_steps(app));
-}
-
-void app_banner(app_t *app, const char *msg, int64_t now, int64_t ms)
-{
-    snprintf(app->banner, sizeof app->banner, "%s", msg);
-    app->banner_until = now + ms;
-    app->dirty = true;
-}
-
-/* The screen saver may come on in the menu and the end screen, never once a plan is open. */
-void app_set_screen(app_t *app, screen_t screen)
-{
-    app->screen = screen;
-    if (screen == SCREEN_READY || screen == SCREEN_SESSION)
-        SDL_DisableScreenSaver();
-    else
-        SDL_EnableScreenSaver();
-    SDL_ShowCursor(screen == SCREEN_SESSION ? SDL_DISABLE : SDL_ENABLE);
-    app->dirty = true;
-}
-
-static void open_plan(app_t *app, catalog_entry_t *e, int64_t now)
-{
-    app->entry = e;
-    app->plan = &e->plan;
-    paths_dirname(e->path, app->plan_dir, sizeof app->plan_dir);
-    session_init(&app->session, app->plan);
-    control_init(&app->ctl);
-    app_set_screen(app, SCREEN_READY);
-    app->logged = false;
-    app->child_view = app->settings->child_view || app->plan->child_view || presenter_is_open(&app->presenter);
-    app_set_bg(app, draw_phase_colour(&app->draw, app->plan->phases[0].kind), now);
-    app_setup_music(app);
-}
-
+/* Leaves whatever screen for the plan menu (a finished session's record is written first). */
 static void to_menu(app_t *app, int64_t now)
 {
-    applog_commit(app, now); /* leaving the end screen writes the session's record */
-    app_set_screen(app, SCREEN_MENU);
-    app->plan = NULL;
-    app_set_bg(app, draw_menu_colour(&app->draw), now);
+    app_request_t req = { 0 };
+    applog_leave_end(&app->log, &app->run, now, &req);
+    apply(app, &req, now);
+    look_set_screen(&app->look, SCREEN_MENU);
+    run_close(&app->run);
+    look_set_bg(&app->look, draw_menu_colour(&app->draw), now);
 }
 
-void app_show_menu(app_t *app, int64_t now)
+/* Carries out what a part of the app asked for. */
+static void apply(app_t *app, const app_request_t *req, int64_t now)
 {
-    to_menu(app, now);
+    if (req->set_notice)
+        look_notice(&app->look, req->notice, false);
+    if (req->banner_ms > 0)
+        look_banner(&app->look, req->banner, now, req->banner_ms);
+    if (req->set_screen)
+        look_set_screen(&app->look, req->screen);
+    if (req->set_bg)
+        look_set_bg(&app->look, req->bg, now);
+    if (req->help_off)
+        app->help = false;
+    if (req->text_input)
+        SDL_StartTextInput();
+    if (req->exit_at > 0)
+        app->exit_at = req->exit_at;
+    if (req->to_menu)
+        to_menu(app, now);
 }
 
-static void menu_action(app_t *app, action_t act, float fy, int64_t now)
+/* Advances the session to now with one input: the sound and the screen follow its cues
+ * (run.c), then the log (applog.c). */
+static void step(app_t *app, int64_t now, session_input_t input)
 {
-    int n = app->cat->count;
-    if (act == ACT_UP && app->sel > 0)
-        app->sel--;
-    else if (act == ACT_DOWN && app->sel < n - 1)
-        app->sel++;
-    else if ((act == ACT_ENTER || act == ACT_PAUSE || act == ACT_RESUME || act == ACT_END) && n > 0)
-        open_plan(app, &app->cat->items[app->sel], now);
-    else if (act == ACT_ESCAPE)
-        app->quit = true;
-    else if (act == ACT_CLICK) {
-        int row = draw_menu_row_at(&app->draw, n, app->sel, fy);
-        if (row >= 0) {
-            app->sel = row;
-            open_plan(app, &app->cat->items[row], now);
-        }
-    }
+    if (!app->run.plan)
+        return;
+    session_cues_t cues;
+    app_request_t req = { 0 };
+    screen_t before = app->look.screen;
+    run_step(&app->run, app->audio, &app->draw, &app->look, now, input, &cues, &req);
+    applog_on_cues(&app->log, &app->run, &cues, before, app->opts->exit_at_end, now, &req);
+    if (cues.count > 0)
+        look_redraw(&app->look);
+    apply(app, &req, now);
+}
+
+static void open_plan(app_t *app, int index, int64_t now)
+{
+    const plan_t *plan = &app->cat->items[index].plan;
+    run_open(&app->run, &app->cat->items[index]);
+    control_init(&app->ctl);
+    look_set_screen(&app->look, SCREEN_READY);
+    app->child_view = app->settings->child_view || plan->child_view || presenter_is_open(&app->presenter);
+    look_set_bg(&app->look, draw_phase_colour(&app->draw, plan->phases[0].kind), now);
+    run_setup_music(&app->run, app->audio);
 }
 
 static void toggle_view(app_t *app, bool time, int64_t now)
 {
     if (time) {
         app->hide_time = !app->hide_time;
-        app_banner(app, app->hide_time ? "Time hidden (T shows it)" : "Time shown", now, 2000);
+        look_banner(&app->look, app->hide_time ? "Time hidden (T shows it)" : "Time shown", now, 2000);
     } else {
         app->child_view = !app->child_view;
-        app_banner(app, app->child_view ? "Child view (C for words)" : "Words back", now, 2000);
+        look_banner(&app->look, app->child_view ? "Child view (C for words)" : "Words back", now, 2000);
     }
 }
 
 /* The session screen: core/control.c decides; this carries it out. */
 static void session_action(app_t *app, action_t act, float fx, int64_t now)
 {
-    bool was_blank = app->ctl.blank;
-    control_result_t r = control_session(&app->ctl, act, fx, app->session.state == SESSION_PAUSED, now);
-    if (app->ctl.blank != was_blank)
-        fade_level(app, &app->blank, app->ctl.blank ? 1.0 : 0.0, now, BLANK_FADE_MS);
+    control_result_t r = control_session(&app->ctl, act, fx, app->run.session.state == SESSION_PAUSED, now);
     if (r.hide_message)
-        app->banner_until = 0;
+        look_hide_banner(&app->look);
     if (r.message)
-        app_banner(app, r.message, now, r.message_ms);
+        look_banner(&app->look, r.message, now, r.message_ms);
     if (r.toggle_time || r.toggle_child)
         toggle_view(app, r.toggle_time, now);
     if (r.input != INPUT_NONE)
-        app_step(app, now, r.input);
+        step(app, now, r.input);
 }
 
 static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
 {
     if (act == ACT_NONE)
         return;
-    app->dirty = true;
+    look_redraw(&app->look);
     if (act == ACT_QUIT) {
-        if (app->screen == SCREEN_SESSION)
-            app_step(app, now, INPUT_END);
+        if (app->look.screen == SCREEN_SESSION)
+            step(app, now, INPUT_END);
         app->quit = true;
         return;
     }
@@ -174,18 +154,25 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
         return;
     }
     if (act == ACT_FULLSCREEN) {
-        app_toggle_fullscreen(app);
+        window_toggle_fullscreen(&app->window);
         return;
     }
-    if (app->screen != SCREEN_SESSION && (act == ACT_TOGGLE_TIME || act == ACT_TOGGLE_CHILD)) {
+    if (app->look.screen != SCREEN_SESSION && (act == ACT_TOGGLE_TIME || act == ACT_TOGGLE_CHILD)) {
         toggle_view(app, act == ACT_TOGGLE_TIME, now);
         return;
     }
-    switch (app->screen) {
-    case SCREEN_MENU: menu_action(app, act, fy, now); break;
+    switch (app->look.screen) {
+    case SCREEN_MENU: {
+        int row = act == ACT_ESCAPE ? -1 : menu_action(&app->menu, act, fy, &app->draw);
+        if (act == ACT_ESCAPE)
+            app->quit = true;
+        else if (row >= 0)
+            open_plan(app, row, now);
+        break;
+    }
     case SCREEN_READY:
         if (act == ACT_PAUSE || act == ACT_RESUME || act == ACT_ENTER || act == ACT_END || act == ACT_CLICK)
-            app_step(app, now, INPUT_START);
+            step(app, now, INPUT_START);
         else if (act == ACT_ESCAPE || act == ACT_CANCEL)
             to_menu(app, now);
         break;
@@ -202,7 +189,8 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
 /* The breathing guide's fullness now, or -1 when the phase has none or it must not move. */
 static double breath_now(const app_t *app, const session_view_t *v)
 {
-    const plan_phase_t *ph = app->plan ? &app->plan->phases[v->phase_index] : NULL;
+    const plan_t *plan = app->run.plan;
+    const plan_phase_t *ph = plan ? &plan->phases[v->phase_index] : NULL;
     if (!ph || ph->breaths_per_min <= 0 || v->state == SESSION_FINISHED)
         return -1;
     if (app->settings->reduced_motion)
@@ -222,73 +210,64 @@ static void session_opts(const app_t *app, const session_view_t *v, int64_t now,
     so->hide_time = app->hide_time;
     so->disk_remaining = pace_disk_remaining(v, disk_step(app, v));
     so->breath = breath_now(app, v);
-    so->ending = fade_value(&app->ending, now);
+    so->ending = fade_value(&app->look.ending, now);
 }
 
 static void draw_adult(app_t *app, const session_view_t *v, const char *banner, double help)
 {
-    static const char *status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
-                                    [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
-                                    [SCREEN_HISTORY] = "Looking at the history" };
+    static const char *const status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
+                                          [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
+                                          [SCREEN_HISTORY] = "Looking at the history" };
+    screen_t screen = app->look.screen;
     if (presenter_is_open(&app->presenter))
-        presenter_draw(&app->presenter, app->plan, app->screen == SCREEN_SESSION ? v : NULL, status[app->screen],
-                       banner, help);
+        presenter_draw(&app->presenter, app->run.plan, screen == SCREEN_SESSION ? v : NULL, status[screen], banner,
+                       help);
 }
 
-/* Shows the frame: in software, only the rectangles that changed. */
-static void present(app_t *app)
-{
-    if (!app->surface_mode) {
-        SDL_RenderPresent(app->renderer);
-        return;
-    }
-    SDL_RenderFlush(app->renderer); /* run the queued drawing before the surface is shown */
-    if (app->draw.full)
-        SDL_UpdateWindowSurface(app->win);
-    else if (app->draw.ndirty > 0)
-        SDL_UpdateWindowSurfaceRects(app->win, app->draw.dirty, app->draw.ndirty);
-}
+static void start_up_late(app_t *app);
 
 static void draw(app_t *app, int64_t now)
 {
+    const look_t *look = &app->look;
+    screen_t screen = look->screen;
     draw_begin(&app->draw);
-    double help = fade_value(&app->help_fade, now);
-    const char *banner = app->banner_until > now ? app->banner : app->notice;
+    double help = fade_value(&look->help, now);
+    const char *banner = look_message(look, now);
     /* --presenter: no words on the child's screen in a session; the adult's window has them */
-    bool apart = app->screen == SCREEN_SESSION && app->child_view && presenter_is_open(&app->presenter);
-    draw_overlay_t o = { .help = help > 0 && !apart, .help_level = apart ? 0 : help, .bg = app_bg_now(app, now),
+    bool apart = screen == SCREEN_SESSION && app->child_view && presenter_is_open(&app->presenter);
+    draw_overlay_t o = { .help = help > 0 && !apart, .help_level = apart ? 0 : help, .bg = look_bg_now(look, now),
                          .banner = apart ? NULL : banner,
-                         .dim = fade_value(&app->dim, now), .blank = fade_value(&app->blank, now) };
+                         .dim = fade_value(&look->dim, now), .blank = fade_value(&look->blank, now) };
     session_view_t v = { 0 }; /* (filled when there is a plan, which a session screen has) */
-    if (app->plan)
-        session_view(&app->session, now, &v);
-    switch (app->screen) {
+    if (app->run.plan)
+        session_view(&app->run.session, now, &v);
+    switch (screen) {
     case SCREEN_MENU:
-        draw_menu(&app->draw, app->menu, app->cat->count, app->sel, &o);
-        applog_draw_hints(app, &o);
+        draw_menu(&app->draw, app->menu.items, app->menu.count, app->menu.sel, &o);
+        applog_draw_hints(&app->log, screen, &app->draw, &o);
         break;
     case SCREEN_READY:
-        draw_ready(&app->draw, app->plan, &o);
-        applog_draw_hints(app, &o);
+        draw_ready(&app->draw, app->run.plan, &o);
+        applog_draw_hints(&app->log, screen, &app->draw, &o);
         break;
     case SCREEN_SESSION: {
         draw_session_opts_t so;
         session_opts(app, &v, now, &so);
-        draw_session(&app->draw, app->plan, &v, &so, &o);
+        draw_session(&app->draw, app->run.plan, &v, &so, &o);
         break;
     }
     case SCREEN_END:
-    case SCREEN_HISTORY: applog_draw(app, &o); break;
+    case SCREEN_HISTORY: applog_draw(&app->log, &app->run, screen, &app->draw, &o); break;
     }
-    present(app);
+    window_present(&app->window, &app->draw);
     text_end_frame(app->text);
     draw_adult(app, &v, banner, help);
-    if (!app->first_frame_done) {
-        app->first_frame_done = true;
+    if (!look->shown) {
+        look_shown(&app->look);
         if (app->opts->timing)
             fprintf(stderr, "safebase: first frame after %.1f ms\n",
                     (double)(SDL_GetPerformanceCounter() - app->t0) * 1000.0 / (double)SDL_GetPerformanceFrequency());
-        app_start_up_late(app);
+        start_up_late(app);
     }
 }
 
@@ -300,27 +279,23 @@ static void sooner(int64_t *next, int64_t at)
 
 /* The next moment the screen looks different on its own: a fade frame, a banner going, the
  * digits or the disk moving, a breathing frame. Far in the future when nothing moves. */
-static int64_t next_frame(app_t *app, int64_t now)
+static int64_t next_frame(const app_t *app, int64_t now)
 {
+    const look_t *look = &app->look;
+    bool in_session = look->screen == SCREEN_SESSION, visible = app->window.visible;
     int64_t next = INT64_MAX, fades = INT64_MAX;
-    sooner(&fades, fade_next_change(&app->bg_fade, now));
-    sooner(&fades, fade_next_change(&app->blank, now));
-    sooner(&fades, fade_next_change(&app->help_fade, now));
-    if (app->screen == SCREEN_SESSION) { /* the pause dimming and the last minutes show only there */
-        sooner(&fades, fade_next_change(&app->dim, now));
-        sooner(&fades, fade_next_change(&app->ending, now));
-    }
-    if (app->banner_until > now)
-        sooner(&next, app->banner_until);
-    bool blanked = app->ctl.blank && fade_next_change(&app->blank, now) < 0;
-    if (app->screen != SCREEN_SESSION || blanked || !app->visible) {
+    sooner(&fades, look_next_fade(look, now, in_session));
+    if (look->banner_until > now)
+        sooner(&next, look->banner_until);
+    bool blanked = app->ctl.blank && fade_next_change(&look->blank, now) < 0;
+    if (!in_session || blanked || !visible) {
         sooner(&next, fades);
-        return app->visible ? next : INT64_MAX;
+        return visible ? next : INT64_MAX;
     }
     session_view_t v;
-    session_view(&app->session, now, &v);
+    session_view(&app->run.session, now, &v);
     int64_t wait = pace_session_wait(&v, disk_step(app, &v), !app->hide_time || presenter_is_open(&app->presenter));
-    double per_min = app->plan->phases[v.phase_index].breaths_per_min;
+    double per_min = app->run.plan->phases[v.phase_index].breaths_per_min;
     int64_t breath = -1;
     if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
         int travel = breath_glow_travel(app->draw.layout.disk_r, app->draw.layout.halo_r);
@@ -336,8 +311,8 @@ static int64_t next_frame(app_t *app, int64_t now)
 }
 
 /* How long to sleep: until the next frame, the session's next deadline (a cue, a phase end),
- * --exit-at-end, or a second at most (audio warnings and controller hotplug are looked at
- * then). */
+ * --exit-at-end, the log's next deadline, or a second at most (audio warnings and controller
+ * hotplug are looked at then). */
 static int wait_ms(app_t *app, int64_t now)
 {
     app->frame_due = next_frame(app, now);
@@ -345,32 +320,28 @@ static int wait_ms(app_t *app, int64_t now)
     sooner(&next, app->frame_due);
     if (app->exit_at > 0)
         sooner(&next, app->exit_at);
-    if (app->plan)
-        sooner(&next, session_next_deadline(&app->session));
-    sooner(&next, applog_next_deadline(app)); /* journal checkpoints, the end screen's timeout */
+    if (app->run.plan)
+        sooner(&next, session_next_deadline(&app->run.session));
+    sooner(&next, applog_next_deadline(&app->log, &app->run, app->look.screen));
     return next > now ? (int)(next - now) : 0;
 }
 
 /* Fades that follow the session: the pause dimming and the last-minutes change. */
 static void follow_session(app_t *app, int64_t now)
 {
-    bool in_session = app->screen == SCREEN_SESSION;
+    bool in_session = app->look.screen == SCREEN_SESSION;
     session_view_t v = { .paused = false, .ending_soon = false };
     if (in_session)
-        session_view(&app->session, now, &v);
-    fade_level(app, &app->dim, in_session && v.paused ? 1.0 : 0.0, now, DIM_FADE_MS);
-    fade_level(app, &app->ending, in_session && v.ending_soon ? 1.0 : 0.0, now, ENDING_FADE_MS);
-    fade_level(app, &app->help_fade, app->help ? 1.0 : 0.0, now, HELP_FADE_MS);
-    if (!in_session && app->ctl.blank) {
+        session_view(&app->run.session, now, &v);
+    else
         app->ctl.blank = false;
-        fade_level(app, &app->blank, 0.0, now, BLANK_FADE_MS);
-    }
+    look_follow(&app->look, v.paused, v.ending_soon, app->help, app->ctl.blank, now);
 }
 
-static void window_event(app_t *app, const SDL_Event *e)
+static void window_events(app_t *app, const SDL_Event *e)
 {
     if (e->type == SDL_RENDER_TARGETS_RESET || e->type == SDL_RENDER_DEVICE_RESET) {
-        app->dirty = true;
+        look_redraw(&app->look);
         return;
     }
     if (e->type != SDL_WINDOWEVENT)
@@ -378,25 +349,11 @@ static void window_event(app_t *app, const SDL_Event *e)
     if (presenter_is_open(&app->presenter) && e->window.windowID == app->presenter.window_id) {
         if (e->window.event == SDL_WINDOWEVENT_CLOSE)
             presenter_close(&app->presenter);
-        app->dirty = true;
+        look_redraw(&app->look);
         return;
     }
-    switch (e->window.event) {
-    case SDL_WINDOWEVENT_HIDDEN:
-    case SDL_WINDOWEVENT_MINIMIZED: app->visible = false; break;
-    case SDL_WINDOWEVENT_SHOWN:
-    case SDL_WINDOWEVENT_RESTORED:
-    case SDL_WINDOWEVENT_MAXIMIZED: app->visible = true; app->dirty = true; break;
-    case SDL_WINDOWEVENT_SIZE_CHANGED:
-        if (app->surface_mode && !app_open_surface_renderer(app))
-            fprintf(stderr, "safebase: cannot draw after the resize: %s\n", SDL_GetError());
-        /* fall through */
-    case SDL_WINDOWEVENT_EXPOSED:
-        draw_invalidate(&app->draw);
-        app->dirty = true;
-        break;
-    default: break;
-    }
+    if (window_event(&app->window, e, &app->draw))
+        look_redraw(&app->look);
 }
 
 static void on_event(app_t *app, const SDL_Event *e)
@@ -404,15 +361,21 @@ static void on_event(app_t *app, const SDL_Event *e)
     char msg[256];
     int64_t now = (int64_t)SDL_GetTicks64();
     if (pads_handle(&app->pads, e, msg, sizeof msg)) {
-        app_banner(app, msg, now, 3000);
+        look_banner(&app->look, msg, now, 3000);
         return;
     }
-    window_event(app, e);
+    window_events(app, e);
     float fx = 0.5f, fy = 0.5f;
     action_t act = input_translate(e, &fx, &fy);
     /* the log's screens (end, history) and keys take their events first, in output pixels */
-    if (!applog_event(app, e, act, (int)(fx * (float)app->draw.w), (int)(fy * (float)app->draw.h), now))
-        handle(app, act, fx, fy, now);
+    app_request_t req = { 0 };
+    if (!app->help && applog_event(&app->log, &app->run, app->look.screen, e, act, (int)(fx * (float)app->draw.w),
+                                   (int)(fy * (float)app->draw.h), &app->draw, now, &req)) {
+        look_redraw(&app->look);
+        apply(app, &req, now);
+        return;
+    }
+    handle(app, act, fx, fy, now);
 }
 
 static void loop(app_t *app)
@@ -426,72 +389,174 @@ static void loop(app_t *app)
             while (SDL_PollEvent(&e));
         }
         now = (int64_t)SDL_GetTicks64();
-        app_step(app, now, INPUT_NONE);
-        applog_tick(app, now);
-        app_poll_audio(app, now);
+        step(app, now, INPUT_NONE);
+        app_request_t req = { 0 };
+        applog_tick(&app->log, &app->run, app->look.screen, now, &req);
+        run_poll_audio(&app->run, app->audio, app->look.screen == SCREEN_SESSION, now, &req);
+        apply(app, &req, now);
         follow_session(app, now);
         if (app->exit_at > 0 && now >= app->exit_at)
             app->quit = true;
         if (now >= app->frame_due) /* woken for a change on screen, not just for the second */
-            app->dirty = true;
-        if (app->dirty && app->visible) {
-            app->dirty = false;
+            look_redraw(&app->look);
+        if (app->window.visible && look_take_redraw(&app->look))
             draw(app, now);
-        }
     }
 }
 
-static void fill_menu(app_t *app)
+/* The monitor asked for (--display N or display = N), or the first when there is none such. */
+static int pick_display(app_t *app)
 {
-    for (int i = 0; i < app->cat->count && i < CATALOG_MAX; i++) {
-        const plan_t *p = &app->cat->items[i].plan;
-        char len[48];
-        duration_format_length(plan_total_ms(p), len, sizeof len);
-        snprintf(app->menu_detail[i], sizeof app->menu_detail[i], "%s \xC2\xB7 %s", len,
-                 plan_audience_name(p->audience));
-        app->menu[i] = (draw_menu_item_t){ p->title, app->menu_detail[i], app->cat->items[i].user };
+    int n = SDL_GetNumVideoDisplays(), want = app->settings->display;
+    if (want > 0 && want >= n) {
+        char msg[64];
+        fprintf(stderr, "safebase: there is no display %d (found %d); using display 0\n", want, n < 1 ? 1 : n);
+        snprintf(msg, sizeof msg, "No display %d: using the first", want);
+        look_notice(&app->look, msg, false);
+        return 0;
+    }
+    return want > 0 ? want : 0;
+}
+
+/* --presenter: the adult's window on another display, the child view here. */
+static void open_presenter(app_t *app, int display)
+{
+    char msg[256];
+    if (!app->opts->presenter)
+        return;
+    app->child_view = true;
+    if (!presenter_open(&app->presenter, display, app->settings, msg, sizeof msg)) {
+        fprintf(stderr, "safebase: --presenter: %s\n", msg);
+        look_notice(&app->look, msg, false);
+        app->child_view = app->settings->child_view;
+    }
+    SDL_RaiseWindow(app->window.win);
+}
+
+static void open_audio(app_t *app)
+{
+    char sounds[4096], assets[4096], why[512];
+    paths_assets(assets, sizeof assets);
+    paths_join(sounds, sizeof sounds, assets, "sounds");
+    app->audio = audio_open(sounds, why, sizeof why);
+    if (!app->audio) {
+        fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
+        look_notice(&app->look, "No sound: visual cues only", false);
     }
 }
 
-int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat,
-            catalog_entry_t *plan_entry)
+/* Starts SDL, opens the window (and the presenter's), the font, and the sound when --start
+ * needs it before the first frame. Returns false with the reason in err ("" when said). */
+static bool start_up(app_t *app, char *err, size_t errsize)
 {
-    static app_t app; /* large; one per process, owned here and passed down by pointer */
-    memset(&app, 0, sizeof app);
-    app.opts = opts;
-    app.settings = settings;
-    app.cat = cat;
-    app.t0 = SDL_GetPerformanceCounter();
-    fade_init(&app.bg_fade, 1.0);
-    fade_init(&app.dim, 0.0);
-    fade_init(&app.blank, 0.0);
-    fade_init(&app.ending, 0.0);
-    fade_init(&app.help_fade, 0.0);
-    if (!logfile_choose_path(opts->log, app.log_path, sizeof app.log_path)) {
-        app.log_path[0] = '\0';
+    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* drawing in software: show it through X11 shared memory, not through an OpenGL texture
+     * (which, without a GPU, costs more than the drawing itself) */
+    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
+    const char *asked = SDL_getenv("SDL_VIDEODRIVER"), *x11 = SDL_getenv("DISPLAY");
+    bool no_desktop = !x11 && !SDL_getenv("WAYLAND_DISPLAY");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        snprintf(err, errsize, "cannot open the display%s%s: %s%s", x11 ? " " : "", x11 ? x11 : "",
+                 SDL_GetError(), no_desktop ? " (DISPLAY and WAYLAND_DISPLAY are not set: start "
+                 "Safe Base from a desktop)" : "");
+        return false;
+    }
+    /* with no display SDL falls back to drawing off screen: a session nobody sees */
+    if (strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && strstr(asked, "offscreen"))) {
+        snprintf(err, errsize, "no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
+                 "are not set): start Safe Base from a desktop");
+        return false;
+    }
+    const options_t *o = app->opts;
+    int display = pick_display(app);
+    if (!window_open(&app->window, display, o->windowed, o->window_w, o->window_h, err, errsize))
+        return false;
+    app->text = text_open(app->window.renderer, app->settings->font, false, err, errsize);
+    if (!app->text)
+        return false;
+    draw_init(&app->draw, app->window.renderer, app->text, app->settings->theme);
+    app->draw.retained = app->window.surface_mode;
+    look_set_bg(&app->look, draw_menu_colour(&app->draw), 0);
+    app->hide_time = app->settings->hide_time;
+    app->child_view = app->settings->child_view;
+    open_presenter(app, display);
+    if (o->start) /* the session starts before the first frame: its first chime too */
+        open_audio(app);
+    if (app->look.notice[0])
+        look_notice(&app->look, app->look.notice, true);
+    return true;
+}
+
+/* Right after the first frame is shown: full screen for the window manager (SDL may wait up
+ * to 100 ms for it there), the game controllers, and the sound (unless --start needed it
+ * sooner) with the open plan's music. */
+static void start_up_late(app_t *app)
+{
+    window_fullscreen_late(&app->window);
+    /* controllers present now are announced as if plugged in (pad.c) */
+    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
+        fprintf(stderr, "safebase: game controllers unavailable: %s\n", SDL_GetError());
+    if (app->opts->start)
+        return;
+    open_audio(app);
+    if (app->look.notice[0])
+        look_notice(&app->look, app->look.notice, true);
+    run_setup_music(&app->run, app->audio); /* --plan's ready screen came up silent: its music now */
+}
+
+/* Closes everything start_up and start_up_late opened, in order. */
+static void shut_down(app_t *app)
+{
+    audio_close(app->audio);
+    presenter_close(&app->presenter);
+    pads_close(&app->pads);
+    draw_free(&app->draw);
+    text_close(app->text);
+    window_close(&app->window);
+    SDL_EnableScreenSaver();
+    SDL_Quit();
+}
+
+int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, catalog_entry_t *plan_entry)
+{
+    app_t *app = calloc(1, sizeof *app); /* large: one per run, owned here and passed down */
+    if (!app) {
+        fprintf(stderr, "safebase: out of memory\n");
+        return 1;
+    }
+    app->opts = opts;
+    app->settings = settings;
+    app->cat = cat;
+    app->t0 = SDL_GetPerformanceCounter();
+    look_init(&app->look, settings->reduced_motion, (SDL_Color){ 0, 0, 0, 255 });
+    run_init(&app->run, opts, settings);
+    char log_path[4096];
+    if (!logfile_choose_path(opts->log, log_path, sizeof log_path)) {
+        log_path[0] = '\0';
         fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
     }
-    applog_open(&app);
-    char err[512] = ""; /* app_start_up leaves it empty when it has said why itself */
+    applog_open(&app->log, log_path, opts->client, &app->run);
+    char err[512] = ""; /* start_up leaves it empty when it has said why itself */
     int status = 0;
-    if (!app_start_up(&app, err, sizeof err)) {
+    if (!start_up(app, err, sizeof err)) {
         if (err[0])
             fprintf(stderr, "safebase: %s\n", err);
         status = 1;
     } else {
-        fill_menu(&app);
-        app_set_screen(&app, SCREEN_MENU);
+        menu_fill(&app->menu, cat);
+        look_set_screen(&app->look, SCREEN_MENU);
         int64_t now = (int64_t)SDL_GetTicks64();
         if (plan_entry) {
-            app.sel = (int)(plan_entry - cat->items);
-            open_plan(&app, plan_entry, now);
+            int index = (int)(plan_entry - cat->items);
+            menu_choose(&app->menu, index);
+            open_plan(app, index, now);
             if (opts->start)
-                app_step(&app, now, INPUT_START);
+                step(app, now, INPUT_START);
         }
-        loop(&app);
-        status = app.status;
+        loop(app);
     }
-    applog_close(&app, (int64_t)SDL_GetTicks64());
-    app_shut_down(&app);
+    applog_close(&app->log, &app->run, (int64_t)SDL_GetTicks64());
+    shut_down(app);
+    free(app);
     return status;
 }

@@ -29,6 +29,14 @@ void draw_free(draw_t *d)
     disk_free(&d->disk);
 }
 
+void draw_set_renderer(draw_t *d, SDL_Renderer *renderer)
+{
+    draw_free(d);
+    text_set_renderer(d->text, renderer);
+    d->renderer = d->disk.renderer = renderer;
+    draw_invalidate(d);
+}
+
 SDL_Color draw_phase_colour(const draw_t *d, phase_kind_t kind)
 {
     return draw_sdl(kind < PHASE_KIND_COUNT ? d->pal.phase_bg[kind] : d->pal.menu_bg, 255);

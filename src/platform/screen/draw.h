@@ -76,6 +76,10 @@ void draw_init(draw_t *d, SDL_Renderer *renderer, text_t *text, theme_t theme);
 /* Frees the cached shapes (before the renderer goes or changes). */
 void draw_free(draw_t *d);
 
+/* Moves drawing, its text included, to a new renderer (the old one's textures are let go
+ * first; the caller then destroys it); the next frame is drawn whole. */
+void draw_set_renderer(draw_t *d, SDL_Renderer *renderer);
+
 /* The calm background colour for a kind of phase, in the theme's colours. */
 SDL_Color draw_phase_colour(const draw_t *d, phase_kind_t kind);
 

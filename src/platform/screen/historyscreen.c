@@ -1,6 +1,7 @@
 /* Draws the History screen with SDL_Render rectangles and text_draw: week marks as dots (a
  * filled one for a day with a session), a bar chart of 28 days, the last sessions, totals.
- * Reads history_t only. A day without a session is simply an empty dot, never a failure. */
+ * Reads history_t only (the app loads it from the log). A day without a session is simply an
+ * empty dot, never a failure. */
 #include "platform/screen/historyscreen.h"
 
 #include <math.h>
@@ -9,7 +10,6 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "platform/log/historyprint.h"
 #include "platform/screen/shapes.h"
 
 static const SDL_Color INK = { 246, 241, 232, 255 };
@@ -17,23 +17,6 @@ static const SDL_Color INK_SOFT = { 214, 208, 198, 255 };
 static const SDL_Color WARM = { 250, 234, 206, 255 };
 static const SDL_Color FAINT = { 255, 255, 255, 40 };
 static const char *const DAY_LETTERS[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-
-bool historyscreen_open(historyscreen_t *hs, const char *log_path, const char *client)
-{
-    historyscreen_close(hs);
-    hs->h = malloc(sizeof *hs->h);
-    if (!hs->h)
-        return false;
-    history_query_t q = { .today = historyprint_today(), .since = HISTORY_NO_DAY,
-                          .until = HISTORY_NO_DAY, .client = client };
-    history_init(hs->h, &q);
-    hs->error[0] = '\0';
-    logfile_read_t r = historyprint_load(log_path, hs->h, NULL, stderr, &hs->bad, hs->error, sizeof hs->error);
-    hs->missing = r == LOGFILE_READ_MISSING;
-    if (r != LOGFILE_READ_FAILED)
-        hs->error[0] = '\0';
-    return true;
-}
 
 void historyscreen_close(historyscreen_t *hs)
 {

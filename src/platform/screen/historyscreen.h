@@ -1,6 +1,6 @@
 /* The History screen from the start menu: this week's days with a session, sessions and
  * minutes, a bar chart of minutes per day over the last four weeks, the last sessions, and a
- * client's trend. Loads the log when opened; drawing changes nothing. */
+ * client's trend, from a history the caller loaded (h, owned by hs); drawing changes nothing. */
 #ifndef SAFEBASE_PLATFORM_HISTORYSCREEN_H
 #define SAFEBASE_PLATFORM_HISTORYSCREEN_H
 
@@ -16,11 +16,7 @@ typedef struct {
     char error[600];         /* why the log could not be read; "" when it could */
 } historyscreen_t;
 
-/* Reads the log at log_path for client (NULL = every client; borrowed until the next open or
- * close), as of today. Damaged lines are named on stderr. Returns false when out of memory. */
-bool historyscreen_open(historyscreen_t *hs, const char *log_path, const char *client);
-
-/* Frees what open took. */
+/* Frees the history and empties hs. */
 void historyscreen_close(historyscreen_t *hs);
 
 /* Draws the screen. client_hint says how to change the client filter. */

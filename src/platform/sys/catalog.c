@@ -55,18 +55,24 @@ bool catalog_load_file(const char *path, plan_t *plan, FILE *err)
             fprintf(err, "%s: %s\n", path, why);
         return false;
     }
-    static plan_errors_t errs; /* large; only the main thread loads plans */
-    memset(&errs, 0, sizeof errs);
-    bool ok = plan_parse(text, len, plan, &errs);
-    free(text);
-    for (int i = 0; err && i < errs.count; i++) {
-        if (errs.items[i].line > 0)
-            fprintf(err, "%s:%d: %s\n", path, errs.items[i].line, errs.items[i].message);
-        else /* about the file as a whole */
-            fprintf(err, "%s: %s\n", path, errs.items[i].message);
+    plan_errors_t *errs = calloc(1, sizeof *errs); /* large: on the heap, not the stack */
+    if (!errs) {
+        free(text);
+        if (err)
+            fprintf(err, "%s: out of memory\n", path);
+        return false;
     }
-    if (err && errs.dropped > 0)
-        fprintf(err, "%s: %d more errors not shown\n", path, errs.dropped);
+    bool ok = plan_parse(text, len, plan, errs);
+    free(text);
+    for (int i = 0; err && i < errs->count; i++) {
+        if (errs->items[i].line > 0)
+            fprintf(err, "%s:%d: %s\n", path, errs->items[i].line, errs->items[i].message);
+        else /* about the file as a whole */
+            fprintf(err, "%s: %s\n", path, errs->items[i].message);
+    }
+    if (err && errs->dropped > 0)
+        fprintf(err, "%s: %d more errors not shown\n", path, errs->dropped);
+    free(errs);
     return ok;
 }
 
@@ -123,8 +129,8 @@ int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
 
 void catalog_load_all(catalog_t *cat, FILE *err)
 {
-    char dir[4096], plans[4096];
-    if (paths_join(dir, sizeof dir, paths_assets(), "plans") &&
+    char dir[4096], plans[4096], assets[4096];
+    if (paths_assets(assets, sizeof assets) && paths_join(dir, sizeof dir, assets, "plans") &&
         catalog_load_dir(cat, dir, false, err) == 0 && err)
         fprintf(err, "safebase: no built-in plans in %s: reinstall Safe Base, or set "
                 "SAFEBASE_ASSETS to its assets folder\n", dir);

@@ -15,11 +15,8 @@ static bool is_dir(const char *path)
     return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
 }
 
-const char *paths_assets(void)
+bool paths_assets(char *buf, size_t size)
 {
-    static char found[4096];
-    if (found[0])
-        return found;
     const char *env = getenv("SAFEBASE_ASSETS");
     char *base = SDL_GetBasePath();
     char candidate[4096];
@@ -34,8 +31,8 @@ const char *paths_assets(void)
     if (!is_dir(candidate) && is_dir(SAFEBASE_INSTALL_ASSETS))
         snprintf(candidate, sizeof candidate, "%s", SAFEBASE_INSTALL_ASSETS);
     SDL_free(base);
-    snprintf(found, sizeof found, "%s", candidate);
-    return found;
+    int n = snprintf(buf, size, "%s", candidate);
+    return n >= 0 && (size_t)n < size;
 }
 
 static bool xdg_dir(const char *var, const char *fallback, char *buf, size_t size)

@@ -6,9 +6,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
-/* The assets folder (plans/, sounds/, music/): beside an installed binary
- * (PREFIX/share/safebase), else the source tree's. Returns a static string, never NULL. */
-const char *paths_assets(void);
+/* The assets folder (plans/, sounds/, music/) into buf: beside an installed binary
+ * (PREFIX/share/safebase), else the source tree's; SAFEBASE_ASSETS overrides both. Returns
+ * false when it does not fit. */
+bool paths_assets(char *buf, size_t size);
 
 /* $XDG_CONFIG_HOME/safebase (or ~/.config/safebase), $XDG_DATA_HOME/safebase (or
  * ~/.local/share/safebase), $XDG_CACHE_HOME/safebase (or ~/.cache/safebase) written into buf.

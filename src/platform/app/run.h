@@ -1,0 +1,51 @@
+/* The open plan and its session, and carrying out what the session decides: chimes and music
+ * through the sound, captions and colours asked of the loop (app_request_t). Decides nothing
+ * itself (core/session does); the log's part of each cue is applog.c's, handed the cues. */
+#ifndef SAFEBASE_PLATFORM_APP_RUN_H
+#define SAFEBASE_PLATFORM_APP_RUN_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/plan/settings.h"
+#include "core/session/session.h"
+#include "platform/app/request.h"
+#include "platform/screen/draw.h"
+#include "platform/sound/audio.h"
+#include "platform/sys/catalog.h"
+#include "platform/sys/options.h"
+
+typedef struct {
+    const options_t *opts;        /* borrowed */
+    const settings_t *settings;   /* borrowed */
+    const plan_t *plan;           /* the open plan (the catalogue's); NULL on the menu */
+    char plan_dir[4096];          /* its folder: its music's paths are relative to it */
+    session_t session;
+    int64_t start_epoch_ms;       /* wall clock when the session started */
+    int utc_offset_s;
+} run_t;
+
+/* No plan open yet; opts and settings are borrowed for as long as r is used. */
+void run_init(run_t *r, const options_t *opts, const settings_t *settings);
+
+/* Opens a plan of the catalogue, its session ready to start. */
+void run_open(run_t *r, const catalog_entry_t *e);
+
+/* Closes the plan (the menu shows). */
+void run_close(run_t *r);
+
+/* Hands the plan's (or --music's, or the settings') music to the sound (NULL: none). */
+void run_setup_music(const run_t *r, audio_t *audio);
+
+/* Advances the session to now with one input and carries out its cues: sound at once, the
+ * screen's part into req (look is read: a notice shown until a session starts is said once
+ * more instead of the first chime's caption). The cues go to cues, for the log. */
+void run_step(run_t *r, audio_t *audio, const draw_t *draw, const look_t *look, int64_t now,
+              session_input_t input, session_cues_t *cues, app_request_t *req);
+
+/* Once per turn of the loop: the sound's warnings (on stderr, and a banner into req), the
+ * cues due within 1.5 s handed to the audio thread to time (in_session: the session screen
+ * shows), and --timing's reports. */
+void run_poll_audio(const run_t *r, audio_t *audio, bool in_session, int64_t now, app_request_t *req);
+
+#endif
