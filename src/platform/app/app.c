@@ -58,7 +58,7 @@ static void apply(app_t *app, const app_request_t *req, int64_t now);
 static void to_menu(app_t *app, int64_t now)
 {
     app_request_t req = { 0 };
-    applog_leave_end(&app->log, &app->run, now, &req);
+    applog_leave_end(&app->log, now, &req);
     apply(app, &req, now);
     look_set_screen(&app->look, SCREEN_MENU);
     run_close(&app->run);
@@ -94,9 +94,8 @@ static void step(app_t *app, int64_t now, session_input_t input)
         return;
     session_cues_t cues;
     app_request_t req = { 0 };
-    screen_t before = app->look.screen;
     run_step(&app->run, app->audio, &app->draw, &app->look, now, input, &cues, &req);
-    applog_on_cues(&app->log, &app->run, &cues, before, app->opts->exit_at_end, now, &req);
+    applog_on_cues(&app->log, &app->run, &cues, app->opts->exit_at_end, now, &req);
     if (cues.count > 0)
         look_redraw(&app->look);
     apply(app, &req, now);
@@ -322,7 +321,7 @@ static int wait_ms(app_t *app, int64_t now)
         sooner(&next, app->exit_at);
     if (app->run.plan)
         sooner(&next, session_next_deadline(&app->run.session));
-    sooner(&next, applog_next_deadline(&app->log, &app->run, app->look.screen));
+    sooner(&next, applog_next_deadline(&app->log));
     return next > now ? (int)(next - now) : 0;
 }
 
@@ -369,7 +368,7 @@ static void on_event(app_t *app, const SDL_Event *e)
     action_t act = input_translate(e, &fx, &fy);
     /* the log's screens (end, history) and keys take their events first, in output pixels */
     app_request_t req = { 0 };
-    if (!app->help && applog_event(&app->log, &app->run, app->look.screen, e, act, (int)(fx * (float)app->draw.w),
+    if (!app->help && applog_event(&app->log, app->look.screen, e, act, (int)(fx * (float)app->draw.w),
                                    (int)(fy * (float)app->draw.h), &app->draw, now, &req)) {
         look_redraw(&app->look);
         apply(app, &req, now);
@@ -391,7 +390,7 @@ static void loop(app_t *app)
         now = (int64_t)SDL_GetTicks64();
         step(app, now, INPUT_NONE);
         app_request_t req = { 0 };
-        applog_tick(&app->log, &app->run, app->look.screen, now, &req);
+        applog_tick(&app->log, now, &req);
         run_poll_audio(&app->run, app->audio, app->look.screen == SCREEN_SESSION, now, &req);
         apply(app, &req, now);
         follow_session(app, now);
@@ -555,7 +554,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
         }
         loop(app);
     }
-    applog_close(&app->log, &app->run, (int64_t)SDL_GetTicks64());
+    applog_close(&app->log, (int64_t)SDL_GetTicks64());
     shut_down(app);
     free(app);
     return status;

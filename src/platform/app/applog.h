@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/log/logkeep.h"
 #include "core/log/record.h"
 #include "platform/app/request.h"
 #include "platform/app/run.h"
@@ -23,16 +24,14 @@ typedef struct {
     char log_path[4096];         /* "" when sessions cannot be logged (no HOME) */
     journalfile_t journal;       /* records not yet safely in the log */
     bool journal_ready;          /* journalfile_init worked */
-    bool logged;                 /* this session's record is written (or kept for later) */
+    bool keeping;                /* a log and a journal: sessions are kept and logged */
+    logkeep_t keep;              /* when to write what (core/log/logkeep.c) */
     endscreen_t end;
     historyscreen_t history;
     char clients[APPLOG_MAX_CLIENTS][RECORD_MAX_CLIENT + 1]; /* labels used before, newest first */
     int nclients;
     int client;                  /* index of the label for the next session; -1 = none */
     int history_client;          /* the History screen's filter; -1 = every client */
-    int64_t next_checkpoint_ms;  /* while a session runs */
-    int64_t next_retry_ms;       /* while records wait for the log */
-    char problem[5200];          /* the last problem shown (not repeated every checkpoint) */
 } applog_t;
 
 /* Prepares the journal for the log at log_path ("" = no log), reads the client labels used
@@ -42,29 +41,29 @@ void applog_open(applog_t *l, const char *log_path, const char *client, const ru
 
 /* Before the app shuts down: writes the record of a session that is still held or running
  * (as ended_early), says on stderr what could not be written and where it is kept, frees. */
-void applog_close(applog_t *l, const run_t *run, int64_t now);
+void applog_close(applog_t *l, int64_t now);
 
 /* The log's part of a step's cues, after the sound and the screen's: the session started
  * (checks the log can be written), something changed (phase, pause, resume: a checkpoint),
  * it finished (the record waits for the end screen, or is written with exit_at_end). */
-void applog_on_cues(applog_t *l, const run_t *run, const session_cues_t *cues, screen_t screen,
-                    bool exit_at_end, int64_t now, app_request_t *req);
+void applog_on_cues(applog_t *l, const run_t *run, const session_cues_t *cues, bool exit_at_end, int64_t now,
+                    app_request_t *req);
 
 /* The end screen is left, in any way: the finished session's record is appended with its
  * answer, if not done yet; a log that refuses it leaves it kept and retried. */
-void applog_leave_end(applog_t *l, const run_t *run, int64_t now, app_request_t *req);
+void applog_leave_end(applog_t *l, int64_t now, app_request_t *req);
 
 /* Once per turn of the loop: the 5-second checkpoint, retrying records the log refused, the
  * end screen's quiet timeout, a SIGHUP. */
-void applog_tick(applog_t *l, const run_t *run, screen_t screen, int64_t now, app_request_t *req);
+void applog_tick(applog_t *l, int64_t now, app_request_t *req);
 
 /* The next moment applog_tick has something to do (absolute ms), or -1. */
-int64_t applog_next_deadline(const applog_t *l, const run_t *run, screen_t screen);
+int64_t applog_next_deadline(const applog_t *l);
 
 /* Offers an event to the log's screens (end, history) and keys (H on the menu, Tab on the
  * ready screen); d is where the end screen's targets are. Returns true when it was taken. */
-bool applog_event(applog_t *l, const run_t *run, screen_t screen, const SDL_Event *e, action_t act, int x,
-                  int y, const draw_t *d, int64_t now, app_request_t *req);
+bool applog_event(applog_t *l, screen_t screen, const SDL_Event *e, action_t act, int x, int y, const draw_t *d,
+                  int64_t now, app_request_t *req);
 
 /* Draws the end or History screen (other screens: nothing). */
 void applog_draw(const applog_t *l, const run_t *run, screen_t screen, draw_t *d, const draw_overlay_t *o);

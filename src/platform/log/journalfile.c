@@ -15,7 +15,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/base/duration.h"
+#include "core/log/logkeep.h"
 #include "platform/log/logfile.h"
 #include "platform/sys/paths.h"
 
@@ -197,51 +197,44 @@ static long slurp(int fd, char *buf, size_t size)
     return have < size ? (long)have : -1;
 }
 
-/* Says what was added, in words: "a session cut off on 2024-03-04 at 09:30 (Special playtime, 5 min)". */
-static void describe(const journal_entry_t *e, const char *log, FILE *out)
+/* Carries out core/log/logkeep's recovery of a dead app's journal jf: its records appended
+ * to the log once each, oldest first (the policy is logkeep's), said on out. Returns how many
+ * were written; what could not be stays in the journal. */
+static int recover_records(journalfile_t *jf, const char *log, FILE *out)
 {
-    record_row_t *row = malloc(sizeof *row);
-    char err[160], len[48];
-    if (row && record_parse(e->line, (size_t)e->len - 1, row, err, sizeof err)) {
-        bool cut = e->kind == JOURNAL_LIVE;
-        duration_format_length(row->duration_ms, len, sizeof len);
-        fprintf(out, "safebase: added to %s: %s on %.10s at %.5s (%s, %s%s%s)\n", log,
-                cut ? "a session cut off" : "a session kept from before", row->field[COL_STARTED],
-                row->field[COL_STARTED] + 11, row->field[COL_PLAN], len, cut ? "" : ", ",
-                cut ? "" : row->field[COL_OUTCOME]);
+    logkeep_t *k = malloc(sizeof *k); /* (large: it holds a parsed record) */
+    if (!k) {
+        fprintf(out, "safebase: out of memory: the journal %s is left for the next start\n", jf->path);
+        return 0;
     }
-    free(row);
-}
-
-/* Appends a dead app's records. Returns how many were written; leaves what could not be. */
-static int recover_records(journal_t *j, const char *log, FILE *out, bool *all_done)
-{
-    int written = 0;
-    record_row_t *row = malloc(sizeof *row);
-    *all_done = row != NULL;
-    for (int i = 0; row && i < j->count;) {
-        char err[600];
-        journal_entry_t *e = &j->items[i];
-        if (!record_parse(e->line, (size_t)e->len - 1, row, err, sizeof err)) {
-            fprintf(out, "safebase: a record in the journal for %s is damaged (%s): left in the journal\n", log, err);
-            *all_done = false;
-            i++;
-            continue;
-        }
-        logfile_result_t r = logfile_append_once(log, e->line, err, sizeof err);
-        if (r == LOGFILE_FAILED) {
+    logkeep_actions_t todo = { 0 };
+    logkeep_action_t a;
+    char err[600] = "";
+    logkeep_init(k, jf->j);
+    logkeep_recover(k, &todo);
+    while (logkeep_take(&todo, &a)) {
+        if (a.kind == LOGKEEP_APPEND_ONCE) {
+            logfile_result_t r = logfile_append_once(log, a.line, err, sizeof err);
+            logkeep_appended_once(k, r == LOGFILE_WRITTEN ? LOGKEEP_ONCE_WRITTEN
+                                     : r == LOGFILE_ALREADY_THERE ? LOGKEEP_ONCE_ALREADY_THERE : LOGKEEP_ONCE_FAILED,
+                                  0, &todo);
+        } else if (a.kind == LOGKEEP_SAVE_JOURNAL) { /* empty: removed; else what is left */
+            bool ok = journalfile_save(jf, err, sizeof err);
+            if (!ok)
+                fprintf(out, "safebase: %s\n", err);
+            logkeep_saved(k, ok, 0, &todo);
+        } else if (a.kind == LOGKEEP_TELL && a.tell == LOGKEEP_TELL_RECOVERED) {
+            fprintf(out, "safebase: added to %s: %s\n", log, a.detail);
+        } else if (a.kind == LOGKEEP_TELL && a.tell == LOGKEEP_TELL_DAMAGED) {
+            fprintf(out, "safebase: a record in the journal for %s is damaged (%s): left in the journal\n", log,
+                    a.detail);
+        } else if (a.kind == LOGKEEP_TELL && a.tell == LOGKEEP_TELL_KEPT) {
             fprintf(out, "safebase: %s\nsafebase: %d session(s) are kept safe and will be written at the next start\n",
-                    err, j->count - i);
-            *all_done = false;
-            break;
+                    err, a.count);
         }
-        if (r == LOGFILE_WRITTEN) {
-            describe(e, log, out);
-            written++;
-        }
-        journal_remove(j, i);
     }
-    free(row);
+    int written = logkeep_recovered(k);
+    free(k);
     return written;
 }
 
@@ -267,13 +260,10 @@ static int recover_one(const char *path, const char *log_abs, bool fallback, con
     }
     if (fallback && strcmp(jf.j->log, log_abs) != 0)
         goto done; /* another log's journal (a name clash in the fallback folder) */
-    bool all_done;
-    written = recover_records(jf.j, log, out, &all_done);
     snprintf(jf.path, sizeof jf.path, "%s", path);
     jf.fd = fd;
     fd = -1;
-    if (!journalfile_save(&jf, err, sizeof err)) /* empty: removed; else what is left */
-        fprintf(out, "safebase: %s\n", err);
+    written = recover_records(&jf, log, out);
 done:
     if (fd >= 0)
         close(fd);
