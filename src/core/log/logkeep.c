@@ -98,10 +98,15 @@ static void keep(logkeep_t *k, journal_kind_t kind, logkeep_actions_t *todo)
             k->journal->items[held].kind = JOURNAL_PENDING; /* an older one on its way: not replaced */
         journal_remove(k->journal, journal_find(k->journal, JOURNAL_LIVE));
     }
-    if (journal_put(k->journal, kind, k->scratch))
+    if (journal_put(k->journal, kind, k->scratch)) {
         save(todo);
-    else
-        problem(k, todo, LOGKEEP_TELL_JOURNAL_FAILED);
+        return;
+    }
+    problem(k, todo, LOGKEEP_TELL_JOURNAL_FAILED);
+    if (kind == JOURNAL_HELD) { /* the journal is full: the record waits here to be appended */
+        snprintf(k->outside, sizeof k->outside, "%s", k->scratch);
+        k->has_outside = true;
+    }
 }
 
 static void checkpoint(logkeep_t *k, int64_t now, logkeep_actions_t *todo)
@@ -150,9 +155,9 @@ static void pump(logkeep_t *k, int64_t now, logkeep_actions_t *todo)
     }
     if (k->commit) {
         int i = journal_find(j, JOURNAL_HELD);
-        k->commit = i >= 0;
-        if (i >= 0) {
-            ask(k, LOGKEEP_APPEND, j->items[i].line, todo);
+        k->commit = i >= 0 || k->has_outside;
+        if (i >= 0 || k->has_outside) {
+            ask(k, LOGKEEP_APPEND, i >= 0 ? j->items[i].line : k->outside, todo);
             return;
         }
     }
@@ -323,6 +328,13 @@ void logkeep_appended(logkeep_t *k, bool ok, int64_t now, logkeep_actions_t *tod
     int i = find_line(j, JOURNAL_HELD, k->line);
     if (i < 0)
         i = find_line(j, JOURNAL_PENDING, k->line); /* made PENDING meanwhile by a newer HELD */
+    if (k->has_outside && i < 0 && strcmp(k->line, k->outside) == 0) {
+        k->has_outside = !ok; /* appended, or still only here (the journal is full) */
+        if (!ok)
+            problem(k, todo, LOGKEEP_TELL_NOT_IN_LOG);
+        pump(k, now, todo);
+        return;
+    }
     if (ok) {
         journal_remove(j, i);
     } else if (i >= 0) {

@@ -102,6 +102,8 @@ typedef struct {
     bool unsaved;                   /* the last save failed: the journal on disk is behind */
     int64_t next_checkpoint_ms, next_retry_ms, last_input_ms;
     char line[RECORD_MAX_LINE];     /* the record being appended (what an APPEND's .line points to) */
+    char outside[RECORD_MAX_LINE];  /* a final record the full journal could not take... */
+    bool has_outside;               /* ...still to be appended */
     char scratch[RECORD_MAX_LINE];  /* a record being made */
     record_row_t row;               /* recovery: the record being appended, parsed */
 } logkeep_t;

@@ -531,6 +531,27 @@ static void test_retry(void)
     world_free(w);
 }
 
+/* A journal full of records the log refused still lets a new session's record reach the log
+ * (it cannot be kept in the journal, so it is appended straight away). */
+static void test_journal_full(void)
+{
+    world_t *w = world_new();
+    for (int i = 0; i < JOURNAL_MAX_ENTRIES; i++) {
+        char line[64];
+        snprintf(line, sizeof line, "2024-01-01T10:00:%02d+00:00,kept %d\n", i, i);
+        CHECK(journal_put(&w->j, JOURNAL_PENDING, line));
+    }
+    w->k.next_retry_ms = 1000000; /* (no retry pass in the way) */
+    begin(w, 0, true);
+    step(w, 1000, INPUT_END);
+    leave_end(w, 2000);
+    CHECK(w->tells[LOGKEEP_TELL_JOURNAL_FAILED] >= 1);
+    CHECK_EQ_INT(w->log.n, 1);
+    CHECK_EQ_INT(count_session(&w->log, 0, NULL), 1);
+    CHECK_EQ_INT(w->j.count, JOURNAL_MAX_ENTRIES);
+    world_free(w);
+}
+
 static void test_journal_failure_told_once(void)
 {
     world_t *w = world_new();
@@ -795,6 +816,7 @@ int main(void)
     test_quiet_timeout();
     test_retry();
     test_journal_failure_told_once();
+    test_journal_full();
     test_closing();
     test_recovery();
     test_hour_with_failing_disk();
