@@ -3,38 +3,26 @@
  * may take, at half the wake-ups of 512), the calls the app makes, and the messages it polls. Each
  * call only changes a target under the lock; the audio thread (audiomix.c) moves towards it
  * and the decoder (audiodec.c) and loudness (audioscan.c) threads do the slow work. SDL_mixer
- * opens the device and runs the engine's mixer as its music hook. */
+ * opens the device and runs the engine's mixer as its music hook. The top of the sound room:
+ * it starts the threads; nothing in the room calls it. */
 #include "platform/sound/audio.h"
 
 #include <SDL_mixer.h>
-#include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/sound/loudness.h"
+#include "platform/sound/audiodec.h"
 #include "platform/sound/audioeng.h"
+#include "platform/sound/audiomix.h"
+#include "platform/sound/audioscan.h"
 #include "platform/sound/musicdir.h"
 #include "platform/sys/paths.h"
 
 #define DEVICE_FRAMES 1024           /* 21.3 ms at 48 kHz */
-#define LIMITER_RELEASE_MS 150
 #define CLOSE_FADE_MS 250            /* closing never cuts a sound off: it fades first */
 #define CUE_MAX_FRAMES FRAMES(10000) /* a cue sound is cut after 10 s */
 #define CUE_BLOCK 1024
-
-void audio_message(messages_t *q, const char *fmt, ...)
-{
-    if (q->count >= MAX_MESSAGES) {
-        q->dropped++;
-        return;
-    }
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(q->text[(q->head + q->count++) % MAX_MESSAGES], MESSAGE_CHARS, fmt, ap);
-    va_end(ap);
-}
 
 static bool take_message(audio_t *a, messages_t *q, char *buf, size_t size)
 {
@@ -65,60 +53,22 @@ bool audio_poll_timing(audio_t *a, char *buf, size_t size)
     return a && take_message(a, &a->timings, buf, size);
 }
 
-double audio_now_ms(const audio_t *a)
-{
-    Uint64 d = SDL_GetPerformanceCounter() - a->pc0;
-    return (double)a->t0_ms + (double)d * 1000.0 / (double)SDL_GetPerformanceFrequency();
-}
-
-bool audio_held(const audio_t *a)
-{
-    return ramp_settled(&a->mode) && ramp_settled(&a->pause) && a->mode.value * a->pause.value == 0.0f;
-}
-
-void audio_mark_bad(audio_t *a, unsigned gen, int track, const char *why)
-{
-    if (gen != a->gen || track < 0 || track >= a->list.count || a->list.tracks[track].bad)
-        return;
-    a->list.tracks[track].bad = true;
-    if (a->list.tracks[track].warned)
-        return;
-    a->list.tracks[track].warned = true;
-    audio_message(&a->warnings, "Skipping music \"%s\": %s", a->list.tracks[track].path, why);
-}
-
-float audio_track_gain(const audio_t *a, int track)
-{
-    if (track < 0 || track >= a->list.count || !a->list.tracks[track].measured)
-        return (float)loudness_db_to_gain(loudness_safe_gain_db(a->target_lufs));
-    double db = loudness_gain_db(&a->list.tracks[track].loud, a->target_lufs, LOUDNESS_CEILING_DBTP);
-    return (float)loudness_db_to_gain(db);
-}
-
-void audio_to_s16(const float *in, Sint16 *out, int n)
-{
-    for (int i = 0; i < n; i++) {
-        float x = in[i] * 32768.0f;
-        out[i] = (Sint16)(x >= 32767.0f ? 32767 : x <= -32768.0f ? -32768 : lrintf(x));
-    }
-}
-
 /* Decodes a cue sound whole into 16-bit stereo at the device's rate (the cue files are
  * 16-bit: nothing is lost). Returns the frames (the data, which the caller frees, in *out),
  * or -1 with the reason in why. */
-static int64_t load_cue(const char *path, Sint16 **out, char *why, size_t whysize)
+static int64_t load_cue(const char *path, int16_t **out, char *why, size_t whysize)
 {
     trackread_t *r = trackread_open(path, why, whysize);
     if (!r)
         return -1;
     int64_t cap = trackread_length(r); /* a header's length can be a few frames short */
     cap = cap > 0 && cap < CUE_MAX_FRAMES - RATE / 10 ? cap + RATE / 10 : CUE_MAX_FRAMES;
-    Sint16 *data = malloc(sizeof(Sint16) * 2 * (size_t)cap);
+    int16_t *data = malloc(sizeof(int16_t) * 2 * (size_t)cap);
     float block[2 * CUE_BLOCK];
     int64_t got = 0;
     int n = 0;
     while (data && got < cap && (n = trackread_read(r, block, (int)(cap - got < CUE_BLOCK ? cap - got : CUE_BLOCK))) > 0) {
-        audio_to_s16(block, data + got * 2, 2 * n);
+        audioeng_to_s16(block, data + got * 2, 2 * n);
         got += n;
     }
     snprintf(why, whysize, "%s", !data ? "out of memory" : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
@@ -127,22 +77,22 @@ static int64_t load_cue(const char *path, Sint16 **out, char *why, size_t whysiz
         free(data);
         return -1;
     }
-    Sint16 *fit = realloc(data, sizeof(Sint16) * 2 * (size_t)got);
+    int16_t *fit = realloc(data, sizeof(int16_t) * 2 * (size_t)got);
     *out = fit ? fit : data;
     return got;
 }
 
 static void load_cues(audio_t *a, const char *dir)
 {
-    static const char *names[AUDIO_CUE_COUNT] = { "chime.wav", "ending-soon.wav", "end.wav" };
+    static const char *const names[AUDIO_CUE_COUNT] = { "chime.wav", "ending-soon.wav", "end.wav" };
     for (int i = 0; i < AUDIO_CUE_COUNT; i++) {
         char path[4096], why[200];
         paths_join(path, sizeof path, dir, names[i]);
         int64_t frames = load_cue(path, &a->cue_data[i], why, sizeof why);
         if (frames < 0)
-            audio_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, why);
+            audioeng_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, why);
         else
-            a->cue_frames[i] = frames;
+            a->mix.sound[i] = (mix_sound_t){ a->cue_data[i], frames };
     }
 }
 
@@ -162,28 +112,13 @@ static audio_t *engine_new(void)
     if (!a)
         return NULL;
     a->lock = SDL_CreateMutex();
-    a->cache_lock = SDL_CreateMutex();
     a->wake_decoder = SDL_CreateCond();
     a->wake_scanner = SDL_CreateCond();
-    bool ok = a->lock && a->cache_lock && a->wake_decoder && a->wake_scanner;
-    for (int i = 0; i < VOICES && ok; i++)
-        ok = (a->voice[i].ring = malloc(sizeof(Sint16) * 2 * RING_FRAMES)) != NULL;
+    bool ok = audiocache_open(&a->cache) && a->lock && a->wake_decoder && a->wake_scanner;
+    for (int i = 0; i < MIX_VOICES && ok; i++)
+        ok = (a->ring[i] = malloc(sizeof(int16_t) * 2 * MIX_RING_FRAMES)) != NULL;
     tracklist_init(&a->list);
-    ramp_init(&a->mode, 0.0f);
-    ramp_init(&a->pause, 1.0f);
-    ramp_init(&a->duck, 1.0f);
-    ramp_init(&a->out, 1.0f);
-    a->duck_until = a->duck_at = -1;
-    a->fade_frames = FRAMES(1500);
-    a->master = 1.0f;
-    a->cue_gain = 1.0f;
-    a->target_lufs = -23.0;
-    limiter_init(&a->limiter, (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP),
-                 (int)FRAMES(LIMITER_RELEASE_MS));
-    char dir[4096];
-    if (paths_cache_dir(dir, sizeof dir))
-        paths_join(a->cache_file, sizeof a->cache_file, dir, "loudness.txt");
-    audio_load_cache(a);
+    mix_init(&a->mix, a->ring, &a->list);
     start_clock(a);
     if (!ok) {
         audio_close(a);
@@ -218,7 +153,7 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
     a->decoder = SDL_CreateThread(audiodec_main, "safebase-decoder", a);
     a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
     if (!a->decoder || !a->scanner)
-        audio_message(&a->warnings, "No music: %s", SDL_GetError());
+        audioeng_message(&a->warnings, "No music: %s", SDL_GetError());
     return a;
 }
 
@@ -226,12 +161,11 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
 static void fade_out_all(audio_t *a)
 {
     SDL_LockMutex(a->lock);
-    bool sounding = a->quiet_frames < FRAMES(CLOSE_FADE_MS);
-    ramp_to(&a->out, 0.0f, FRAMES(CLOSE_FADE_MS));
+    bool sounding = mix_fade_out(&a->mix, CLOSE_FADE_MS);
     SDL_UnlockMutex(a->lock);
     for (int waited = 0; sounding && waited < 4 * CLOSE_FADE_MS; waited += 10) {
         SDL_LockMutex(a->lock);
-        bool done = ramp_settled(&a->out);
+        bool done = ramp_settled(&a->mix.out);
         SDL_UnlockMutex(a->lock);
         if (done)
             break;
@@ -258,19 +192,17 @@ void audio_close(audio_t *a)
         fade_out_all(a);
         Mix_HookMusic(NULL, NULL); /* waits for a running callback to finish */
         if (a->timing)
-            fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->clock);
+            fprintf(stderr, "safebase: timing: audio closed frames=%lld\n", (long long)a->mix.clock);
         Mix_CloseAudio();
     }
     for (int i = 0; i < AUDIO_CUE_COUNT; i++)
         free(a->cue_data[i]);
-    for (int i = 0; i < VOICES; i++) {
-        trackread_close(a->voice[i].reader);
-        free(a->voice[i].ring);
+    for (int i = 0; i < MIX_VOICES; i++) {
+        trackread_close(a->file[i].reader);
+        free(a->ring[i]);
     }
     tracklist_free(&a->list);
-    loudcache_free(&a->cache);
-    if (a->cache_lock)
-        SDL_DestroyMutex(a->cache_lock);
+    audiocache_close(&a->cache);
     if (a->wake_decoder)
         SDL_DestroyCond(a->wake_decoder);
     if (a->wake_scanner)
@@ -285,13 +217,8 @@ void audio_configure(audio_t *a, int volume_percent, double target_lufs, bool ti
 {
     if (!a)
         return;
-    int v = volume_percent < 0 ? 0 : volume_percent > 100 ? 100 : volume_percent;
     SDL_LockMutex(a->lock);
-    a->master = (float)v / 100.0f;
-    limiter_set_ceiling(&a->limiter, a->master * (float)loudness_db_to_gain(LOUDNESS_CEILING_DBTP));
-    a->target_lufs = target_lufs;
-    /* the cues keep their place above the music whatever its loudness */
-    a->cue_gain = (float)loudness_db_to_gain(target_lufs - AUDIO_CUE_REFERENCE_LUFS);
+    mix_configure(&a->mix, volume_percent, target_lufs);
     a->timing = timing;
     SDL_UnlockMutex(a->lock);
 }
@@ -305,25 +232,9 @@ static void expand_sources(audio_t *a, playlist_t *list, const char *const *sour
         char why[512];
         if (!musicdir_expand(list, sources[i], shuffle, seed, why, sizeof why)) {
             SDL_LockMutex(a->lock);
-            audio_message(&a->warnings, "Music \"%s\": %s", sources[i], why);
+            audioeng_message(&a->warnings, "Music \"%s\": %s", sources[i], why);
             SDL_UnlockMutex(a->lock);
         }
-    }
-}
-
-/* Sends every voice on its way out: at once when the music is silent, else over a fade. */
-static void retire_voices(audio_t *a)
-{
-    bool held = audio_held(a);
-    for (int i = 0; i < VOICES; i++) {
-        voice_t *v = &a->voice[i];
-        if (v->state != VOICE_ACTIVE)
-            continue;
-        v->leading = false;
-        if (held || v->follows >= 0)
-            v->state = VOICE_DONE;
-        else
-            ramp_to(&v->fade, 0.0f, a->fade_frames);
     }
 }
 
@@ -338,7 +249,7 @@ int audio_set_music(audio_t *a, const char *const *sources, int count, const cha
     tracklist_init(&fresh);
     if (!tracklist_set_loop(&fresh, &list)) {
         SDL_LockMutex(a->lock);
-        audio_message(&a->warnings, "No music: out of memory");
+        audioeng_message(&a->warnings, "No music: out of memory");
         SDL_UnlockMutex(a->lock);
     }
     if (fallback)
@@ -350,7 +261,7 @@ int audio_set_music(audio_t *a, const char *const *sources, int count, const cha
     a->list = fresh;
     a->gen++;
     a->exhausted = a->fell_back = a->switch_pending = false;
-    retire_voices(a);
+    mix_retire(&a->mix);
     SDL_CondSignal(a->wake_decoder);
     SDL_CondSignal(a->wake_scanner);
     SDL_UnlockMutex(a->lock);
@@ -386,15 +297,11 @@ void audio_music_mode(audio_t *a, music_mode_t mode, int fade_ms)
 {
     if (!a || mode == MUSIC_CONTINUE)
         return;
-    if (fade_ms < MIN_FADE_MS)
-        fade_ms = MIN_FADE_MS;
-    float target = mode == MUSIC_PLAY ? 1.0f : mode == MUSIC_SOFT ? ramp_db(SOFT_DB) : 0.0f;
     SDL_LockMutex(a->lock);
-    a->fade_frames = FRAMES(fade_ms);
-    ramp_to(&a->mode, target, a->fade_frames);
-    if (a->timing) /* it takes effect at the start of the next callback: frame a->clock */
-        audio_message(&a->timings, "music %s fade=%d asked=%.1f frame=%lld", mode_name(mode), fade_ms,
-                      audio_now_ms(a), (long long)a->clock);
+    fade_ms = mix_music_mode(&a->mix, mode, fade_ms);
+    if (a->timing) /* it takes effect at the start of the next callback: frame mix.clock */
+        audioeng_message(&a->timings, "music %s fade=%d asked=%.1f frame=%lld", mode_name(mode), fade_ms,
+                         audioeng_now_ms(a), (long long)a->mix.clock);
     SDL_CondSignal(a->wake_decoder);
     SDL_UnlockMutex(a->lock);
 }
@@ -405,10 +312,10 @@ static bool already_playing(const audio_t *a, const char *source)
 {
     if (a->switch_pending && strcmp(a->switch_source, source) == 0)
         return true;
-    for (int i = 0; i < VOICES; i++) {
-        const voice_t *v = &a->voice[i];
-        if ((v->state == VOICE_LOADING || (v->state == VOICE_ACTIVE && v->leading)) &&
-            strcmp(v->source, source) == 0 && v->rd < FRAMES(250))
+    for (int i = 0; i < MIX_VOICES; i++) {
+        const mix_voice_t *v = &a->mix.voice[i];
+        if ((v->state == MIX_VOICE_LOADING || (v->state == MIX_VOICE_ACTIVE && v->leading)) &&
+            strcmp(a->file[i].source, source) == 0 && v->rd < FRAMES(250))
             return true;
     }
     return false;
@@ -424,7 +331,7 @@ void audio_play_track(audio_t *a, const char *source, int fade_ms)
     if (list.count > 0 && !already_playing(a, source)) {
         tracklist_set_once(&a->list, &list);
         a->switch_pending = true;
-        a->switch_fade = FRAMES(fade_ms < MIN_FADE_MS ? MIN_FADE_MS : fade_ms);
+        a->switch_fade = FRAMES(fade_ms < MIX_MIN_FADE_MS ? MIX_MIN_FADE_MS : fade_ms);
         snprintf(a->switch_source, sizeof a->switch_source, "%s", source);
         a->exhausted = false;
         SDL_CondSignal(a->wake_decoder);
@@ -439,10 +346,10 @@ void audio_pause(audio_t *a, bool paused)
     if (!a)
         return;
     SDL_LockMutex(a->lock);
-    ramp_to(&a->pause, paused ? 0.0f : 1.0f, FRAMES(PAUSE_FADE_MS));
+    mix_pause(&a->mix, paused);
     if (a->timing)
-        audio_message(&a->timings, "%s asked=%.1f frame=%lld", paused ? "pause" : "resume", audio_now_ms(a),
-                      (long long)a->clock);
+        audioeng_message(&a->timings, "%s asked=%.1f frame=%lld", paused ? "pause" : "resume",
+                         audioeng_now_ms(a), (long long)a->mix.clock);
     SDL_UnlockMutex(a->lock);
 }
 
@@ -451,8 +358,7 @@ void audio_cue(audio_t *a, audio_cue_t cue, int64_t moment_ms)
     if (!a || cue < 0 || cue >= AUDIO_CUE_COUNT)
         return;
     SDL_LockMutex(a->lock);
-    if (a->ncue_requests < CUE_VOICES)
-        a->cue_requests[a->ncue_requests++] = (cue_request_t){ cue, moment_ms, audio_now_ms(a) };
+    mix_cue(&a->mix, (int)cue, moment_ms, audioeng_now_ms(a));
     SDL_UnlockMutex(a->lock);
 }
 
@@ -461,9 +367,9 @@ void audio_schedule(audio_t *a, const audio_timed_cue_t *cues, int n)
     if (!a)
         return;
     SDL_LockMutex(a->lock);
-    a->nscheduled = 0;
-    for (int i = 0; i < n && i < CUE_VOICES; i++)
+    mix_schedule_clear(&a->mix);
+    for (int i = 0; i < n && i < MIX_CUE_VOICES; i++)
         if (cues[i].cue >= 0 && cues[i].cue < AUDIO_CUE_COUNT)
-            a->scheduled[a->nscheduled++] = (cue_request_t){ cues[i].cue, cues[i].moment_ms, -1.0 };
+            mix_schedule_add(&a->mix, (int)cues[i].cue, cues[i].moment_ms);
     SDL_UnlockMutex(a->lock);
 }

@@ -2,22 +2,20 @@
  * libebur128 at low priority, the playing and next tracks first, and keeps the results in
  * $XDG_CACHE_HOME/safebase/loudness.txt keyed by path, size and mtime, so a folder is measured
  * once. It never delays the session: until a track is measured it plays at a safe lower level.
- * It is also the first to open every file, so most unplayable files are reported here early. */
+ * It is also the first to open every file, so most unplayable files are reported here early.
+ * It calls only the engine's helpers and the cache below it, never the front or the decoder. */
+#include "platform/sound/audioscan.h"
+
 #include <ebur128.h>
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
-#include <sys/stat.h>
 
-#include "core/sound/loudcache.h"
 #include "core/sound/loudness.h"
+#include "platform/sound/audiocache.h"
 #include "platform/sound/audioeng.h"
-#include "platform/sys/paths.h"
 
 #define SCAN_BLOCK 4096
-#define MAX_CACHE_BYTES (16 << 20)
 #define MIN_TRACK_FRAMES RATE        /* less than a second of sound is not music to play */
 
 typedef struct {
@@ -27,72 +25,6 @@ typedef struct {
     bool cached;
     char why[200];
 } measure_t;
-
-void audio_load_cache(audio_t *a)
-{
-    FILE *f = a->cache_file[0] ? fopen(a->cache_file, "rb") : NULL;
-    if (!f)
-        return;
-    struct stat st; /* a buffer the file's size (a few kB), not the most it may hold */
-    size_t size = fstat(fileno(f), &st) == 0 && st.st_size >= 0 && st.st_size < MAX_CACHE_BYTES ? (size_t)st.st_size : 0;
-    char *text = size > 0 ? malloc(size + 1) : NULL;
-    size_t len = text ? fread(text, 1, size + 1, f) : 0;
-    fclose(f);
-    if (text && len == size) /* (a file that grew meanwhile is left for the next start) */
-        loudcache_parse(&a->cache, text, len); /* a damaged cache is ignored, never an error */
-    free(text);
-}
-
-/* The file's size and modification time (ns), the cache's key with its path. */
-static bool file_key(const char *path, int64_t *size, int64_t *mtime)
-{
-    struct stat st;
-    if (stat(path, &st) != 0)
-        return false;
-    *size = st.st_size;
-    *mtime = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
-    return true;
-}
-
-bool audio_cached_loudness(audio_t *a, const char *path, loudness_t *out)
-{
-    int64_t size = 0, mtime = 0;
-    if (!file_key(path, &size, &mtime))
-        return false;
-    SDL_LockMutex(a->cache_lock);
-    const loudcache_entry_t *e = loudcache_find(&a->cache, path, size, mtime);
-    if (e)
-        *out = e->m;
-    SDL_UnlockMutex(a->cache_lock);
-    return e != NULL;
-}
-
-/* Writes the cache to a temporary file and renames it over the old one, so a crash never
- * leaves half a cache. Failing to write is not worth troubling the user with. */
-static void save_cache(audio_t *a)
-{
-    char dir[4096], tmp[4200];
-    const char *file = a->cache_file;
-    if (!file[0])
-        return;
-    paths_dirname(file, dir, sizeof dir);
-    if (!paths_mkdirs(dir, 0700))
-        return;
-    size_t len;
-    SDL_LockMutex(a->cache_lock);
-    char *text = loudcache_format(&a->cache, &len);
-    SDL_UnlockMutex(a->cache_lock);
-    snprintf(tmp, sizeof tmp, "%s.tmp", file);
-    FILE *f = text ? fopen(tmp, "wb") : NULL;
-    bool ok = f && fwrite(text, 1, len, f) == len;
-    if (f)
-        ok = fclose(f) == 0 && ok;
-    if (ok)
-        rename(tmp, file);
-    else if (f)
-        remove(tmp);
-    free(text);
-}
 
 /* Decodes the whole track through libebur128. Returns false with m->why when it cannot. */
 static bool measure(audio_t *a, const char *path, measure_t *m)
@@ -130,9 +62,9 @@ static bool measure(audio_t *a, const char *path, measure_t *m)
 static int pick(audio_t *a)
 {
     int order[8], n = 0;
-    for (int i = 0; i < VOICES; i++) {
-        const voice_t *v = &a->voice[i];
-        if ((v->state == VOICE_LOADING || (v->state == VOICE_ACTIVE && v->leading)) && v->gen == a->gen)
+    for (int i = 0; i < MIX_VOICES; i++) {
+        const mix_voice_t *v = &a->mix.voice[i];
+        if ((v->state == MIX_VOICE_LOADING || (v->state == MIX_VOICE_ACTIVE && v->leading)) && v->gen == a->gen)
             order[n++] = v->track;
     }
     n += tracklist_peek(&a->list, order + n, 4);
@@ -153,50 +85,41 @@ static void publish(audio_t *a, unsigned gen, int index, bool ok, const measure_
     track_t *t = &a->list.tracks[index];
     t->measuring = false;
     if (!ok) {
-        audio_mark_bad(a, gen, index, m->why);
+        audioeng_mark_bad(a, gen, index, m->why);
         return;
     }
     if (!m->cached && m->frames < MIN_TRACK_FRAMES) {
-        audio_mark_bad(a, gen, index, "it holds less than a second of sound");
+        audioeng_mark_bad(a, gen, index, "it holds less than a second of sound");
         return;
     }
     if (!m->cached && m->length > 0 && m->frames < m->length / 2 && !t->warned) {
         t->warned = true;
-        audio_message(&a->warnings, "Music \"%s\" stops after %.0f of its %.0f seconds: the file seems damaged",
-                      t->path, (double)m->frames / RATE, (double)m->length / RATE);
+        audioeng_message(&a->warnings, "Music \"%s\" stops after %.0f of its %.0f seconds: the file seems damaged",
+                         t->path, (double)m->frames / RATE, (double)m->length / RATE);
     }
     t->measured = true;
     t->loud = m->m;
-    float gain = audio_track_gain(a, index);
-    for (int i = 0; i < VOICES; i++) { /* a playing track glides to its level */
-        voice_t *v = &a->voice[i];
-        if (v->state == VOICE_ACTIVE && v->gen == gen && v->track == index)
-            ramp_to(&v->level, gain, FRAMES(LEVEL_GLIDE_MS));
-    }
+    float gain = mix_track_gain(&a->mix, index);
+    mix_track_measured(&a->mix, gen, index);
     if (a->timing)
-        audio_message(&a->timings, "loudness \"%s\" integrated=%.2f true_peak=%.2f gain=%+.2f frame=%lld %s %.0f ms",
-                      t->path, m->m.integrated_lufs, m->m.true_peak_db, 20.0 * log10f(gain),
-                      (long long)a->clock, m->cached ? "cached" : "measured", took_ms);
+        audioeng_message(&a->timings, "loudness \"%s\" integrated=%.2f true_peak=%.2f gain=%+.2f frame=%lld %s %.0f ms",
+                         t->path, m->m.integrated_lufs, m->m.true_peak_db, 20.0 * log10f(gain),
+                         (long long)a->mix.clock, m->cached ? "cached" : "measured", took_ms);
 }
 
 /* Looks the track up in the cache, or measures it and adds it. */
 static bool find_or_measure(audio_t *a, const char *path, measure_t *m)
 {
-    if (audio_cached_loudness(a, path, &m->m)) {
+    if (audiocache_lookup(&a->cache, path, &m->m)) {
         m->cached = true;
         return true;
     }
     int64_t size = 0, mtime = 0;
-    bool keyed = file_key(path, &size, &mtime);
+    bool keyed = audiocache_key(path, &size, &mtime);
     bool ok = measure(a, path, m);
     /* only sound results are kept: a short or damaged file is looked at (and reported) again */
-    if (ok && keyed && m->frames >= MIN_TRACK_FRAMES && (m->length == 0 || m->frames >= m->length / 2)) {
-        SDL_LockMutex(a->cache_lock);
-        bool put = loudcache_put(&a->cache, path, size, mtime, &m->m);
-        SDL_UnlockMutex(a->cache_lock);
-        if (put)
-            save_cache(a);
-    }
+    if (ok && keyed && m->frames >= MIN_TRACK_FRAMES && (m->length == 0 || m->frames >= m->length / 2))
+        audiocache_store(&a->cache, path, size, mtime, &m->m);
     return ok;
 }
 
