@@ -1,8 +1,8 @@
 /* The app's loop and its wiring. It reads the clock once per turn of the loop and hands
  * now_ms to the core; it sleeps in SDL_WaitEventTimeout until the next visible change. Each
- * part of the app's state is written by its own file (look.c, run.c, applog.c, menu.c, the
- * screen room's window and drawing); what they ask of the screen comes back here as an
- * app_request_t, carried out in one place. */
+ * part of the app's state is written by its own file (look.c, run.c, applog.c, menu.c,
+ * devices.c); what they ask of the screen comes back here as an app_request_t, carried out in
+ * one place. */
 #include "platform/app/app.h"
 
 #include <SDL.h>
@@ -14,30 +14,19 @@
 #include "core/session/control.h"
 #include "core/session/pace.h"
 #include "platform/app/applog.h"
+#include "platform/app/devices.h"
 #include "platform/app/look.h"
 #include "platform/app/menu.h"
 #include "platform/app/request.h"
 #include "platform/app/run.h"
 #include "platform/log/logfile.h"
-#include "platform/screen/draw.h"
-#include "platform/screen/presenter.h"
-#include "platform/screen/text.h"
-#include "platform/screen/window.h"
-#include "platform/sound/audio.h"
 #include "platform/sys/input.h"
-#include "platform/sys/pad.h"
-#include "platform/sys/paths.h"
 
 typedef struct {
     const options_t *opts;        /* borrowed */
     const settings_t *settings;   /* borrowed */
     catalog_t *cat;               /* borrowed */
-    window_t window;              /* screen/window.c */
-    text_t *text;
-    draw_t draw;                  /* screen/draw.c draws into it */
-    presenter_t presenter;        /* --presenter: the adult's window */
-    audio_t *audio;               /* NULL: no sound, visual cues only */
-    pads_t pads;
+    devices_t dev;                /* devices.c: window, text, drawing, presenter, sound, pads */
     look_t look;                  /* look.c: the screen shown, background, banners, fades */
     menu_t menu;                  /* menu.c */
     run_t run;                    /* run.c: the open plan and its session */
@@ -62,7 +51,7 @@ static void to_menu(app_t *app, int64_t now)
     apply(app, &req, now);
     look_set_screen(&app->look, SCREEN_MENU);
     run_close(&app->run);
-    look_set_bg(&app->look, draw_menu_colour(&app->draw), now);
+    look_set_bg(&app->look, draw_menu_colour(&app->dev.draw), now);
 }
 
 /* Carries out what a part of the app asked for. */
@@ -94,7 +83,7 @@ static void step(app_t *app, int64_t now, session_input_t input)
         return;
     session_cues_t cues;
     app_request_t req = { 0 };
-    run_step(&app->run, app->audio, &app->draw, &app->look, now, input, &cues, &req);
+    run_step(&app->run, app->dev.audio, &app->dev.draw, &app->look, now, input, &cues, &req);
     applog_on_cues(&app->log, &app->run, &cues, app->opts->exit_at_end, now, &req);
     if (cues.count > 0)
         look_redraw(&app->look);
@@ -107,9 +96,9 @@ static void open_plan(app_t *app, int index, int64_t now)
     run_open(&app->run, &app->cat->items[index]);
     control_init(&app->ctl);
     look_set_screen(&app->look, SCREEN_READY);
-    app->child_view = app->settings->child_view || plan->child_view || presenter_is_open(&app->presenter);
-    look_set_bg(&app->look, draw_phase_colour(&app->draw, plan->phases[0].kind), now);
-    run_setup_music(&app->run, app->audio);
+    app->child_view = app->settings->child_view || plan->child_view || presenter_is_open(&app->dev.presenter);
+    look_set_bg(&app->look, draw_phase_colour(&app->dev.draw, plan->phases[0].kind), now);
+    run_setup_music(&app->run, app->dev.audio);
 }
 
 static void toggle_view(app_t *app, bool time, int64_t now)
@@ -153,7 +142,7 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
         return;
     }
     if (act == ACT_FULLSCREEN) {
-        window_toggle_fullscreen(&app->window);
+        window_toggle_fullscreen(&app->dev.window);
         return;
     }
     if (app->look.screen != SCREEN_SESSION && (act == ACT_TOGGLE_TIME || act == ACT_TOGGLE_CHILD)) {
@@ -162,7 +151,7 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
     }
     switch (app->look.screen) {
     case SCREEN_MENU: {
-        int row = act == ACT_ESCAPE ? -1 : menu_action(&app->menu, act, fy, &app->draw);
+        int row = act == ACT_ESCAPE ? -1 : menu_action(&app->menu, act, fy, &app->dev.draw);
         if (act == ACT_ESCAPE)
             app->quit = true;
         else if (row >= 0)
@@ -199,7 +188,7 @@ static double breath_now(const app_t *app, const session_view_t *v)
 
 static int64_t disk_step(const app_t *app, const session_view_t *v)
 {
-    int r = app->draw.layout.disk_r > 0 ? app->draw.layout.disk_r : 300;
+    int r = app->dev.draw.layout.disk_r > 0 ? app->dev.draw.layout.disk_r : 300;
     return pace_disk_step_ms(v->phase_length_ms, r, app->settings->reduced_motion);
 }
 
@@ -218,8 +207,8 @@ static void draw_adult(app_t *app, const session_view_t *v, const char *banner, 
                                           [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
                                           [SCREEN_HISTORY] = "Looking at the history" };
     screen_t screen = app->look.screen;
-    if (presenter_is_open(&app->presenter))
-        presenter_draw(&app->presenter, app->run.plan, screen == SCREEN_SESSION ? v : NULL, status[screen], banner,
+    if (presenter_is_open(&app->dev.presenter))
+        presenter_draw(&app->dev.presenter, app->run.plan, screen == SCREEN_SESSION ? v : NULL, status[screen], banner,
                        help);
 }
 
@@ -229,11 +218,11 @@ static void draw(app_t *app, int64_t now)
 {
     const look_t *look = &app->look;
     screen_t screen = look->screen;
-    draw_begin(&app->draw);
+    draw_begin(&app->dev.draw);
     double help = fade_value(&look->help, now);
     const char *banner = look_message(look, now);
     /* --presenter: no words on the child's screen in a session; the adult's window has them */
-    bool apart = screen == SCREEN_SESSION && app->child_view && presenter_is_open(&app->presenter);
+    bool apart = screen == SCREEN_SESSION && app->child_view && presenter_is_open(&app->dev.presenter);
     draw_overlay_t o = { .help = help > 0 && !apart, .help_level = apart ? 0 : help, .bg = look_bg_now(look, now),
                          .banner = apart ? NULL : banner,
                          .dim = fade_value(&look->dim, now), .blank = fade_value(&look->blank, now) };
@@ -242,24 +231,24 @@ static void draw(app_t *app, int64_t now)
         session_view(&app->run.session, now, &v);
     switch (screen) {
     case SCREEN_MENU:
-        draw_menu(&app->draw, app->menu.items, app->menu.count, app->menu.sel, &o);
-        applog_draw_hints(&app->log, screen, &app->draw, &o);
+        draw_menu(&app->dev.draw, app->menu.items, app->menu.count, app->menu.sel, &o);
+        applog_draw_hints(&app->log, screen, &app->dev.draw, &o);
         break;
     case SCREEN_READY:
-        draw_ready(&app->draw, app->run.plan, &o);
-        applog_draw_hints(&app->log, screen, &app->draw, &o);
+        draw_ready(&app->dev.draw, app->run.plan, &o);
+        applog_draw_hints(&app->log, screen, &app->dev.draw, &o);
         break;
     case SCREEN_SESSION: {
         draw_session_opts_t so;
         session_opts(app, &v, now, &so);
-        draw_session(&app->draw, app->run.plan, &v, &so, &o);
+        draw_session(&app->dev.draw, app->run.plan, &v, &so, &o);
         break;
     }
     case SCREEN_END:
-    case SCREEN_HISTORY: applog_draw(&app->log, &app->run, screen, &app->draw, &o); break;
+    case SCREEN_HISTORY: applog_draw(&app->log, &app->run, screen, &app->dev.draw, &o); break;
     }
-    window_present(&app->window, &app->draw);
-    text_end_frame(app->text);
+    window_present(&app->dev.window, &app->dev.draw);
+    text_end_frame(app->dev.text);
     draw_adult(app, &v, banner, help);
     if (!look->shown) {
         look_shown(&app->look);
@@ -281,7 +270,7 @@ static void sooner(int64_t *next, int64_t at)
 static int64_t next_frame(const app_t *app, int64_t now)
 {
     const look_t *look = &app->look;
-    bool in_session = look->screen == SCREEN_SESSION, visible = app->window.visible;
+    bool in_session = look->screen == SCREEN_SESSION, visible = app->dev.window.visible;
     int64_t next = INT64_MAX, fades = INT64_MAX;
     sooner(&fades, look_next_fade(look, now, in_session));
     if (look->banner_until > now)
@@ -293,11 +282,11 @@ static int64_t next_frame(const app_t *app, int64_t now)
     }
     session_view_t v;
     session_view(&app->run.session, now, &v);
-    int64_t wait = pace_session_wait(&v, disk_step(app, &v), !app->hide_time || presenter_is_open(&app->presenter));
+    int64_t wait = pace_session_wait(&v, disk_step(app, &v), !app->hide_time || presenter_is_open(&app->dev.presenter));
     double per_min = app->run.plan->phases[v.phase_index].breaths_per_min;
     int64_t breath = -1;
     if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
-        int travel = breath_glow_travel(app->draw.layout.disk_r, app->draw.layout.halo_r);
+        int travel = breath_glow_travel(app->dev.draw.layout.disk_r, app->dev.draw.layout.halo_r);
         int64_t t = v.phase_length_ms - v.phase_remaining_ms;
         breath = breath_next_change(per_min, t, travel > 0 ? travel : 40);
     }
@@ -345,13 +334,13 @@ static void window_events(app_t *app, const SDL_Event *e)
     }
     if (e->type != SDL_WINDOWEVENT)
         return;
-    if (presenter_is_open(&app->presenter) && e->window.windowID == app->presenter.window_id) {
+    if (presenter_is_open(&app->dev.presenter) && e->window.windowID == app->dev.presenter.window_id) {
         if (e->window.event == SDL_WINDOWEVENT_CLOSE)
-            presenter_close(&app->presenter);
+            presenter_close(&app->dev.presenter);
         look_redraw(&app->look);
         return;
     }
-    if (window_event(&app->window, e, &app->draw))
+    if (window_event(&app->dev.window, e, &app->dev.draw))
         look_redraw(&app->look);
 }
 
@@ -359,7 +348,7 @@ static void on_event(app_t *app, const SDL_Event *e)
 {
     char msg[256];
     int64_t now = (int64_t)SDL_GetTicks64();
-    if (pads_handle(&app->pads, e, msg, sizeof msg)) {
+    if (pads_handle(&app->dev.pads, e, msg, sizeof msg)) {
         look_banner(&app->look, msg, now, 3000);
         return;
     }
@@ -368,8 +357,8 @@ static void on_event(app_t *app, const SDL_Event *e)
     action_t act = input_translate(e, &fx, &fy);
     /* the log's screens (end, history) and keys take their events first, in output pixels */
     app_request_t req = { 0 };
-    if (!app->help && applog_event(&app->log, app->look.screen, e, act, (int)(fx * (float)app->draw.w),
-                                   (int)(fy * (float)app->draw.h), &app->draw, now, &req)) {
+    if (!app->help && applog_event(&app->log, app->look.screen, e, act, (int)(fx * (float)app->dev.draw.w),
+                                   (int)(fy * (float)app->dev.draw.h), &app->dev.draw, now, &req)) {
         look_redraw(&app->look);
         apply(app, &req, now);
         return;
@@ -391,129 +380,41 @@ static void loop(app_t *app)
         step(app, now, INPUT_NONE);
         app_request_t req = { 0 };
         applog_tick(&app->log, now, &req);
-        run_poll_audio(&app->run, app->audio, app->look.screen == SCREEN_SESSION, now, &req);
+        run_poll_audio(&app->run, app->dev.audio, app->look.screen == SCREEN_SESSION, now, &req);
         apply(app, &req, now);
         follow_session(app, now);
         if (app->exit_at > 0 && now >= app->exit_at)
             app->quit = true;
         if (now >= app->frame_due) /* woken for a change on screen, not just for the second */
             look_redraw(&app->look);
-        if (app->window.visible && look_take_redraw(&app->look))
+        if (app->dev.window.visible && look_take_redraw(&app->look))
             draw(app, now);
     }
 }
 
-/* The monitor asked for (--display N or display = N), or the first when there is none such. */
-static int pick_display(app_t *app)
-{
-    int n = SDL_GetNumVideoDisplays(), want = app->settings->display;
-    if (want > 0 && want >= n) {
-        char msg[64];
-        fprintf(stderr, "safebase: there is no display %d (found %d); using display 0\n", want, n < 1 ? 1 : n);
-        snprintf(msg, sizeof msg, "No display %d: using the first", want);
-        look_notice(&app->look, msg, false);
-        return 0;
-    }
-    return want > 0 ? want : 0;
-}
-
-/* --presenter: the adult's window on another display, the child view here. */
-static void open_presenter(app_t *app, int display)
-{
-    char msg[256];
-    if (!app->opts->presenter)
-        return;
-    app->child_view = true;
-    if (!presenter_open(&app->presenter, display, app->settings, msg, sizeof msg)) {
-        fprintf(stderr, "safebase: --presenter: %s\n", msg);
-        look_notice(&app->look, msg, false);
-        app->child_view = app->settings->child_view;
-    }
-    SDL_RaiseWindow(app->window.win);
-}
-
-static void open_audio(app_t *app)
-{
-    char sounds[4096], assets[4096], why[512];
-    paths_assets(assets, sizeof assets);
-    paths_join(sounds, sizeof sounds, assets, "sounds");
-    app->audio = audio_open(sounds, why, sizeof why);
-    if (!app->audio) {
-        fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
-        look_notice(&app->look, "No sound: visual cues only", false);
-    }
-}
-
-/* Starts SDL, opens the window (and the presenter's), the font, and the sound when --start
- * needs it before the first frame. Returns false with the reason in err ("" when said). */
+/* The loop's part of starting: the menu's colour, the screen options, and a notice that is
+ * said once more when the first session starts. */
 static bool start_up(app_t *app, char *err, size_t errsize)
 {
-    SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
-    /* drawing in software: show it through X11 shared memory, not through an OpenGL texture
-     * (which, without a GPU, costs more than the drawing itself) */
-    SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
-    const char *asked = SDL_getenv("SDL_VIDEODRIVER"), *x11 = SDL_getenv("DISPLAY");
-    bool no_desktop = !x11 && !SDL_getenv("WAYLAND_DISPLAY");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(err, errsize, "cannot open the display%s%s: %s%s", x11 ? " " : "", x11 ? x11 : "",
-                 SDL_GetError(), no_desktop ? " (DISPLAY and WAYLAND_DISPLAY are not set: start "
-                 "Safe Base from a desktop)" : "");
+    if (!devices_open(&app->dev, app->opts, app->settings, &app->look, err, errsize))
         return false;
-    }
-    /* with no display SDL falls back to drawing off screen: a session nobody sees */
-    if (strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && strstr(asked, "offscreen"))) {
-        snprintf(err, errsize, "no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
-                 "are not set): start Safe Base from a desktop");
-        return false;
-    }
-    const options_t *o = app->opts;
-    int display = pick_display(app);
-    if (!window_open(&app->window, display, o->windowed, o->window_w, o->window_h, err, errsize))
-        return false;
-    app->text = text_open(app->window.renderer, app->settings->font, false, err, errsize);
-    if (!app->text)
-        return false;
-    draw_init(&app->draw, app->window.renderer, app->text, app->settings->theme);
-    app->draw.retained = app->window.surface_mode;
-    look_set_bg(&app->look, draw_menu_colour(&app->draw), 0);
+    look_set_bg(&app->look, draw_menu_colour(&app->dev.draw), 0);
     app->hide_time = app->settings->hide_time;
-    app->child_view = app->settings->child_view;
-    open_presenter(app, display);
-    if (o->start) /* the session starts before the first frame: its first chime too */
-        open_audio(app);
+    app->child_view = app->settings->child_view || presenter_is_open(&app->dev.presenter);
     if (app->look.notice[0])
         look_notice(&app->look, app->look.notice, true);
     return true;
 }
 
-/* Right after the first frame is shown: full screen for the window manager (SDL may wait up
- * to 100 ms for it there), the game controllers, and the sound (unless --start needed it
- * sooner) with the open plan's music. */
+/* Right after the first frame: the rest of the devices; new sound gets the open plan's music
+ * (--plan's ready screen came up silent). */
 static void start_up_late(app_t *app)
 {
-    window_fullscreen_late(&app->window);
-    /* controllers present now are announced as if plugged in (pad.c) */
-    if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
-        fprintf(stderr, "safebase: game controllers unavailable: %s\n", SDL_GetError());
-    if (app->opts->start)
+    if (!devices_late(&app->dev, app->opts, &app->look))
         return;
-    open_audio(app);
     if (app->look.notice[0])
         look_notice(&app->look, app->look.notice, true);
-    run_setup_music(&app->run, app->audio); /* --plan's ready screen came up silent: its music now */
-}
-
-/* Closes everything start_up and start_up_late opened, in order. */
-static void shut_down(app_t *app)
-{
-    audio_close(app->audio);
-    presenter_close(&app->presenter);
-    pads_close(&app->pads);
-    draw_free(&app->draw);
-    text_close(app->text);
-    window_close(&app->window);
-    SDL_EnableScreenSaver();
-    SDL_Quit();
+    run_setup_music(&app->run, app->dev.audio);
 }
 
 int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, catalog_entry_t *plan_entry)
@@ -555,7 +456,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
         loop(app);
     }
     applog_close(&app->log, (int64_t)SDL_GetTicks64());
-    shut_down(app);
+    devices_close(&app->dev);
     free(app);
     return status;
 }
