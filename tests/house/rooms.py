@@ -107,7 +107,7 @@ def units(objdir, src):
             marker = os.sep + "src" + os.sep
             if marker not in path or "fuzz" in path:
                 continue
-            rel = path.split(marker, 1)[1][: -len(".o")]
+            rel = path.rsplit(marker, 1)[1][: -len(".o")]
             if os.path.exists(os.path.join(src, rel)):
                 found.setdefault(rel, path)
     return found

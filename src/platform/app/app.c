@@ -401,8 +401,7 @@ static bool start_up(app_t *app, char *err, size_t errsize)
     look_set_bg(&app->look, draw_menu_colour(&app->dev.draw), 0);
     app->hide_time = app->settings->hide_time;
     app->child_view = app->settings->child_view || presenter_is_open(&app->dev.presenter);
-    if (app->look.notice[0])
-        look_notice(&app->look, app->look.notice, true);
+    look_notice_until_start(&app->look);
     return true;
 }
 
@@ -412,8 +411,7 @@ static void start_up_late(app_t *app)
 {
     if (!devices_late(&app->dev, app->opts, &app->look))
         return;
-    if (app->look.notice[0])
-        look_notice(&app->look, app->look.notice, true);
+    look_notice_until_start(&app->look);
     run_setup_music(&app->run, app->dev.audio);
 }
 
@@ -435,7 +433,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
         log_path[0] = '\0';
         fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
     }
-    applog_open(&app->log, log_path, opts->client, &app->run);
+    applog_open(&app->log, log_path, opts->client);
     char err[512] = ""; /* start_up leaves it empty when it has said why itself */
     int status = 0;
     if (!start_up(app, err, sizeof err)) {

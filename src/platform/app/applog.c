@@ -20,10 +20,7 @@ static volatile sig_atomic_t hangup;
 
 /* The exit() path (Xlib calls exit() when the display goes): the one place from which a
  * session still running can then be written. Set by applog_open, cleared by applog_close. */
-static struct {
-    applog_t *log;
-    const run_t *run;
-} live;
+static applog_t *live;
 
 static void on_hangup(int sig)
 {
@@ -84,7 +81,8 @@ static void tell(const applog_t *l, const logkeep_action_t *a, const reasons_t *
         report("Not in the log yet: the session is kept safe (see the terminal)", msg, req);
         break;
     case LOGKEEP_TELL_JOURNAL_FAILED:
-        snprintf(msg, sizeof msg, "%s; the session is only in memory until the log can be written", why->save);
+        snprintf(msg, sizeof msg, "%s; the session is only in memory until the log can be written",
+                 why->save[0] ? why->save : "the journal is full (sessions the log refused fill it)");
         report("Cannot keep a safety copy of this session (see the terminal)", msg, req);
         break;
     case LOGKEEP_TELL_LOG_BACK:
@@ -143,6 +141,7 @@ static void carry_out(applog_t *l, logkeep_actions_t *todo, int64_t now, app_req
 void applog_leave_end(applog_t *l, int64_t now, app_request_t *req)
 {
     logkeep_actions_t todo = { 0 };
+    l->end_unkept = false;
     if (!l->keeping)
         return;
     logkeep_end_left(&l->keep, now, &todo);
@@ -157,15 +156,22 @@ void applog_tick(applog_t *l, int64_t now, app_request_t *req)
         SDL_Event quit = { .type = SDL_QUIT };
         SDL_PushEvent(&quit); /* the loop ends the session as for a window close */
     }
-    if (!l->keeping)
+    if (!l->keeping) { /* no log: only the end screen's quiet timeout (logkeep's, with a log) */
+        if (l->end_unkept && now - l->end.last_input_ms >= LOGKEEP_END_QUIET_MS) {
+            l->end_unkept = false;
+            req->to_menu = true;
+        }
         return;
+    }
     logkeep_tick(&l->keep, now, &todo);
     carry_out(l, &todo, now, req);
 }
 
 int64_t applog_next_deadline(const applog_t *l)
 {
-    return l->keeping ? logkeep_next_deadline(&l->keep) : -1;
+    if (!l->keeping)
+        return l->end_unkept ? l->end.last_input_ms + LOGKEEP_END_QUIET_MS : -1;
+    return logkeep_next_deadline(&l->keep);
 }
 
 /* Puts label first in the list of client labels (once, whatever its case). */
@@ -191,11 +197,11 @@ static void on_tail_record(void *ctx, const logread_event_t *ev)
 /* The exit() path while the loop runs (the display went away, a library gave up). */
 static void at_exit(void)
 {
-    if (live.log)
-        applog_close(live.log, (int64_t)SDL_GetTicks64());
+    if (live)
+        applog_close(live, (int64_t)SDL_GetTicks64());
 }
 
-void applog_open(applog_t *l, const char *log_path, const char *client, const run_t *run)
+void applog_open(applog_t *l, const char *log_path, const char *client)
 {
     char id[64], err[600];
     struct timespec ts;
@@ -220,16 +226,15 @@ void applog_open(applog_t *l, const char *log_path, const char *client, const ru
     struct sigaction sa = { .sa_handler = on_hangup };
     sigemptyset(&sa.sa_mask);
     sigaction(SIGHUP, &sa, NULL);
-    if (!live.log && !live.run)
-        atexit(at_exit);
-    live.log = l;
-    live.run = run;
+    if (!live)
+        atexit(at_exit); /* (once a run; when l is closed it does nothing) */
+    live = l;
 }
 
 void applog_close(applog_t *l, int64_t now)
 {
     logkeep_actions_t todo = { 0 };
-    live.log = NULL;
+    live = NULL;
     if (l->keeping) {
         logkeep_closing(&l->keep, now, &todo);
         carry_out(l, &todo, now, NULL);
@@ -373,6 +378,7 @@ void applog_on_cues(applog_t *l, const run_t *run, const session_cues_t *cues, b
             break;
         case CUE_FINISHED:
             endscreen_begin(&l->end, !exit_at_end, now);
+            l->end_unkept = !l->keeping && !exit_at_end;
             if (!exit_at_end)
                 req->text_input = true;
             if (l->keeping)

@@ -32,12 +32,13 @@ typedef struct {
     int nclients;
     int client;                  /* index of the label for the next session; -1 = none */
     int history_client;          /* the History screen's filter; -1 = every client */
+    bool end_unkept;             /* without a log: the end screen shows, its quiet timeout runs */
 } applog_t;
 
 /* Prepares the journal for the log at log_path ("" = no log), reads the client labels used
  * before (and client, --client, may be NULL), and asks for SIGHUP to end a session like a
- * window close. run is where the session is, for the exit() path: it must outlive l. */
-void applog_open(applog_t *l, const char *log_path, const char *client, const run_t *run);
+ * window close. Until applog_close, an exit() from anywhere closes l first. */
+void applog_open(applog_t *l, const char *log_path, const char *client);
 
 /* Before the app shuts down: writes the record of a session that is still held or running
  * (as ended_early), says on stderr what could not be written and where it is kept, frees. */

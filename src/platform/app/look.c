@@ -87,6 +87,11 @@ void look_notice(look_t *l, const char *msg, bool until_start)
     l->dirty = true;
 }
 
+void look_notice_until_start(look_t *l)
+{
+    l->notice_until_start = l->notice[0] != '\0';
+}
+
 const char *look_message(const look_t *l, int64_t now)
 {
     return l->banner_until > now ? l->banner : l->notice;

@@ -48,6 +48,9 @@ void look_hide_banner(look_t *l);
 /* Sets the lasting notice ("" clears it); until_start: it is also said when a session starts. */
 void look_notice(look_t *l, const char *msg, bool until_start);
 
+/* The notice there is now is said once more when a session starts. */
+void look_notice_until_start(look_t *l);
+
 /* The message to show now: the banner while it lasts, else the notice ("" for none). */
 const char *look_message(const look_t *l, int64_t now);
 

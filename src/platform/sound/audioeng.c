@@ -79,6 +79,8 @@ void audioeng_report(audio_t *a)
     mix_t *m = &a->mix;
     for (int i = 0; a->timing && i < m->nevents; i++)
         report(a, &m->events[i]);
+    if (a->timing)
+        a->timings.dropped += m->dropped; /* said as "(N more messages)" */
     m->nevents = 0;
     m->dropped = 0;
 }
