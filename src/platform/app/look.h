@@ -22,7 +22,7 @@ typedef struct {
     fade_t help;                  /* the help overlay (0..1) */
     SDL_Color bg_from, bg_to;
     fade_t bg_fade;               /* 0 = bg_from .. 1 = bg_to */
-    char banner[320];
+    char banner[640];
     int64_t banner_until;
     char notice[640];             /* a lasting message (no sound, not logged...) */
     bool notice_until_start;      /* the notice is shown until a session starts */

@@ -15,7 +15,7 @@ typedef struct {
     screen_t screen;
     bool set_bg;                  /* fade the background to bg */
     SDL_Color bg;
-    char banner[320];             /* a message along the bottom for banner_ms... */
+    char banner[640];             /* a message along the bottom for banner_ms... */
     int64_t banner_ms;            /* ...when > 0 */
     bool set_notice;              /* replace the lasting notice with notice ("" clears it) */
     char notice[640];
