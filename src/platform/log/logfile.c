@@ -21,13 +21,6 @@
 #define READ_CHUNK (256 << 10)
 #define LOW_SPACE (64 << 10)       /* probe: less free space than this is a full disk */
 
-static ssize_t (*write_fn)(int, const void *, size_t) = write;
-
-void logfile_set_write(ssize_t (*fn)(int fd, const void *buf, size_t n))
-{
-    write_fn = fn ? fn : write;
-}
-
 bool logfile_choose_path(const char *given, char *buf, size_t size)
 {
     if (given)
@@ -120,7 +113,7 @@ static bool write_record(int fd, off_t size, const char *line, const char *path,
         snprintf(err, errsize, "the record is too long for the log %s", path);
         return false;
     }
-    ssize_t wrote = write_fn(fd, buf, (size_t)n);
+    ssize_t wrote = write(fd, buf, (size_t)n);
     int e = wrote < 0 ? errno : ENOSPC; /* a short write to a regular file: the disk is full */
     if (wrote == n) {
         if (fsync(fd) == 0)

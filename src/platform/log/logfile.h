@@ -38,7 +38,4 @@ bool logfile_probe(const char *path, char *err, size_t errsize);
 logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, void *ctx,
                             char *err, size_t errsize);
 
-/* For tests: replaces write(2) in appends (NULL restores it), to make a disk fail on cue. */
-void logfile_set_write(ssize_t (*write_fn)(int fd, const void *buf, size_t n));
-
 #endif

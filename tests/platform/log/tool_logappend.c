@@ -1,6 +1,7 @@
 /* A test tool: appends records to a log through the app's own logfile_append, to test what
  * sessions alone would take too long for. "tool_logappend LOG N TAG" appends N records (client
- * TAG, note = their number); "--short-write" makes the disk take only half of one record. */
+ * TAG, note = their number); "--short-write" makes the disk take only half of one record (the
+ * tool is linked with -Wl,--wrap=write, so the app's own write(2) calls come here first). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,10 +10,15 @@
 #include "core/log/record.h"
 #include "platform/log/logfile.h"
 
-/* write(2) on a disk that fills up half way through. */
-static ssize_t half_write(int fd, const void *buf, size_t n)
+static bool shorted;
+
+ssize_t __real_write(int fd, const void *buf, size_t n);
+ssize_t __wrap_write(int fd, const void *buf, size_t n);
+
+/* write(2), or with --short-write on a disk that fills up half way through. */
+ssize_t __wrap_write(int fd, const void *buf, size_t n)
 {
-    return write(fd, buf, n / 2);
+    return __real_write(fd, buf, shorted ? n / 2 : n);
 }
 
 int main(int argc, char **argv)
@@ -21,9 +27,7 @@ int main(int argc, char **argv)
         fprintf(stderr, "usage: tool_logappend LOG N TAG [--short-write]\n");
         return 2;
     }
-    bool shorted = argc > 4 && strcmp(argv[4], "--short-write") == 0;
-    if (shorted)
-        logfile_set_write(half_write);
+    shorted = argc > 4 && strcmp(argv[4], "--short-write") == 0;
     int n = atoi(argv[2]);
     for (int i = 0; i < n; i++) {
         char note[32], line[RECORD_MAX_LINE], err[600];
