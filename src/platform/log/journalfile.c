@@ -21,20 +21,6 @@
 
 #define STALE_TMP_S 60   /* a temporary file older than this, unlocked, is left from a crash */
 
-/* $XDG_STATE_HOME/safebase, or ~/.local/state/safebase. */
-static bool state_dir(char *buf, size_t size)
-{
-    const char *xdg = getenv("XDG_STATE_HOME"), *home = getenv("HOME");
-    int n;
-    if (xdg && xdg[0] == '/')
-        n = snprintf(buf, size, "%s/safebase", xdg);
-    else if (home && *home)
-        n = snprintf(buf, size, "%s/.local/state/safebase", home);
-    else
-        return false;
-    return n > 0 && (size_t)n < size;
-}
-
 /* The log's path in one spelling whatever way it was given: its folder resolved by
  * realpath() when it exists, else made absolute as written. */
 static void canonical(const char *path, char *out, size_t size)
@@ -67,7 +53,7 @@ static bool journal_prefix(const char *log, bool fallback, char *dir, size_t dir
     uint64_t h = 1469598103934665603ULL; /* FNV-1a of the log's canonical path */
     for (const char *p = abs; *p; p++)
         h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-    return state_dir(dir, dirsize) && snprintf(prefix, size, "%016llx.journal-", (unsigned long long)h) < (int)size;
+    return paths_state_dir(dir, dirsize) && snprintf(prefix, size, "%016llx.journal-", (unsigned long long)h) < (int)size;
 }
 
 static void sync_dir(const char *dir)

@@ -1,5 +1,5 @@
-/* Helpers shared by draw.c (menus, overlays) and drawsession.c (the session screen). Private
- * to those two files. */
+/* Helpers shared by the screen room's drawing: draw.c (menus, overlays), drawsession.c (the
+ * session screen) and presenter.c (the adult's window). Private to the screen room. */
 #ifndef SAFEBASE_PLATFORM_DRAWPRIV_H
 #define SAFEBASE_PLATFORM_DRAWPRIV_H
 

@@ -52,6 +52,7 @@ static bool xdg_dir(const char *var, const char *fallback, char *buf, size_t siz
 bool paths_config_dir(char *buf, size_t size) { return xdg_dir("XDG_CONFIG_HOME", ".config", buf, size); }
 bool paths_data_dir(char *buf, size_t size) { return xdg_dir("XDG_DATA_HOME", ".local/share", buf, size); }
 bool paths_cache_dir(char *buf, size_t size) { return xdg_dir("XDG_CACHE_HOME", ".cache", buf, size); }
+bool paths_state_dir(char *buf, size_t size) { return xdg_dir("XDG_STATE_HOME", ".local/state", buf, size); }
 
 bool paths_mkdirs(const char *dir, unsigned mode)
 {

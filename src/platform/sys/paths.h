@@ -12,11 +12,13 @@
 bool paths_assets(char *buf, size_t size);
 
 /* $XDG_CONFIG_HOME/safebase (or ~/.config/safebase), $XDG_DATA_HOME/safebase (or
- * ~/.local/share/safebase), $XDG_CACHE_HOME/safebase (or ~/.cache/safebase) written into buf.
+ * ~/.local/share/safebase), $XDG_CACHE_HOME/safebase (or ~/.cache/safebase),
+ * $XDG_STATE_HOME/safebase (or ~/.local/state/safebase) written into buf.
  * Returns false when neither the XDG variable nor HOME is set (or buf is too small). */
 bool paths_config_dir(char *buf, size_t size);
 bool paths_data_dir(char *buf, size_t size);
 bool paths_cache_dir(char *buf, size_t size);
+bool paths_state_dir(char *buf, size_t size);
 
 /* Creates dir and its missing parents; the last one with the given mode. Returns false with
  * errno set on failure. An existing directory is fine (its mode is left alone). */
