@@ -150,7 +150,9 @@ static void report_track(mix_t *m, const mix_voice_t *v, int64_t crossfade)
                                         l->tracks[v->track].measured });
 }
 
-void mix_begin_crossfade(mix_t *m, mix_voice_t *v)
+/* Starts v's fade in, and fades every other playing voice out within it (or within what it
+ * has left). */
+static void begin_crossfade(mix_t *m, mix_voice_t *v)
 {
     /* swapping tracks while the music is nearly silent (a fade from silence just begun) is
      * quick; a first track, with nothing to swap, fades in fully whatever the level */
@@ -207,7 +209,7 @@ void mix_commit(mix_t *m, mix_voice_t *v, int64_t fade, bool switching)
         ramp_init(&v->fade, 0.0f);
         return;
     }
-    mix_begin_crossfade(m, v);
+    begin_crossfade(m, v);
 }
 
 void mix_retire(mix_t *m)
@@ -394,7 +396,7 @@ static bool follow_now(mix_t *m, mix_voice_t *v)
     bool due = p->state != MIX_VOICE_ACTIVE || p->rd >= v->follow_rd ||
                (p->eof && p->wr - p->rd <= v->fade_len);
     if (due)
-        mix_begin_crossfade(m, v);
+        begin_crossfade(m, v);
     return due;
 }
 

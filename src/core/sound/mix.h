@@ -157,10 +157,6 @@ void mix_voice_load(mix_voice_t *v, unsigned gen, int track);
  * playlist's next track waits to overlap only the old one's last fade. */
 void mix_commit(mix_t *m, mix_voice_t *v, int64_t fade, bool switching);
 
-/* Starts v's fade in, and fades every other playing voice out within it (or within what it
- * has left). */
-void mix_begin_crossfade(mix_t *m, mix_voice_t *v);
-
 /* Sends every voice on its way out: at once when the music is held, else over the fade. */
 void mix_retire(mix_t *m);
 

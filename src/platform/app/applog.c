@@ -101,18 +101,13 @@ static void tell(const applog_t *l, const logkeep_action_t *a, const reasons_t *
     }
 }
 
-static logkeep_once_t once(logfile_result_t r)
-{
-    return r == LOGFILE_WRITTEN ? LOGKEEP_ONCE_WRITTEN : r == LOGFILE_ALREADY_THERE ? LOGKEEP_ONCE_ALREADY_THERE
-                                                                                   : LOGKEEP_ONCE_FAILED;
-}
-
 /* Carries out logkeep's actions in order, handing each result back, until none is left. */
 static void carry_out(applog_t *l, logkeep_actions_t *todo, int64_t now, app_request_t *req)
 {
     logkeep_t *k = &l->keep;
     logkeep_action_t a;
     reasons_t why = { "", "", "" };
+    logfile_result_t once;
     bool ok;
     while (logkeep_take(todo, &a)) {
         switch (a.kind) {
@@ -126,8 +121,8 @@ static void carry_out(applog_t *l, logkeep_actions_t *todo, int64_t now, app_req
             logkeep_appended(k, ok, now, todo);
             break;
         case LOGKEEP_APPEND_ONCE:
-            logkeep_appended_once(k, once(logfile_append_once(l->log_path, a.line, why.append, sizeof why.append)), now,
-                                  todo);
+            once = logfile_append_once(l->log_path, a.line, why.append, sizeof why.append);
+            logkeep_appended_once(k, logfile_once_kept(once), now, todo);
             break;
         case LOGKEEP_LEAVE_END:
             if (req)

@@ -201,9 +201,7 @@ static int recover_records(journalfile_t *jf, const char *log, FILE *out)
     while (logkeep_take(&todo, &a)) {
         if (a.kind == LOGKEEP_APPEND_ONCE) {
             logfile_result_t r = logfile_append_once(log, a.line, err, sizeof err);
-            logkeep_appended_once(k, r == LOGFILE_WRITTEN ? LOGKEEP_ONCE_WRITTEN
-                                     : r == LOGFILE_ALREADY_THERE ? LOGKEEP_ONCE_ALREADY_THERE : LOGKEEP_ONCE_FAILED,
-                                  0, &todo);
+            logkeep_appended_once(k, logfile_once_kept(r), 0, &todo);
         } else if (a.kind == LOGKEEP_SAVE_JOURNAL) { /* empty: removed; else what is left */
             bool ok = journalfile_save(jf, err, sizeof err);
             if (!ok)

@@ -149,6 +149,12 @@ logfile_result_t logfile_append_once(const char *path, const char *line, char *e
     return append(path, line, true, err, errsize);
 }
 
+logkeep_once_t logfile_once_kept(logfile_result_t r)
+{
+    return r == LOGFILE_WRITTEN ? LOGKEEP_ONCE_WRITTEN : r == LOGFILE_ALREADY_THERE ? LOGKEEP_ONCE_ALREADY_THERE
+                                                                                   : LOGKEEP_ONCE_FAILED;
+}
+
 bool logfile_probe(const char *path, char *err, size_t errsize)
 {
     struct stat st;

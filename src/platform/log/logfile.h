@@ -8,6 +8,7 @@
 #include <stddef.h>
 #include <sys/types.h>
 
+#include "core/log/logkeep.h"
 #include "core/log/logread.h"
 
 typedef enum { LOGFILE_WRITTEN, LOGFILE_ALREADY_THERE, LOGFILE_FAILED } logfile_result_t;
@@ -26,6 +27,9 @@ bool logfile_append(const char *path, const char *line, char *err, size_t errsiz
 /* As logfile_append, but first looks for the very same line among the log's last 4 MiB and
  * writes nothing if it is there (recovering a record that may already have been written). */
 logfile_result_t logfile_append_once(const char *path, const char *line, char *err, size_t errsize);
+
+/* logfile_append_once's result as core/log/logkeep takes it back (logkeep_appended_once). */
+logkeep_once_t logfile_once_kept(logfile_result_t r);
 
 /* Whether a record could be appended now (the folder can be made, the file opened for
  * appending, it is a regular file, the disk is not full). Writes nothing but may create an

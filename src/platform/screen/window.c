@@ -12,7 +12,10 @@ static void ordinary_size(const window_t *w, int *width, int *height)
     *height = w->window_h ? w->window_h : 720;
 }
 
-bool window_surface_renderer(window_t *w, draw_t *draw)
+/* Software drawing: after a resize the window's surface is new and needs a new renderer;
+ * draw (NULL before drawing starts) and its text move to it. Returns false when SDL cannot
+ * give one (SDL_GetError says why). */
+static bool surface_renderer(window_t *w, draw_t *draw)
 {
     SDL_Surface *surface = SDL_GetWindowSurface(w->win);
     SDL_Renderer *r = surface ? SDL_CreateSoftwareRenderer(surface) : NULL;
@@ -54,7 +57,7 @@ bool window_open(window_t *w, int display, bool windowed, int window_w, int wind
     const char *driver = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
     if (!driver || SDL_strcasecmp(driver, "software") != 0)
         w->renderer = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_PRESENTVSYNC);
-    if (!w->renderer && !window_surface_renderer(w, NULL)) {
+    if (!w->renderer && !surface_renderer(w, NULL)) {
         snprintf(err, errsize, "cannot draw in the window: %s", SDL_GetError());
         return false;
     }
@@ -112,7 +115,7 @@ bool window_event(window_t *w, const SDL_Event *e, draw_t *draw)
     case SDL_WINDOWEVENT_RESTORED:
     case SDL_WINDOWEVENT_MAXIMIZED: w->visible = true; return true;
     case SDL_WINDOWEVENT_SIZE_CHANGED:
-        if (w->surface_mode && !window_surface_renderer(w, draw))
+        if (w->surface_mode && !surface_renderer(w, draw))
             fprintf(stderr, "safebase: cannot draw after the resize: %s\n", SDL_GetError());
         /* fall through */
     case SDL_WINDOWEVENT_EXPOSED:

@@ -24,11 +24,6 @@ typedef struct {
  * Call window_close whatever it returns. */
 bool window_open(window_t *w, int display, bool windowed, int window_w, int window_h, char *err, size_t errsize);
 
-/* Software drawing: after a resize the window's surface is new and needs a new renderer;
- * draw (may be NULL before drawing starts) and its text move to it. Returns false when SDL
- * cannot give one (SDL_GetError says why). */
-bool window_surface_renderer(window_t *w, draw_t *draw);
-
 /* Shows the frame draw drew: in software, only the rectangles that changed. */
 void window_present(window_t *w, const draw_t *draw);
 
