@@ -17,7 +17,8 @@ wait_for() { # seconds, then a command that must come true
   for _ in $(seq "$n"); do "$@" && return 0; sleep 0.1; done
   return 1
 }
-held() { grep -qs '^held ' "$LOG".journal-*; }
+in_journal() { local f; for f in $(journal_files "$LOG"); do grep -qs "$1" "$f" && return 0; done; return 1; }
+held() { in_journal '^held '; }
 window() { xdotool search --name 'Safe Base' | head -1; }
 
 # rating and note, then Enter
@@ -45,7 +46,7 @@ SDL_DISKAUDIOFILE=$WORK/b.raw "$BIN" --window=1280x720 --plan "$SHORT" --start -
 pid=$!
 wait_for 20 held
 xdotool key --window "$(window)" 2
-check "the rating reaches the journal at once" wait_for 5 grep -qs ',2,0,0,0,$' "$LOG".journal-*
+check "the rating reaches the journal at once" wait_for 5 in_journal ',2,0,0,0,$'
 kill -KILL "$pid"; wait "$pid" 2>/dev/null
 "$BIN" --list --log "$LOG" >/dev/null 2>&1
 check "after the crash: the session is in the log" test "$(rows "$LOG")" -eq 2

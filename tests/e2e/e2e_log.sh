@@ -12,7 +12,7 @@ STATE=$XDG_STATE_HOME/safebase
 
 rows() { python3 -c 'import csv,sys; print(sum(1 for r in csv.reader(open(sys.argv[1])) if r and r[0]!="started"))' "$1"; }
 field_of_last() { csv_field "$1" "$2"; }
-journals() { ls "$(dirname "$1")" "$STATE" 2>/dev/null | grep -c 'journal-' ; }
+journals() { ls "$(dirname "$1")" "$STATE" 2>/dev/null | grep 'journal-' | grep -vc '\.tmp$' ; }
 start_bg() { # name args...: runs safebase in the background, sets $pid
   local name=$1; shift
   SDL_DISKAUDIOFILE=$WORK/$name.raw "$BIN" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err" &
@@ -44,7 +44,7 @@ start_bg kill --plan "$LONG" --start --log "$LOG"
 sleep 8
 "$BIN" --list --log "$LOG" >/dev/null 2>&1
 check "another start leaves a running app's journal alone" test "$(journals "$LOG"),$(rows "$LOG")" = "1,0"
-cp "$(dirname "$LOG")"/*.journal-* "$WORK/kill.journal"
+cp "$(journal_files "$LOG" | head -1)" "$WORK/kill.journal"
 kill -KILL "$pid"; wait "$pid" 2>/dev/null
 check "SIGKILL: a journal is left" test "$(journals "$LOG")" -eq 1
 check "SIGKILL: nothing in the log yet" test "$(rows "$LOG")" -eq 0

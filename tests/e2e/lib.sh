@@ -27,6 +27,14 @@ run_session() { # name args...
   local name=$1; shift
   SDL_DISKAUDIOFILE=$WORK/$name.raw timeout 60 "$BIN" "$@" >"$WORK/$name.out" 2>"$WORK/$name.err"
 }
+# The journals beside a log (LOG.journal-ID), never the PATH.tmp a save is writing: a test
+# that reads one mid-save would see text the app has not yet made its journal.
+journal_files() { # log
+  local f
+  for f in "$1".journal-*; do
+    case $f in *.tmp) ;; *) [ -e "$f" ] && printf '%s\n' "$f" ;; esac
+  done
+}
 # A field of the last line of a CSV log (no quoted commas before it in our test plans).
 csv_field() { # file column-number
   python3 -c 'import csv,sys; rows=list(csv.reader(open(sys.argv[1]))); print(rows[-1][int(sys.argv[2])-1])' "$1" "$2"
