@@ -1,0 +1,170 @@
+/* Saves whole files: a temporary file beside the target, written and fsync()ed, then renamed
+ * over it (replace) or hard-linked to the first free name (create), then the folder fsync()ed.
+ * Must not print, nor leave a temporary file behind when it fails. */
+#define _GNU_SOURCE /* renameat2 */
+#include "platform/sys/savefile.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "platform/sys/paths.h"
+
+#define SAVEFILE_MAX_PATH 4096
+#define SAVEFILE_MAX_NUMBER 999
+
+static bool fail(const char *path, int error, char *err, size_t errsize)
+{
+    if (err && errsize)
+        snprintf(err, errsize, "cannot save %s: %s", path, strerror(error));
+    return false;
+}
+
+/* Creates dir and its missing parents, each new one 0700. False with errno set. */
+static bool make_dirs(const char *dir)
+{
+    char tmp[SAVEFILE_MAX_PATH];
+    struct stat st;
+    if (!*dir) {
+        errno = ENOENT;
+        return false;
+    }
+    if (snprintf(tmp, sizeof tmp, "%s", dir) >= (int)sizeof tmp) {
+        errno = ENAMETOOLONG;
+        return false;
+    }
+    for (char *p = tmp + 1;; p++) {
+        if (*p != '/' && *p != '\0')
+            continue;
+        char c = *p;
+        *p = '\0';
+        if (mkdir(tmp, 0700) != 0 && errno != EEXIST)
+            return false;
+        *p = c;
+        if (!c)
+            break;
+    }
+    if (stat(tmp, &st) != 0)
+        return false;
+    if (!S_ISDIR(st.st_mode)) {
+        errno = ENOTDIR;
+        return false;
+    }
+    return true;
+}
+
+static void sync_dir(const char *dir)
+{
+    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (fd >= 0) {
+        fsync(fd); /* best effort: the file itself is in place and fsync()ed already */
+        close(fd);
+    }
+}
+
+/* Writes data to a new file target.tmp-PID-N (its name into tmp) and fsync()s it. False with
+ * errno set and nothing left behind. */
+static bool write_temp(const char *target, const char *data, size_t len, char *tmp, size_t tmpsize)
+{
+    int fd = -1;
+    for (int n = 1; fd < 0; n++) {
+        if (snprintf(tmp, tmpsize, "%s.tmp-%ld-%d", target, (long)getpid(), n) >= (int)tmpsize) {
+            errno = ENAMETOOLONG;
+            return false;
+        }
+        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd < 0 && (errno != EEXIST || n == SAVEFILE_MAX_NUMBER))
+            return false;
+    }
+    int error = 0;
+    for (size_t done = 0; done < len && !error;) {
+        ssize_t w = write(fd, data + done, len - done);
+        if (w > 0)
+            done += (size_t)w;
+        else if (w == 0 || errno != EINTR)
+            error = w == 0 ? ENOSPC : errno;
+    }
+    if (!error && fsync(fd) != 0)
+        error = errno;
+    if (close(fd) != 0 && !error)
+        error = errno;
+    if (error) {
+        unlink(tmp);
+        errno = error;
+        return false;
+    }
+    return true;
+}
+
+bool savefile_replace(const char *path, const char *data, size_t len, char *err, size_t errsize)
+{
+    char dir[SAVEFILE_MAX_PATH], tmp[SAVEFILE_MAX_PATH + 64];
+    if (strlen(path) >= SAVEFILE_MAX_PATH)
+        return fail(path, ENAMETOOLONG, err, errsize);
+    paths_dirname(path, dir, sizeof dir);
+    if (!make_dirs(dir) || !write_temp(path, data, len, tmp, sizeof tmp))
+        return fail(path, errno, err, errsize);
+    if (rename(tmp, path) != 0) {
+        int error = errno;
+        unlink(tmp);
+        return fail(path, error, err, errsize);
+    }
+    sync_dir(dir);
+    return true;
+}
+
+/* dir/STEM.EXT for number 1, dir/STEM-N.EXT after; false when it does not fit. */
+static bool numbered(char *buf, size_t size, const char *dir, const char *stem, const char *ext, int n)
+{
+    char name[SAVEFILE_MAX_PATH], number[16] = "";
+    if (n > 1)
+        snprintf(number, sizeof number, "-%d", n);
+    int k = snprintf(name, sizeof name, "%s%s%s%s", stem, number, *ext ? "." : "", ext);
+    return k > 0 && k < (int)sizeof name && paths_join(buf, size, dir, name);
+}
+
+/* Gives the temporary file tmp the name path unless path exists: 0, or the errno. */
+static int place(const char *tmp, const char *path, bool *links)
+{
+    if (*links) {
+        if (link(tmp, path) == 0)
+            return 0;
+        if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
+            return errno;
+        *links = false; /* no hard links on this filesystem (FAT): rename without replacing */
+    }
+    return renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0 ? 0 : errno;
+}
+
+bool savefile_create(const char *dir, const char *stem, const char *ext, const char *data, size_t len,
+                     char *out, size_t outsize, char *err, size_t errsize)
+{
+    char first[SAVEFILE_MAX_PATH], last[SAVEFILE_MAX_PATH], tmp[SAVEFILE_MAX_PATH + 64];
+    char path[SAVEFILE_MAX_PATH];
+    if (!ext)
+        ext = "";
+    if (!numbered(first, sizeof first, dir, stem, ext, 1))
+        return fail(dir, ENAMETOOLONG, err, errsize);
+    if (!*stem || strchr(stem, '/') || strchr(ext, '/') || strcmp(stem, ".") == 0 || strcmp(stem, "..") == 0)
+        return fail(first, EINVAL, err, errsize);
+    if (!numbered(last, sizeof last, dir, stem, ext, SAVEFILE_MAX_NUMBER) || strlen(last) >= outsize)
+        return fail(first, ENAMETOOLONG, err, errsize);
+    if (!make_dirs(dir) || !write_temp(first, data, len, tmp, sizeof tmp))
+        return fail(first, errno, err, errsize);
+    bool links = true;
+    int error = EEXIST;
+    for (int n = 1; n <= SAVEFILE_MAX_NUMBER && error == EEXIST; n++) {
+        numbered(path, sizeof path, dir, stem, ext, n);
+        error = place(tmp, path, &links);
+    }
+    if (error || links)
+        unlink(tmp);
+    if (error)
+        return fail(first, error, err, errsize);
+    sync_dir(dir);
+    snprintf(out, outsize, "%s", path);
+    return true;
+}
