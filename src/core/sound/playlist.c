@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 bool playlist_add(playlist_t *p, const char *path)
 {
@@ -145,4 +146,16 @@ void playlist_free(playlist_t *p)
     free(p->paths);
     p->paths = NULL;
     p->count = p->cap = 0;
+}
+
+bool playlist_is_audio_name(const char *name)
+{
+    static const char *const exts[] = { ".ogg", ".oga", ".opus", ".mp3", ".flac", ".wav", ".aif", ".aiff" };
+    size_t n = strlen(name);
+    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++) {
+        size_t e = strlen(exts[i]);
+        if (n > e && strcasecmp(name + n - e, exts[i]) == 0)
+            return true;
+    }
+    return false;
 }

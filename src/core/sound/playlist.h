@@ -34,4 +34,8 @@ void playlist_shuffle(playlist_t *p, unsigned seed);
 
 void playlist_free(playlist_t *p);
 
+/* True for the file endings Safe Base tries to play (ogg oga opus mp3 flac wav aif aiff), in
+ * any case. */
+bool playlist_is_audio_name(const char *name);
+
 #endif

@@ -20,11 +20,7 @@ static bool ends_with(const char *name, const char *suffix)
 
 bool musicdir_is_audio_name(const char *name)
 {
-    static const char *exts[] = { ".ogg", ".oga", ".opus", ".mp3", ".flac", ".wav", ".aif", ".aiff" };
-    for (size_t i = 0; i < sizeof exts / sizeof exts[0]; i++)
-        if (ends_with(name, exts[i]))
-            return true;
-    return false;
+    return playlist_is_audio_name(name);
 }
 
 static bool expand_folder(playlist_t *list, const char *dir, bool shuffle, unsigned seed, char *why,

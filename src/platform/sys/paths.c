@@ -54,6 +54,68 @@ bool paths_data_dir(char *buf, size_t size) { return xdg_dir("XDG_DATA_HOME", ".
 bool paths_cache_dir(char *buf, size_t size) { return xdg_dir("XDG_CACHE_HOME", ".cache", buf, size); }
 bool paths_state_dir(char *buf, size_t size) { return xdg_dir("XDG_STATE_HOME", ".local/state", buf, size); }
 
+/* One line of user-dirs.dirs: 0 when it does not set XDG_MUSIC_DIR, 1 with the folder in out,
+ * -1 when it sets it to nothing usable ("$HOME" alone means no music folder; a relative path
+ * is not allowed). The value is in shell double quotes: \" \\ \$ \` are escapes. */
+static int user_dirs_line(const char *line, const char *home, char *out, size_t size)
+{
+    static const char key[] = "XDG_MUSIC_DIR=";
+    while (*line == ' ' || *line == '\t')
+        line++;
+    if (strncmp(line, key, sizeof key - 1) != 0)
+        return 0;
+    const char *p = line + sizeof key - 1;
+    if (*p++ != '"')
+        return -1;
+    char val[4096];
+    size_t n = 0;
+    for (; *p && *p != '"'; p++) {
+        if (*p == '\\' && p[1] && strchr("\"\\$`", p[1]))
+            p++;
+        if (n + 1 >= sizeof val)
+            return -1;
+        val[n++] = *p;
+    }
+    val[n] = '\0';
+    while (n > 1 && val[n - 1] == '/')
+        val[--n] = '\0';
+    if (*p != '"')
+        return -1;
+    if (strncmp(val, "$HOME/", 6) == 0)
+        return paths_join(out, size, home, val + 6) ? 1 : -1;
+    if (val[0] == '/')
+        return snprintf(out, size, "%s", val) < (int)size ? 1 : -1;
+    return -1; /* "$HOME" alone, or not a path we may use */
+}
+
+bool paths_music_dir(char *buf, size_t size)
+{
+    const char *env = getenv("XDG_MUSIC_DIR");
+    if (env && env[0] == '/') {
+        int n = snprintf(buf, size, "%s", env);
+        return n > 0 && (size_t)n < size;
+    }
+    const char *home = getenv("HOME");
+    if (!home || !*home)
+        return false;
+    char file[4096];
+    const char *config = getenv("XDG_CONFIG_HOME");
+    bool named = config && config[0] == '/' ? paths_join(file, sizeof file, config, "user-dirs.dirs")
+                                            : paths_join(file, sizeof file, home, ".config/user-dirs.dirs");
+    FILE *f = named ? fopen(file, "r") : NULL;
+    int found = 0;
+    if (f) {
+        char line[4200];
+        while (fgets(line, sizeof line, f)) {
+            int r = user_dirs_line(line, home, buf, size);
+            if (r != 0)
+                found = r; /* like the shell: the last line that sets it wins */
+        }
+        fclose(f);
+    }
+    return found == 1 || paths_join(buf, size, home, "Music");
+}
+
 bool paths_mkdirs(const char *dir, unsigned mode)
 {
     char tmp[4096];

@@ -20,6 +20,13 @@ bool paths_data_dir(char *buf, size_t size);
 bool paths_cache_dir(char *buf, size_t size);
 bool paths_state_dir(char *buf, size_t size);
 
+/* The user's music folder into buf: $XDG_MUSIC_DIR when it is an absolute path, else the
+ * XDG_MUSIC_DIR="..." line of $XDG_CONFIG_HOME/user-dirs.dirs (or ~/.config/user-dirs.dirs;
+ * "$HOME/..." or an absolute path, shell quoting), else ~/Music ("$HOME" alone there means
+ * none, so ~/Music too). Does not check that it exists. Returns false when there is no HOME
+ * (and no absolute $XDG_MUSIC_DIR), or when it does not fit. */
+bool paths_music_dir(char *buf, size_t size);
+
 /* Creates dir and its missing parents; the last one with the given mode. Returns false with
  * errno set on failure. An existing directory is fine (its mode is left alone). */
 bool paths_mkdirs(const char *dir, unsigned mode);

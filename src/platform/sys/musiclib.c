@@ -1,0 +1,408 @@
+/* The music folder's contents for the choose-the-music screen: a low-priority thread walks the
+ * folder (hidden names skipped, each folder once however symlinks point) and adds entries in
+ * name order. The lock is held only to add a pointer or copy one; never during I/O. */
+#include "platform/sys/musiclib.h"
+
+#include <SDL.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+
+#include "core/sound/playlist.h"
+#include "platform/sys/paths.h"
+
+#define M3U_MAX (1 << 20) /* bytes of a playlist read, as musicdir_expand does */
+
+/* One entry, written once by the thread before it is added, then only read until the end. */
+typedef struct {
+    char *name;         /* full length; musiclib_get shortens it */
+    char *path;
+    bool playlist;
+    int tracks;
+} item_t;
+
+struct musiclib {
+    SDL_Thread *thread;
+    SDL_mutex *lock;
+    SDL_atomic_t stop;
+    char root[4096];
+    char shown[4096];   /* root as messages show it: "~/Music" */
+    /* written by the thread under lock (it alone writes, so it reads them without) */
+    item_t **items;     /* count of them, in name order */
+    int count, cap;
+    unsigned version;
+    bool done;
+    char why[4352];  /* room for shown and a sentence */
+};
+
+typedef struct {
+    bool used;
+    dev_t dev;
+    ino_t ino;
+} folder_id_t;
+
+/* The thread's own state. */
+typedef struct {
+    musiclib_t *m;
+    folder_id_t *seen;  /* folders entered: a hash set, seen_cap a power of two */
+    size_t seen_cap, seen_count;
+    char *text;         /* M3U_MAX bytes to read playlists into, made when first needed */
+    bool full;          /* stop adding: MUSICLIB_MAX reached or out of memory */
+    char why[4352];  /* room for shown and a sentence */
+} scan_t;
+
+static size_t slot_of(dev_t dev, ino_t ino, size_t cap)
+{
+    uint64_t h = (uint64_t)dev * 0x9E3779B97F4A7C15u ^ (uint64_t)ino * 0xC2B2AE3D27D4EB4Fu;
+    return (size_t)(h ^ (h >> 29)) & (cap - 1);
+}
+
+static void seen_put(folder_id_t *set, size_t cap, dev_t dev, ino_t ino)
+{
+    size_t i = slot_of(dev, ino, cap);
+    while (set[i].used)
+        i = (i + 1) & (cap - 1);
+    set[i] = (folder_id_t){ true, dev, ino };
+}
+
+/* Notes the folder; false when it was entered before (a loop or a second way in), or when there
+ * is no memory to note it (then it is not entered either: no loop can follow). */
+static bool first_visit(scan_t *s, const struct stat *st)
+{
+    if (s->seen_cap) {
+        for (size_t i = slot_of(st->st_dev, st->st_ino, s->seen_cap); s->seen[i].used; i = (i + 1) & (s->seen_cap - 1))
+            if (s->seen[i].dev == st->st_dev && s->seen[i].ino == st->st_ino)
+                return false;
+    }
+    if (2 * (s->seen_count + 1) > s->seen_cap) {
+        size_t cap = s->seen_cap ? 2 * s->seen_cap : 64;
+        folder_id_t *set = calloc(cap, sizeof *set);
+        if (!set)
+            return false;
+        for (size_t i = 0; i < s->seen_cap; i++)
+            if (s->seen[i].used)
+                seen_put(set, cap, s->seen[i].dev, s->seen[i].ino);
+        free(s->seen);
+        s->seen = set;
+        s->seen_cap = cap;
+    }
+    seen_put(s->seen, s->seen_cap, st->st_dev, st->st_ino);
+    s->seen_count++;
+    return true;
+}
+
+static bool stopping(const scan_t *s)
+{
+    return s->full || SDL_AtomicGet(&s->m->stop);
+}
+
+static int by_name(const item_t *a, const item_t *b)
+{
+    int c = playlist_compare_names(a->name, b->name);
+    return c ? c : strcmp(a->path, b->path);
+}
+
+/* Adds an entry in name order: the pointer array grows and shifts under the lock, nothing else. */
+static void add_item(scan_t *s, bool playlist, const char *name, const char *path, int tracks)
+{
+    musiclib_t *m = s->m;
+    if (m->count >= MUSICLIB_MAX) {
+        s->full = true;
+        return;
+    }
+    size_t ln = strlen(name) + 1, lp = strlen(path) + 1;
+    item_t *it = malloc(sizeof *it + ln + lp);
+    if (!it) {
+        snprintf(s->why, sizeof s->why, "out of memory");
+        s->full = true;
+        return;
+    }
+    it->name = (char *)(it + 1);
+    it->path = it->name + ln;
+    memcpy(it->name, name, ln);
+    memcpy(it->path, path, lp);
+    it->playlist = playlist;
+    it->tracks = tracks;
+    int lo = 0, hi = m->count;
+    while (lo < hi) {
+        int mid = lo + (hi - lo) / 2;
+        if (by_name(m->items[mid], it) <= 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    SDL_LockMutex(m->lock);
+    if (m->count == m->cap) {
+        int cap = m->cap ? 2 * m->cap : 64;
+        cap = cap > MUSICLIB_MAX ? MUSICLIB_MAX : cap;
+        item_t **grown = realloc(m->items, (size_t)cap * sizeof(item_t *));
+        if (!grown) {
+            SDL_UnlockMutex(m->lock);
+            free(it);
+            snprintf(s->why, sizeof s->why, "out of memory");
+            s->full = true;
+            return;
+        }
+        m->items = grown;
+        m->cap = cap;
+    }
+    memmove(m->items + lo + 1, m->items + lo, (size_t)(m->count - lo) * sizeof(item_t *));
+    m->items[lo] = it;
+    m->count++;
+    m->version++;
+    SDL_UnlockMutex(m->lock);
+}
+
+enum { KIND_OTHER, KIND_FILE, KIND_FOLDER };
+
+/* What a folder entry is, following symlinks; stat only when readdir does not say. */
+static int kind_of(const char *dir, const struct dirent *e)
+{
+    if (e->d_type == DT_DIR)
+        return KIND_FOLDER;
+    if (e->d_type == DT_REG)
+        return KIND_FILE;
+    if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
+        return KIND_OTHER;
+    char path[4096];
+    struct stat st;
+    if (!paths_join(path, sizeof path, dir, e->d_name) || stat(path, &st) != 0)
+        return KIND_OTHER;
+    return S_ISDIR(st.st_mode) ? KIND_FOLDER : S_ISREG(st.st_mode) ? KIND_FILE : KIND_OTHER;
+}
+
+static bool is_playlist_name(const char *name)
+{
+    size_t n = strlen(name);
+    return (n > 4 && strcasecmp(name + n - 4, ".m3u") == 0) || (n > 5 && strcasecmp(name + n - 5, ".m3u8") == 0);
+}
+
+/* The tracks a playlist names, counted as musicdir_expand reads them (blank, '#' and URL lines
+ * are not tracks). */
+static int playlist_tracks(scan_t *s, const char *path, const char *dir)
+{
+    if (!s->text && !(s->text = malloc(M3U_MAX)))
+        return 0;
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t len = fread(s->text, 1, M3U_MAX, f);
+    fclose(f);
+    playlist_t list = { 0 };
+    int n = playlist_parse_m3u(&list, s->text, len, dir);
+    playlist_free(&list);
+    return n;
+}
+
+static void scan_folder(scan_t *s, const char *dir, const char *rel, int depth);
+
+/* Goes into each subfolder not entered before (names sorted, so which ones a full list keeps
+ * does not depend on the order of readdir). */
+static void scan_subfolders(scan_t *s, const char *dir, const char *rel, int depth, playlist_t *names)
+{
+    playlist_sort(names);
+    for (int i = 0; i < names->count && !stopping(s); i++) {
+        char path[4096], sub[4096];
+        struct stat st;
+        if (!paths_join(path, sizeof path, dir, names->paths[i]) || stat(path, &st) != 0 ||
+            !S_ISDIR(st.st_mode) || !first_visit(s, &st))
+            continue;
+        if (depth == 0)
+            snprintf(sub, sizeof sub, "%s", names->paths[i]);
+        else if (!paths_join(sub, sizeof sub, rel, names->paths[i]))
+            continue;
+        scan_folder(s, path, sub, depth + 1);
+    }
+}
+
+/* Adds dir when it holds sound files, then its playlists, then looks into its subfolders. */
+static void scan_folder(scan_t *s, const char *dir, const char *rel, int depth)
+{
+    DIR *d = opendir(dir);
+    if (!d) {
+        if (depth == 0)
+            snprintf(s->why, sizeof s->why, "cannot read %s: %s", s->m->shown, strerror(errno));
+        return;
+    }
+    playlist_t folders = { 0 }, lists = { 0 };
+    int tracks = 0;
+    struct dirent *e;
+    while (!stopping(s) && (e = readdir(d))) {
+        if (e->d_name[0] == '.')
+            continue;
+        int kind = kind_of(dir, e);
+        if (kind == KIND_FOLDER && depth < MUSICLIB_DEPTH)
+            playlist_add(&folders, e->d_name);
+        else if (kind == KIND_FILE && playlist_is_audio_name(e->d_name))
+            tracks++;
+        else if (kind == KIND_FILE && is_playlist_name(e->d_name))
+            playlist_add(&lists, e->d_name);
+    }
+    closedir(d);
+    if (tracks > 0 && !stopping(s)) {
+        const char *base = strrchr(dir, '/');
+        const char *name = depth > 0 ? rel : base && base[1] ? base + 1 : dir;
+        add_item(s, false, name, dir, tracks < PLAYLIST_MAX ? tracks : PLAYLIST_MAX);
+    }
+    playlist_sort(&lists);
+    for (int i = 0; i < lists.count && !stopping(s); i++) {
+        char path[4096];
+        int n = paths_join(path, sizeof path, dir, lists.paths[i]) ? playlist_tracks(s, path, dir) : 0;
+        if (n > 0)
+            add_item(s, true, lists.paths[i], path, n);
+    }
+    playlist_free(&lists);
+    scan_subfolders(s, dir, rel, depth, &folders);
+    playlist_free(&folders);
+}
+
+static void finish(musiclib_t *m, const char *why)
+{
+    SDL_LockMutex(m->lock);
+    snprintf(m->why, sizeof m->why, "%s", why);
+    m->done = true;
+    m->version++;
+    SDL_UnlockMutex(m->lock);
+}
+
+static int scan_main(void *arg)
+{
+    musiclib_t *m = arg;
+    SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
+    scan_t s = { .m = m };
+    struct stat st;
+    if (stat(m->root, &st) != 0) {
+        if (errno == ENOENT || errno == ENOTDIR)
+            snprintf(s.why, sizeof s.why, "no music folder at %s", m->shown);
+        else
+            snprintf(s.why, sizeof s.why, "cannot read %s: %s", m->shown, strerror(errno));
+    } else if (!S_ISDIR(st.st_mode)) {
+        snprintf(s.why, sizeof s.why, "%s is not a folder", m->shown);
+    } else {
+        first_visit(&s, &st);
+        scan_folder(&s, m->root, "", 0);
+        if (!s.why[0] && s.full)
+            snprintf(s.why, sizeof s.why, "showing the first %d", MUSICLIB_MAX);
+        else if (!s.why[0] && m->count == 0 && !SDL_AtomicGet(&m->stop))
+            snprintf(s.why, sizeof s.why, "no music files or playlists in %s", m->shown);
+    }
+    free(s.seen);
+    free(s.text);
+    finish(m, s.why);
+    return 0;
+}
+
+/* The root as people read it: HOME shown as "~". */
+static void show_path(const char *path, char *buf, size_t size)
+{
+    const char *home = getenv("HOME");
+    size_t n = home ? strlen(home) : 0;
+    while (n > 1 && home[n - 1] == '/')
+        n--;
+    if (n > 1 && strncmp(path, home, n) == 0 && (path[n] == '/' || path[n] == '\0'))
+        snprintf(buf, size, "~%s", path + n);
+    else
+        snprintf(buf, size, "%s", path);
+}
+
+musiclib_t *musiclib_start(const char *dir, char *why, size_t whysize)
+{
+    musiclib_t *m = calloc(1, sizeof *m);
+    if (!m) {
+        snprintf(why, whysize, "out of memory");
+        return NULL;
+    }
+    size_t n = strlen(dir);
+    while (n > 1 && dir[n - 1] == '/')
+        n--;
+    bool fits = n < sizeof m->root;
+    snprintf(m->root, sizeof m->root, "%.*s", (int)(fits ? n : sizeof m->root - 1), dir);
+    show_path(m->root, m->shown, sizeof m->shown);
+    m->lock = SDL_CreateMutex();
+    if (m->lock && !fits) {
+        finish(m, "the music folder's name is too long");
+        return m;
+    }
+    m->thread = m->lock ? SDL_CreateThread(scan_main, "musiclib", m) : NULL;
+    if (!m->thread) {
+        snprintf(why, whysize, "cannot start looking through the music folder: %s", SDL_GetError());
+        if (m->lock)
+            SDL_DestroyMutex(m->lock);
+        free(m);
+        return NULL;
+    }
+    return m;
+}
+
+unsigned musiclib_version(musiclib_t *m)
+{
+    SDL_LockMutex(m->lock);
+    unsigned v = m->version;
+    SDL_UnlockMutex(m->lock);
+    return v;
+}
+
+int musiclib_count(musiclib_t *m)
+{
+    SDL_LockMutex(m->lock);
+    int n = m->count;
+    SDL_UnlockMutex(m->lock);
+    return n;
+}
+
+/* Copies src into dst, cut at a character boundary when it does not fit. */
+static void copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = strlen(src);
+    if (n >= size) {
+        n = size - 1;
+        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
+            n--;
+    }
+    memcpy(dst, src, n);
+    dst[n] = '\0';
+}
+
+bool musiclib_get(musiclib_t *m, int i, musiclib_entry_t *out)
+{
+    SDL_LockMutex(m->lock);
+    const item_t *it = i >= 0 && i < m->count ? m->items[i] : NULL;
+    SDL_UnlockMutex(m->lock);
+    if (!it)
+        return false;
+    /* an item never changes once added and lives until musiclib_stop: copied without the lock */
+    copy_text(out->name, sizeof out->name, it->name);
+    copy_text(out->path, sizeof out->path, it->path);
+    out->playlist = it->playlist;
+    out->tracks = it->tracks;
+    return true;
+}
+
+bool musiclib_done(musiclib_t *m, char *why, size_t whysize)
+{
+    SDL_LockMutex(m->lock);
+    bool done = m->done;
+    if (why && whysize)
+        snprintf(why, whysize, "%s", done ? m->why : "");
+    SDL_UnlockMutex(m->lock);
+    return done;
+}
+
+void musiclib_stop(musiclib_t *m)
+{
+    if (!m)
+        return;
+    SDL_AtomicSet(&m->stop, 1);
+    if (m->thread)
+        SDL_WaitThread(m->thread, NULL);
+    for (int i = 0; i < m->count; i++)
+        free(m->items[i]);
+    free(m->items);
+    SDL_DestroyMutex(m->lock);
+    free(m);
+}
