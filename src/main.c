@@ -138,6 +138,8 @@ int main(int argc, char **argv)
     } else if (opts.plan && !(entry = resolve_plan(cat, opts.plan))) {
         status = 2;
     } else {
+        /* a plain FILE.plan (opts.plan_file) is opened by the app itself, which shows its
+         * mistakes on screen: nothing is read, said or refused here (entry stays NULL) */
         config_load(&settings, &opts, stderr);
         status = app_run(&opts, &settings, cat, entry);
     }

@@ -13,13 +13,15 @@ packages=(
   python3 sox libsox-fmt-all bc
   # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
   # bench/history.sh: GNU time for peak memory
-  xvfb xdotool util-linux time
+  xvfb xdotool python3-xlib util-linux time
   # the presenter's test: an X server with two monitors (Xorg's dummy driver)
   xserver-xorg-core xserver-xorg-video-dummy
   # the sound tests: Opus files to play
   opus-tools
   # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file
   clang libclang-rt-14-dev clang-tidy cppcheck valgrind desktop-file-utils
+  # the plan file type's test: the MIME database and xdg-mime
+  shared-mime-info xdg-utils libfile-mimeinfo-perl
   # bench/run: the mpv baseline; looking at the icon; screenshots
   mpv librsvg2-bin x11-apps
 )

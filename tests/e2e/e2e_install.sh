@@ -24,7 +24,7 @@ else
   fail "desktop-file-validate is missing (tools/setup.sh installs desktop-file-utils)"
 fi
 check "the desktop entry runs safebase with the safebase icon" \
-  grep -qx 'Exec=safebase' "$PREFIX/share/applications/safebase.desktop"
+  grep -qx 'Exec=safebase %f' "$PREFIX/share/applications/safebase.desktop"
 check "... and names the icon" grep -qx 'Icon=safebase' "$PREFIX/share/applications/safebase.desktop"
 check "the icon is a square SVG" python3 -c '
 import sys, xml.etree.ElementTree as ET

@@ -4,6 +4,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -147,6 +148,105 @@ catalog_entry_t *catalog_find(catalog_t *cat, const char *name)
         if (strcasecmp(cat->items[i].plan.title, name) == 0)
             return &cat->items[i];
     return NULL;
+}
+
+/* Two paths name the same file: their real paths match (or, when either does not resolve,
+ * the paths themselves). */
+static bool same_file(const char *a, const char *b)
+{
+    char ra[PATH_MAX], rb[PATH_MAX];
+    if (realpath(a, ra) && realpath(b, rb))
+        return strcmp(ra, rb) == 0;
+    return strcmp(a, b) == 0;
+}
+
+/* The file name without its folder and without ".plan", into id. */
+static void file_stem(const char *path, char *id, size_t size)
+{
+    const char *slash = strrchr(path, '/');
+    const char *name = slash ? slash + 1 : path;
+    size_t n = strlen(name);
+    if (n > 5 && strcmp(name + n - 5, ".plan") == 0)
+        n -= 5;
+    if (n >= size)
+        n = size - 1;
+    memcpy(id, name, n);
+    id[n] = '\0';
+}
+
+int catalog_open_file(catalog_t *cat, const char *path, plan_errors_t *errs, char *why, size_t whysize)
+{
+    if (errs)
+        memset(errs, 0, sizeof *errs);
+    if (why && whysize)
+        why[0] = '\0';
+    for (int i = 0; i < cat->count; i++)
+        if (same_file(cat->items[i].path, path))
+            return i;
+    const char *reason = NULL;
+    size_t len = 0;
+    char *text = read_small_file(path, &len, &reason);
+    if (!text) {
+        if (why)
+            snprintf(why, whysize, "%s: cannot read: %s", path, reason);
+        return -1;
+    }
+    plan_t plan;
+    plan_errors_t *mine = errs ? errs : calloc(1, sizeof *mine); /* large: not on the stack */
+    if (!mine) {
+        free(text);
+        if (why)
+            snprintf(why, whysize, "%s: out of memory", path);
+        return -1;
+    }
+    bool ok = plan_parse(text, len, &plan, mine);
+    free(text);
+    int mistakes = mine->count + mine->dropped;
+    if (mine != errs)
+        free(mine);
+    if (!ok) {
+        if (why)
+            snprintf(why, whysize, "%s: %d mistake%s", path, mistakes, mistakes == 1 ? "" : "s");
+        return -1;
+    }
+    if (cat->count >= CATALOG_MAX) {
+        plan_free(&plan);
+        if (why)
+            snprintf(why, whysize, "%s: too many plans (at most %d)", path, CATALOG_MAX);
+        return -1;
+    }
+    catalog_entry_t *e = &cat->items[cat->count];
+    memset(e, 0, sizeof *e);
+    char real[PATH_MAX];
+    snprintf(e->path, sizeof e->path, "%s", realpath(path, real) ? real : path);
+    file_stem(path, e->id, sizeof e->id);
+    e->plan = plan;
+    e->opened = true;
+    return cat->count++;
+}
+
+int catalog_reload(catalog_t *cat, const char *keep_path, FILE *err)
+{
+    char (*opened)[sizeof cat->items[0].path] = calloc(CATALOG_MAX, sizeof *opened);
+    int nopened = 0;
+    for (int i = 0; opened && i < cat->count; i++)
+        if (cat->items[i].opened)
+            memcpy(opened[nopened++], cat->items[i].path, sizeof opened[0]);
+    if (!opened && err)
+        fprintf(err, "safebase: out of memory: plans opened from files are closed\n");
+    catalog_free(cat);
+    catalog_load_all(cat, err);
+    char why[sizeof opened[0] + 64];
+    for (int i = 0; i < nopened; i++)
+        if (catalog_open_file(cat, opened[i], NULL, why, sizeof why) < 0 && err)
+            fprintf(err, "safebase: %s\n", why);
+    free(opened);
+    if (!keep_path)
+        return -1;
+    for (int i = 0; i < cat->count; i++)
+        if (same_file(cat->items[i].path, keep_path))
+            return i;
+    return -1;
 }
 
 void catalog_free(catalog_t *cat)

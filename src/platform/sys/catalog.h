@@ -16,6 +16,8 @@ typedef struct {
     char path[4096];
     bool user;          /* from the user's folder */
     plan_t plan;
+    bool opened;        /* opened from outside the catalogue (catalog_open_file); path is
+                         * then its real path */
 } catalog_entry_t;
 
 typedef struct {
@@ -36,6 +38,21 @@ void catalog_load_all(catalog_t *cat, FILE *err);
 
 /* Finds a plan by id or by title (case-insensitive). Returns NULL when none matches. */
 catalog_entry_t *catalog_find(catalog_t *cat, const char *name);
+
+/* Reads path as a plan opened from outside the catalogue (a file someone sent): on success
+ * appends it to cat as an entry with opened = true (user = false; id = its file stem; path =
+ * its real path) and returns its index. If the same file (same realpath) is already in cat,
+ * returns that entry's index instead of adding a copy. When the catalogue is full, returns
+ * -1 with why "FILE: too many plans (at most 64)". On mistakes returns -1 and fills errs
+ * (plan_errors_t, line numbers; may be NULL) and why ("FILE: cannot read: No such file or
+ * directory", "FILE: 3 mistakes"). Never prints. */
+int catalog_open_file(catalog_t *cat, const char *path, plan_errors_t *errs, char *why, size_t whysize);
+
+/* Loads cat again from disk (after the user saved a plan), keeping entries opened from
+ * outside (re-read from their paths) at the end; one that no longer reads is dropped and
+ * said to err. Returns the new index of the entry whose path is keep_path (the same file),
+ * or -1 (also when keep_path is NULL). */
+int catalog_reload(catalog_t *cat, const char *keep_path, FILE *err);
 
 void catalog_free(catalog_t *cat);
 

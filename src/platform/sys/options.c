@@ -14,13 +14,15 @@ enum { OPT_START = 256, OPT_EXIT_AT_END, OPT_LOG, OPT_WINDOW, OPT_CHECK, OPT_LIS
 
 const char *options_usage(void)
 {
-    return "Usage: safebase [OPTION]...\n"
+    return "Usage: safebase [OPTION]... [FILE.plan]\n"
            "       safebase --check FILE...\n"
            "A calm full-screen timer, music player and log for attachment-based movement and\n"
            "play sessions.\n\n"
            "  -p, --plan NAME|FILE   open this plan (a built-in id like special-playtime, a\n"
            "                         title, or a plan file) on its ready screen\n"
-           "      --start            start the session at once (needs --plan)\n"
+           "  FILE.plan              open this plan file on its ready screen (a file someone\n"
+           "                         sent; it is not added to your plans)\n"
+           "      --start            start the session at once (needs --plan or FILE.plan)\n"
            "      --exit-at-end      quit when the session ends (for scripts)\n"
            "  -m, --music PATH       play this music: a file, a folder or an .m3u playlist\n"
            "                         (repeatable); replaces the plan's music\n"
@@ -207,16 +209,32 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
         snprintf(err, errsize, "--check needs at least one plan file");
         return false;
     }
-    if (o->mode != MODE_CHECK && o->nfiles > 0) {
+    if (o->mode == MODE_RUN && o->nfiles > 1) {
+        snprintf(err, errsize, "more than one plan file given, \"%s\" and \"%s\"%s: open one "
+                 "at a time (see --help)", o->files[0], o->files[1], o->nfiles > 2 ? " and more" : "");
+        return false;
+    }
+    if (o->mode == MODE_RUN && o->nfiles == 1 && o->plan) {
+        snprintf(err, errsize, "both --plan \"%s\" and the plan file \"%s\" given: choose one "
+                 "(see --help)", o->plan, o->files[0]);
+        return false;
+    }
+    if (o->mode == MODE_RUN && o->nfiles == 1 && !*o->files[0]) {
+        snprintf(err, errsize, "empty plan file name (see --help)");
+        return false;
+    }
+    if (o->mode != MODE_CHECK && o->mode != MODE_RUN && o->nfiles > 0) {
         snprintf(err, errsize, "unexpected argument \"%s\" (see --help)", o->files[0]);
         return false;
     }
+    if (o->mode == MODE_RUN && o->nfiles == 1)
+        o->plan_file = o->files[0];
     if ((o->since || o->until || o->csv) && o->mode != MODE_HISTORY) {
         snprintf(err, errsize, "--since, --until and --csv go with --history");
         return false;
     }
-    if (o->start && !o->plan && o->mode == MODE_RUN) {
-        snprintf(err, errsize, "--start needs --plan");
+    if (o->start && !o->plan && !o->plan_file && o->mode == MODE_RUN) {
+        snprintf(err, errsize, "--start needs --plan or a plan file");
         return false;
     }
     return true;

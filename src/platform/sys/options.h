@@ -41,10 +41,13 @@ typedef struct {
     bool csv;                         /* --history --csv */
     char **files;                     /* --check FILE...: the files */
     int nfiles;
+    const char *plan_file;            /* FILE.plan given as the one plain argument (not with
+                                       * --check): opened by the app, not read here */
 } options_t;
 
 /* Parses argv. Returns true when the options are valid; otherwise false with a one-line
- * message in err (the caller prints it and exits with status 2). */
+ * message in err (the caller prints it and exits with status 2). One plain argument (not
+ * with --check, --list, --history, --plan) is a plan file to open: o->plan_file. */
 bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsize);
 
 /* The --help text. */
