@@ -85,8 +85,7 @@ void draw_fill(draw_t *d, SDL_Rect r, SDL_Color c)
     SDL_RenderFillRect(d->renderer, &r);
 }
 
-/* The largest size from px down at which str fits max_w on one line. */
-static int fit_line(draw_t *d, const char *str, int px, int max_w)
+int draw_fit_line(const draw_t *d, const char *str, int px, int max_w)
 {
     int w, h, floor_px = px / 2 > 9 ? px / 2 : 9;
     for (;; px = px * 9 / 10) {
@@ -94,6 +93,12 @@ static int fit_line(draw_t *d, const char *str, int px, int max_w)
         if (w <= max_w || px <= floor_px)
             return px;
     }
+}
+
+/* The largest size from px down at which str fits max_w on one line. */
+static int fit_line(draw_t *d, const char *str, int px, int max_w)
+{
+    return draw_fit_line(d, str, px, max_w);
 }
 
 void draw_banner(draw_t *d, const draw_overlay_t *o, const layout_t *band)
@@ -127,6 +132,10 @@ static const char *const help_rows[][3] = {
     { "Hide / show the time", "T", "" },
     { "Child view: disk and colour", "C", "" },
     { "Full screen / window", "F", "" },
+    { "Ready screen: adjust the plan", "E", "D-pad down, A" },
+    { "Ready screen: choose the music", "M  \xC2\xB7  drop music on the window", "D-pad down, A" },
+    { "Ready screen: a new client / one used before", "N  \xC2\xB7  Tab", "D-pad down, A" },
+    { "Ready screen: keep a plan someone sent", "K", "D-pad down, A" },
     { "This help", "F1  \xC2\xB7  H  \xC2\xB7  ?", "Back" },
 };
 
@@ -190,42 +199,6 @@ void draw_finish(draw_t *d, const draw_overlay_t *o)
     }
     if (o->help_level > 0)
         draw_help(d, o->help_level);
-}
-
-/* Texts stacked down the middle from top; they all shrink together until they fit above
- * bottom. Returns where the stack ends. */
-typedef struct {
-    const char *str;
-    double size;        /* percent of the short side */
-    bool soft;
-    int gap_before;     /* percent of the height */
-} line_t;
-
-static int stack(draw_t *d, const line_t *lines, int n, int top, int bottom)
-{
-    double scale = 1.0;
-    int total = 0, width = d->w * 88 / 100;
-    for (int tries = 0; tries < 12; tries++, scale *= 0.88) {
-        total = 0;
-        for (int i = 0; i < n; i++) {
-            int w, h;
-            text_measure(d->text, lines[i].str, (int)(draw_pct(unit(d), lines[i].size) * scale), width, &w, &h);
-            total += h + (lines[i].str && *lines[i].str ? draw_pct(d->h, lines[i].gap_before) : 0);
-        }
-        if (top + total <= bottom)
-            break;
-    }
-    int y = top;
-    for (int i = 0; i < n; i++) {
-        if (!lines[i].str || !*lines[i].str)
-            continue;
-        y += draw_pct(d->h, lines[i].gap_before);
-        SDL_Color c = draw_sdl(lines[i].soft ? d->pal.ink_soft : d->pal.ink, 255);
-        int px = (int)(draw_pct(unit(d), lines[i].size) * scale);
-        int h = text_draw(d->text, lines[i].str, px, c, d->w / 2, y, width, TEXT_CENTER);
-        y += h < bottom - y ? h : bottom - y;
-    }
-    return y;
 }
 
 static int menu_row_h(const draw_t *d) { return draw_pct(d->h, 9) > 36 ? draw_pct(d->h, 9) : 36; }
@@ -295,29 +268,209 @@ void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected
     draw_finish(d, o);
 }
 
-void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o)
+int draw_count_labels(const char *const *labels, int n, int max)
 {
-    clear(d, o->bg);
-    char facts[200], len[64], first[200];
+    int lim = n > 0 && n < max ? n : max, c = 0;
+    while (labels && c < lim && labels[c])
+        c++;
+    return c;
+}
+
+int draw_box_at(const SDL_Rect *box, int n, int x, int y)
+{
+    SDL_Point p = { x, y };
+    for (int i = 0; i < n; i++)
+        if (SDL_PointInRect(&p, &box[i]))
+            return i;
+    return -1;
+}
+
+int draw_buttons_layout(const draw_t *d, const char *const *labels, int n, int bottom, SDL_Rect *box, int *px)
+{
+    int u = unit(d), bh = draw_pct(u, 8) > 48 ? draw_pct(u, 8) : 48, gap = draw_pct(u, 2.5) > 8 ? draw_pct(u, 2.5) : 8;
+    int avail = d->w * 9 / 10, least = draw_pct(u, 18) > 2 * bh ? draw_pct(u, 18) : 2 * bh;
+    *px = draw_pct(u, 3.6) < bh * 55 / 100 ? draw_pct(u, 3.6) : bh * 55 / 100;
+    if (n <= 0)
+        return bottom;
+    int pad = draw_pct(u, 2.5) > 12 ? draw_pct(u, 2.5) : 12, width[8], total = (n - 1) * gap;
+    for (int i = 0; i < n && i < 8; i++) { /* one row: each as wide as its label needs */
+        int h;
+        text_measure(d->text, labels[i], *px, 0, &width[i], &h);
+        width[i] = width[i] + 2 * pad > least ? width[i] + 2 * pad : least;
+        total += width[i];
+    }
+    if (total <= avail && n <= 8) {
+        for (int i = 0, x = (d->w - total) / 2; i < n; x += width[i++] + gap)
+            box[i] = (SDL_Rect){ x, bottom - bh, width[i], bh };
+        return bottom - bh;
+    }
+    /* wrapped: as many to a row as still fit at four fifths of the size, the rows as even as
+     * can be, sharing the width */
+    int per_row = n - 1;
+    for (; per_row > 1; per_row--) {
+        int bw = (avail - (per_row - 1) * gap) / per_row, i = 0;
+        while (i < n && draw_fit_line(d, labels[i], *px * 4 / 5, bw - 2 * pad) == *px * 4 / 5)
+            i++;
+        if (i == n)
+            break;
+    }
+    per_row = per_row < 1 ? 1 : per_row;
+    int rows = (n + per_row - 1) / per_row;
+    per_row = (n + rows - 1) / rows;
+    int bw = (avail - (per_row - 1) * gap) / per_row, top = bottom - rows * bh - (rows - 1) * gap;
+    for (int i = 0; i < n; i++)
+        *px = draw_fit_line(d, labels[i], *px, bw - 2 * pad);
+    for (int i = 0; i < n; i++) {
+        int row = i / per_row, in_row = row == rows - 1 ? n - row * per_row : per_row;
+        int x0 = (d->w - in_row * bw - (in_row - 1) * gap) / 2;
+        box[i] = (SDL_Rect){ x0 + (i % per_row) * (bw + gap), top + row * (bh + gap), bw, bh };
+    }
+    return top;
+}
+
+void draw_buttons(draw_t *d, const char *const *labels, int n, const SDL_Rect *box, int px, int focus)
+{
+    SDL_Color ink = draw_sdl(d->pal.ink, 255);
+    for (int i = 0; i < n; i++) {
+        SDL_Rect b = box[i];
+        bool chosen = i == focus; /* chosen with the keys or a controller: lighter, a full-ink frame */
+        SDL_Color edge = chosen ? ink : draw_sdl(d->pal.ink_soft, 120);
+        int t = (chosen ? b.h / 14 : b.h / 32) > 1 ? (chosen ? b.h / 14 : b.h / 32) : 1, w, h;
+        draw_fill(d, b, (SDL_Color){ 255, 255, 255, chosen ? 90 : 40 });
+        draw_fill(d, (SDL_Rect){ b.x, b.y, b.w, t }, edge);
+        draw_fill(d, (SDL_Rect){ b.x, b.y + b.h - t, b.w, t }, edge);
+        draw_fill(d, (SDL_Rect){ b.x, b.y + t, t, b.h - 2 * t }, edge);
+        draw_fill(d, (SDL_Rect){ b.x + b.w - t, b.y + t, t, b.h - 2 * t }, edge);
+        text_measure(d->text, labels[i], px, 0, &w, &h);
+        h = h < b.h - 2 * t ? h : b.h - 2 * t;
+        text_draw_box(d->text, labels[i], px, ink, b.x + t, b.y + (b.h - h) / 2, b.w - 2 * t, h, 0, TEXT_CENTER);
+    }
+}
+
+/* Texts stacked down the middle: each a size, a shade and a gap above it. */
+typedef struct {
+    const char *str;
+    double size;        /* percent of the short side */
+    bool soft;
+    int gap_before;     /* percent of the height */
+} line_t;
+
+/* The height lines stack to at scale, wrapped to width. */
+static int stack_height(const draw_t *d, const line_t *lines, int n, double scale, int width)
+{
+    int total = 0;
+    for (int i = 0; i < n; i++) {
+        if (!lines[i].str || !*lines[i].str)
+            continue;
+        int w, h;
+        text_measure(d->text, lines[i].str, (int)(draw_pct(unit(d), lines[i].size) * scale), width, &w, &h);
+        total += h + draw_pct(d->h, lines[i].gap_before);
+    }
+    return total;
+}
+
+/* Lays lines out down the middle from top: they all shrink together until they fit above
+ * bottom; what still does not fit is cut there. Fills box[0..n) (w 0: not shown) and px. */
+static void stack_layout(const draw_t *d, const line_t *lines, int n, int top, int bottom, SDL_Rect *box, int *px)
+{
+    double scale = 1.0;
+    int width = d->w * 88 / 100, y = top;
+    for (int tries = 0; tries < 12 && top + stack_height(d, lines, n, scale, width) > bottom; tries++)
+        scale *= 0.88;
+    for (int i = 0; i < n; i++) {
+        int w, h;
+        box[i] = (SDL_Rect){ 0, 0, 0, 0 };
+        px[i] = (int)(draw_pct(unit(d), lines[i].size) * scale);
+        if (!lines[i].str || !*lines[i].str)
+            continue;
+        y += draw_pct(d->h, lines[i].gap_before);
+        text_measure(d->text, lines[i].str, px[i], width, &w, &h);
+        h = h < bottom - y ? h : bottom - y;
+        if (h > 0)
+            box[i] = (SDL_Rect){ (d->w - w) / 2, y, w, h };
+        y += h > 0 ? h : 0;
+    }
+}
+
+static void stack_draw(draw_t *d, const line_t *lines, int n, const SDL_Rect *box, const int *px)
+{
+    for (int i = 0; i < n; i++)
+        if (box[i].w > 0)
+            text_draw_box(d->text, lines[i].str, px[i], draw_sdl(lines[i].soft ? d->pal.ink_soft : d->pal.ink, 255),
+                          box[i].x, box[i].y, box[i].w, box[i].h, d->w * 88 / 100, TEXT_CENTER);
+}
+
+static const line_t ready_hints[] = {
+    { "Press Space to start", 6.0, false, 0 },
+    { "or A, F5, a tap  \xC2\xB7  Esc: back to the plans  \xC2\xB7  F1: keys", 3.0, true, 2 },
+};
+
+/* The plan's lines on the ready screen (facts and first are filled here, 200 bytes each). */
+static void ready_lines(const plan_t *plan, const draw_ready_t *r, char *facts, char *first, line_t *out)
+{
+    char len[64];
     duration_format_length(plan_total_ms(plan), len, sizeof len);
-    snprintf(facts, sizeof facts, "%s \xC2\xB7 %d phases \xC2\xB7 for a %s", len, plan->nphases,
+    snprintf(facts, 200, "%s \xC2\xB7 %d phases \xC2\xB7 for a %s", len, plan->nphases,
              plan_audience_name(plan->audience));
-    snprintf(first, sizeof first, "First: %s", plan->phases[0].name);
-    const line_t hints[] = {
-        { "Press Space to start", 6.0, false, 0 },
-        { "or A, F5, a tap  \xC2\xB7  Esc: back to the plans  \xC2\xB7  F1: keys", 3.0, true, 2 },
-    };
-    int hint_top = d->h - draw_pct(d->h, 26);
-    const line_t lines[] = {
+    snprintf(first, 200, "First: %s", plan->phases[0].name);
+    const line_t lines[DRAW_READY_LINES] = {
         { plan->title, 7.5, false, 0 },
         { facts, 3.8, true, 3 },
         { plan->description, 4.2, false, 5 },
         { first, 4.2, true, 4 },
+        { r ? r->music : NULL, 3.8, true, 3 },
+        { r ? r->client : NULL, 3.8, true, 1 },
     };
-    stack(d, lines, 4, draw_pct(d->h, 8), hint_top - draw_pct(d->h, 3));
-    stack(d, hints, 2, hint_top, d->h - draw_pct(d->h, 11));
-    draw_banner(d, o, NULL);
-    draw_finish(d, o);
+    memcpy(out, lines, sizeof lines);
+}
+
+static int ready_buttons(const draw_t *d, const draw_ready_t *r, SDL_Rect *box, int *n, int *px)
+{
+    *n = r ? draw_count_labels(r->buttons, r->nbuttons, DRAW_READY_BUTTONS) : 0;
+    return draw_buttons_layout(d, r ? r->buttons : NULL, *n, d->h - draw_pct(d->h, 4), box, px);
+}
+
+void draw_ready_layout(const draw_t *d, const plan_t *plan, const draw_ready_t *r, draw_ready_layout_t *l)
+{
+    memset(l, 0, sizeof *l);
+    int top = ready_buttons(d, r, l->button, &l->nbuttons, &l->button_px);
+    int bottom = l->nbuttons ? top - draw_pct(d->h, 3) : d->h - draw_pct(d->h, 11);
+    int need = stack_height(d, ready_hints, 2, 1.0, d->w * 88 / 100), most = draw_pct(d->h, 24);
+    int hint_top = bottom - (need < most ? need : most);
+    SDL_Rect hb[2];
+    int hp[2];
+    stack_layout(d, ready_hints, 2, hint_top, bottom, hb, hp);
+    l->start = hb[0], l->keys = hb[1], l->start_px = hp[0], l->keys_px = hp[1];
+    char facts[200], first[200];
+    line_t lines[DRAW_READY_LINES];
+    ready_lines(plan, r, facts, first, lines);
+    stack_layout(d, lines, DRAW_READY_LINES, draw_pct(d->h, 8), hint_top - draw_pct(d->h, 3), l->line, l->px);
+}
+
+void draw_ready(draw_t *d, const plan_t *plan, const draw_ready_t *r, const draw_overlay_t *o)
+{
+    clear(d, o->bg);
+    draw_ready_layout_t l;
+    draw_ready_layout(d, plan, r, &l);
+    char facts[200], first[200];
+    line_t lines[DRAW_READY_LINES];
+    ready_lines(plan, r, facts, first, lines);
+    stack_draw(d, lines, DRAW_READY_LINES, l.line, l.px);
+    stack_draw(d, ready_hints, 2, (SDL_Rect[]){ l.start, l.keys }, (int[]){ l.start_px, l.keys_px });
+    draw_buttons(d, r ? r->buttons : NULL, l.nbuttons, l.button, l.button_px, r ? r->focused - 1 : -1);
+    draw_overlay_t over = *o;
+    if (over.banner_above <= 0 || over.banner_above > l.start.y)
+        over.banner_above = l.start.y; /* a caption never covers the start line, its keys or a button */
+    draw_banner(d, &over, NULL);
+    draw_finish(d, &over);
+}
+
+int draw_ready_button_at(const draw_t *d, const draw_ready_t *r, float fx, float fy)
+{
+    SDL_Rect box[DRAW_READY_BUTTONS];
+    int n, px;
+    ready_buttons(d, r, box, &n, &px);
+    return draw_box_at(box, n, (int)(fx * d->w), (int)(fy * d->h));
 }
 
 void draw_overlays(draw_t *d, const draw_overlay_t *o)

@@ -91,7 +91,39 @@ SDL_Color draw_menu_colour(const draw_t *d);
 void draw_begin(draw_t *d);
 
 void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected, const draw_overlay_t *o);
-void draw_ready(draw_t *d, const plan_t *plan, const draw_overlay_t *o);
+
+/* What the ready screen shows besides the plan. */
+typedef struct {
+    const char *music;     /* "Music: Safe Base's own" / "Music: none" / "Music: Kids/Dance (24 tracks)"; NULL: no line */
+    const char *client;    /* "Client: Robin" or NULL */
+    const char *buttons[5];/* "Adjust  E", "Music  M", "Client  N", "Keep  K" ...; NULL-terminated */
+    int nbuttons;          /* how many of buttons[] to show (fewer when one is NULL first) */
+    int focused;           /* 1 + the button chosen with the arrow keys or a D-pad; 0: none */
+} draw_ready_t;
+
+/* The ready screen: the plan, what music plays and for whom, "Press Space to start", and a
+ * row of big buttons along the bottom (two rows on a narrow window), the banner above them. */
+void draw_ready(draw_t *d, const plan_t *plan, const draw_ready_t *r, const draw_overlay_t *o);
+/* The button at fx, fy as draw_ready laid it out, or -1 (a tap elsewhere still starts the session). */
+int draw_ready_button_at(const draw_t *d, const draw_ready_t *r, float fx, float fy);
+
+#define DRAW_READY_LINES 6
+#define DRAW_READY_BUTTONS 5
+
+/* Where draw_ready puts everything, in pixels (w 0: not shown). */
+typedef struct {
+    SDL_Rect line[DRAW_READY_LINES];   /* title, facts, description, first phase, music, client */
+    int px[DRAW_READY_LINES];
+    SDL_Rect start, keys;              /* "Press Space to start" and the other keys under it */
+    int start_px, keys_px;
+    SDL_Rect button[DRAW_READY_BUTTONS];
+    int nbuttons, button_px;
+} draw_ready_layout_t;
+
+/* Lays out the ready screen in d's window (d->w x d->h, as draw_begin set them): every box
+ * inside it, none overlapping. */
+void draw_ready_layout(const draw_t *d, const plan_t *plan, const draw_ready_t *r, draw_ready_layout_t *l);
+
 /* Draws the session screen. When only the digits, the disk or the bar changed since the last
  * call, redraws just those rectangles (d->full false, d->dirty lists them, possibly none). */
 void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,

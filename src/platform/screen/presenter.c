@@ -128,3 +128,14 @@ void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v,
     SDL_RenderPresent(d->renderer);
     text_end_frame(p->text);
 }
+
+void presenter_draw_form(presenter_t *p, const draw_form_t *f, const char *banner)
+{
+    if (!p->win)
+        return;
+    draw_t *d = &p->draw;
+    draw_begin(d);
+    draw_form(d, f, &(draw_overlay_t){ .bg = draw_menu_colour(d), .banner = banner });
+    SDL_RenderPresent(d->renderer);
+    text_end_frame(p->text);
+}

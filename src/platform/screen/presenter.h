@@ -11,6 +11,7 @@
 #include "core/session/session.h"
 #include "core/plan/settings.h"
 #include "platform/screen/draw.h"
+#include "platform/screen/formscreen.h"
 #include "platform/screen/text.h"
 
 typedef struct {
@@ -34,6 +35,11 @@ bool presenter_is_open(const presenter_t *p);
  * help overlay faded in to help_level (0 none; in a session it shows here, not to the child). */
 void presenter_draw(presenter_t *p, const plan_t *plan, const session_view_t *v, const char *status,
                     const char *banner, double help_level);
+
+/* Draws a form (Adjust, the music, a client's name, a plan's mistakes) on the adult's window,
+ * with banner (NULL or "" for none): in presenter mode these screens are the adult's, and the
+ * child's screen stays on the calm ready screen. */
+void presenter_draw_form(presenter_t *p, const draw_form_t *f, const char *banner);
 
 /* Closes the adult's window (safe when none is open). */
 void presenter_close(presenter_t *p);
