@@ -57,9 +57,14 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
     fclose(probe);
     e = &cat->items[cat->count];
     memset(e, 0, sizeof *e);
-    snprintf(e->path, sizeof e->path, "%s", name);
-    snprintf(e->id, sizeof e->id, "%s", name);
-    e->user = true;
+    /* a plan file named by its path is one opened from outside, like a file someone sent:
+     * adjusting it saves a copy among the user's plans, never over the file itself */
+    if (!realpath(name, e->path))
+        snprintf(e->path, sizeof e->path, "%s", name);
+    const char *base = strrchr(e->path, '/');
+    base = base ? base + 1 : e->path;
+    snprintf(e->id, sizeof e->id, "%.*s", (int)strcspn(base, "."), base);
+    e->opened = true;
     if (!catalog_load_file(name, &e->plan, stderr))
         return NULL;
     cat->count++;

@@ -28,7 +28,12 @@ typedef enum {
     ACT_TOGGLE_TIME,           /* T: hide or show the time */
     ACT_TOGGLE_CHILD,          /* C: child view (only the disk and the colour) */
     ACT_CLICK,                 /* a click or a tap; where is given as fractions of the window */
-    ACT_QUIT                   /* window closed, SIGTERM, SIGINT, logout */
+    ACT_QUIT,                  /* window closed, SIGTERM, SIGINT, logout */
+    ACT_ADJUST,                /* E: the ready screen's Adjust screen */
+    ACT_MUSIC,                 /* M: choose the music */
+    ACT_CLIENT,                /* N: type a client's pseudonym */
+    ACT_KEEP,                  /* K: keep a plan opened from a file among the user's plans */
+    ACT_ERASE                  /* Backspace: a typed field's last character */
 } action_t;
 
 typedef struct {

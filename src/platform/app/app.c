@@ -17,6 +17,7 @@
 #include "platform/app/devices.h"
 #include "platform/app/look.h"
 #include "platform/app/menu.h"
+#include "platform/app/ready.h"
 #include "platform/app/request.h"
 #include "platform/app/run.h"
 #include "platform/log/logfile.h"
@@ -31,6 +32,7 @@ typedef struct {
     menu_t menu;                  /* menu.c */
     run_t run;                    /* run.c: the open plan and its session */
     applog_t log;                 /* applog.c: the log's part */
+    ready_t ready;                /* ready.c: the ready screen's keys, Adjust, music, client, drops */
     /* the loop's own */
     control_t ctl;                /* the end confirmation, the blank screen */
     bool help;
@@ -39,9 +41,26 @@ typedef struct {
     int64_t exit_at;              /* --exit-at-end: quit at this time */
     bool quit;
     uint64_t t0;
+    double longest_ms[SCREEN_PROBLEMS + 1]; /* --timing: the longest turn of the loop on each screen */
 } app_t;
 
 static void apply(app_t *app, const app_request_t *req, int64_t now);
+
+/* The ready screen's own screens (Adjust, music, client, a plan's mistakes) show on the
+ * adult's window when there is one (--presenter); the child's screen stays calm. */
+static bool form_on_presenter(const app_t *app)
+{
+    screen_t s = app->look.screen;
+    return presenter_is_open(&app->dev.presenter) &&
+           (s == SCREEN_ADJUST || s == SCREEN_MUSIC || s == SCREEN_CLIENT || s == SCREEN_PROBLEMS);
+}
+
+/* What the ready screens work on, for one call. */
+static ready_ctx_t ready_ctx(app_t *app)
+{
+    const draw_t *where = form_on_presenter(app) ? &app->dev.presenter.draw : &app->dev.draw;
+    return (ready_ctx_t){ app->cat, &app->run, &app->log, where, app->menu.sel };
+}
 
 /* Leaves whatever screen for the plan menu (a finished session's record is written first). */
 static void to_menu(app_t *app, int64_t now)
@@ -55,8 +74,22 @@ static void to_menu(app_t *app, int64_t now)
 }
 
 /* Carries out what a part of the app asked for. */
+static void open_entry(app_t *app, const catalog_entry_t *e, int64_t now);
+static void step(app_t *app, int64_t now, session_input_t input);
+
 static void apply(app_t *app, const app_request_t *req, int64_t now)
 {
+    if (req->menu_changed) {
+        int sel = app->menu.sel;
+        menu_fill(&app->menu, app->cat);
+        menu_choose(&app->menu, sel);
+    }
+    if (req->open_entry)
+        open_entry(app, req->open_entry, now);
+    else if (req->music_changed)
+        run_setup_music(&app->run, app->dev.audio);
+    if (req->start && app->run.plan)
+        step(app, now, INPUT_START);
     if (req->set_notice)
         look_notice(&app->look, req->notice, false);
     if (req->banner_ms > 0)
@@ -85,15 +118,28 @@ static void step(app_t *app, int64_t now, session_input_t input)
     app_request_t req = { 0 };
     run_step(&app->run, app->dev.audio, &app->dev.draw, &app->look, now, input, &cues, &req);
     applog_on_cues(&app->log, &app->run, &cues, app->opts->exit_at_end, now, &req);
+    for (int i = 0; i < cues.count; i++) {
+        if (cues.items[i].kind == CUE_STARTED) {
+            ready_ctx_t ctx = ready_ctx(app);
+            ready_started(&app->ready, &ctx);
+        }
+    }
     if (cues.count > 0)
         look_redraw(&app->look);
     apply(app, &req, now);
 }
 
-static void open_plan(app_t *app, int index, int64_t now)
+/* Opens a plan on its ready screen, with the music remembered for it. */
+static void open_entry(app_t *app, const catalog_entry_t *e, int64_t now)
 {
-    const plan_t *plan = &app->cat->items[index].plan;
-    run_open(&app->run, &app->cat->items[index]);
+    const plan_t *plan = &e->plan;
+    for (int i = 0; i < app->cat->count; i++) {
+        if (&app->cat->items[i] == e)
+            menu_choose(&app->menu, i);
+    }
+    run_open(&app->run, e);
+    ready_ctx_t ctx = ready_ctx(app);
+    ready_opened(&app->ready, &ctx, e);
     control_init(&app->ctl);
     look_set_screen(&app->look, SCREEN_READY);
     app->child_view = app->settings->child_view || plan->child_view || presenter_is_open(&app->dev.presenter);
@@ -155,7 +201,7 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
         if (act == ACT_ESCAPE)
             app->quit = true;
         else if (row >= 0)
-            open_plan(app, row, now);
+            open_entry(app, &app->cat->items[row], now);
         break;
     }
     case SCREEN_READY:
@@ -170,7 +216,11 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
             || act == ACT_END)
             to_menu(app, now);
         break;
-    case SCREEN_HISTORY: break; /* applog.c takes its events */
+    case SCREEN_HISTORY: /* applog.c takes its events */
+    case SCREEN_ADJUST:  /* ready.c takes these */
+    case SCREEN_MUSIC:
+    case SCREEN_CLIENT:
+    case SCREEN_PROBLEMS: break;
     }
 }
 
@@ -205,9 +255,14 @@ static void draw_adult(app_t *app, const session_view_t *v, const char *banner, 
 {
     static const char *const status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
                                           [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
-                                          [SCREEN_HISTORY] = "Looking at the history" };
+                                          [SCREEN_HISTORY] = "Looking at the history",
+                                          [SCREEN_ADJUST] = "Adjusting the plan", [SCREEN_MUSIC] = "Choosing the music",
+                                          [SCREEN_CLIENT] = "Naming a client", [SCREEN_PROBLEMS] = "A plan with mistakes" };
     screen_t screen = app->look.screen;
-    if (presenter_is_open(&app->dev.presenter))
+    draw_form_t f;
+    if (form_on_presenter(app) && ready_form(&app->ready, screen, &f))
+        presenter_draw_form(&app->dev.presenter, &f, banner);
+    else if (presenter_is_open(&app->dev.presenter))
         presenter_draw(&app->dev.presenter, app->run.plan, screen == SCREEN_SESSION ? v : NULL, status[screen], banner,
                        help);
 }
@@ -235,9 +290,19 @@ static void draw(app_t *app, int64_t now)
         applog_draw_hints(&app->log, screen, &app->dev.draw, &o);
         break;
     case SCREEN_READY:
-        draw_ready(&app->dev.draw, app->run.plan, &o);
-        applog_draw_hints(&app->log, screen, &app->dev.draw, &o);
+    case SCREEN_ADJUST:
+    case SCREEN_MUSIC:
+    case SCREEN_CLIENT:
+    case SCREEN_PROBLEMS: {
+        ready_ctx_t ctx = ready_ctx(app);
+        if (!form_on_presenter(app))
+            ready_draw(&app->ready, &ctx, screen, &app->dev.draw, &o);
+        else if (app->run.plan) /* the form is on the adult's window */
+            ready_draw(&app->ready, &ctx, SCREEN_READY, &app->dev.draw, &o);
+        else
+            draw_menu(&app->dev.draw, app->menu.items, app->menu.count, app->menu.sel, &o);
         break;
+    }
     case SCREEN_SESSION: {
         draw_session_opts_t so;
         session_opts(app, &v, now, &so);
@@ -344,6 +409,12 @@ static void window_events(app_t *app, const SDL_Event *e)
         look_redraw(&app->look);
 }
 
+/* The window a click or a tap came from. */
+static Uint32 click_window(const SDL_Event *e)
+{
+    return e->type == SDL_MOUSEBUTTONDOWN ? e->button.windowID : e->type == SDL_FINGERDOWN ? e->tfinger.windowID : 0;
+}
+
 static void on_event(app_t *app, const SDL_Event *e)
 {
     char msg[256];
@@ -355,10 +426,34 @@ static void on_event(app_t *app, const SDL_Event *e)
     window_events(app, e);
     float fx = 0.5f, fy = 0.5f;
     action_t act = input_translate(e, &fx, &fy);
-    /* the log's screens (end, history) and keys take their events first, in output pixels */
     app_request_t req = { 0 };
-    if (!app->help && applog_event(&app->log, app->look.screen, e, act, (int)(fx * (float)app->dev.draw.w),
-                                   (int)(fy * (float)app->dev.draw.h), &app->dev.draw, now, &req)) {
+    ready_ctx_t ctx = ready_ctx(app);
+    if (form_on_presenter(app) && act == ACT_CLICK && click_window(e) != app->dev.presenter.window_id)
+        return; /* the form is on the adult's window: a tap on the child's screen does nothing */
+    if (e->type == SDL_DROPFILE) { /* a file dropped on the window (a file manager's drag) */
+        if (e->drop.file)
+            ready_drop(&app->ready, &ctx, app->look.screen, e->drop.file, &req);
+        SDL_free(e->drop.file);
+        look_redraw(&app->look);
+        apply(app, &req, now);
+        return;
+    }
+    /* a typed name takes every key; the log's screens (end, history) and keys take theirs
+     * first (in output pixels), then the ready screen's own */
+    const char *client_before = applog_client(&app->log);
+    char before[RECORD_MAX_CLIENT + 1];
+    snprintf(before, sizeof before, "%s", client_before);
+    bool typing = app->look.screen == SCREEN_CLIENT;
+    if (!app->help && !typing &&
+        applog_event(&app->log, app->look.screen, e, act, (int)(fx * (float)app->dev.draw.w),
+                     (int)(fy * (float)app->dev.draw.h), &app->dev.draw, now, &req)) {
+        if (strcmp(before, applog_client(&app->log)) != 0)
+            ready_client_changed(&app->ready, &ctx, &req);
+        look_redraw(&app->look);
+        apply(app, &req, now);
+        return;
+    }
+    if ((typing || !app->help) && ready_event(&app->ready, &ctx, app->look.screen, e, act, fx, fy, &req)) {
         look_redraw(&app->look);
         apply(app, &req, now);
         return;
@@ -366,12 +461,35 @@ static void on_event(app_t *app, const SDL_Event *e)
     handle(app, act, fx, fy, now);
 }
 
+/* --timing: how long a turn of the loop (its events, the step, the frame) kept the screen
+ * from answering, the longest on each screen, said at the end. */
+static void note_turn(app_t *app, uint64_t from)
+{
+    double ms = (double)(SDL_GetPerformanceCounter() - from) * 1000.0 / (double)SDL_GetPerformanceFrequency();
+    double *longest = &app->longest_ms[app->look.screen];
+    *longest = ms > *longest ? ms : *longest;
+}
+
+static void say_turns(const app_t *app)
+{
+    static const char *const names[] = { "menu", "ready", "session", "end", "history",
+                                         "adjust", "music", "client", "problems" };
+    for (int i = 0; i <= SCREEN_PROBLEMS; i++) {
+        if (app->longest_ms[i] > 0)
+            fprintf(stderr, "safebase: timing: longest turn of the loop on the %s screen: %.1f ms\n", names[i],
+                    app->longest_ms[i]);
+    }
+}
+
 static void loop(app_t *app)
 {
     while (!app->quit) {
         int64_t now = (int64_t)SDL_GetTicks64();
         SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, wait_ms(app, now))) {
+        bool woke = SDL_WaitEventTimeout(&e, wait_ms(app, now));
+        uint64_t turn = SDL_GetPerformanceCounter();
+        bool counted = app->look.shown; /* (not the first frame: the start has its own figures) */
+        if (woke) {
             do
                 on_event(app, &e);
             while (SDL_PollEvent(&e));
@@ -381,6 +499,8 @@ static void loop(app_t *app)
         app_request_t req = { 0 };
         applog_tick(&app->log, now, &req);
         run_poll_audio(&app->run, app->dev.audio, app->look.screen == SCREEN_SESSION, now, &req);
+        if (ready_poll(&app->ready, app->look.screen, now))
+            look_redraw(&app->look);
         apply(app, &req, now);
         follow_session(app, now);
         if (app->exit_at > 0 && now >= app->exit_at)
@@ -389,7 +509,11 @@ static void loop(app_t *app)
             look_redraw(&app->look);
         if (app->dev.window.visible && look_take_redraw(&app->look))
             draw(app, now);
+        if (app->opts->timing && counted)
+            note_turn(app, turn);
     }
+    if (app->opts->timing)
+        say_turns(app);
 }
 
 /* The loop's part of starting: the menu's colour, the screen options, and a notice that is
@@ -427,6 +551,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
     app->cat = cat;
     app->t0 = SDL_GetPerformanceCounter();
     look_init(&app->look, settings->reduced_motion, (SDL_Color){ 0, 0, 0, 255 });
+    ready_init(&app->ready);
     run_init(&app->run, opts, settings);
     char log_path[4096];
     if (!logfile_choose_path(opts->log, log_path, sizeof log_path)) {
@@ -445,15 +570,19 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
         look_set_screen(&app->look, SCREEN_MENU);
         int64_t now = (int64_t)SDL_GetTicks64();
         if (plan_entry) {
-            int index = (int)(plan_entry - cat->items);
-            menu_choose(&app->menu, index);
-            open_plan(app, index, now);
+            open_entry(app, plan_entry, now);
             if (opts->start)
                 step(app, now, INPUT_START);
+        } else if (opts->plan_file) { /* safebase FILE.plan: its ready screen, or its mistakes */
+            app_request_t req = { 0 };
+            ready_ctx_t ctx = ready_ctx(app);
+            ready_open_file(&app->ready, &ctx, opts->plan_file, opts->start, &req);
+            apply(app, &req, now);
         }
         loop(app);
     }
     applog_close(&app->log, (int64_t)SDL_GetTicks64());
+    ready_free(&app->ready);
     devices_close(&app->dev);
     free(app);
     return status;

@@ -33,6 +33,16 @@ static const char *client_label(const applog_t *l)
     return l->client >= 0 ? l->clients[l->client] : "";
 }
 
+const char *applog_client(const applog_t *l)
+{
+    return client_label(l);
+}
+
+int applog_clients(const applog_t *l)
+{
+    return l->nclients;
+}
+
 /* Shows a problem on screen (when there is one: req) and says it with its reason on stderr. */
 static void report(const char *screen, const char *detail, app_request_t *req)
 {
@@ -181,6 +191,16 @@ static void add_client(applog_t *l, const char *label)
     snprintf(l->clients[0], sizeof l->clients[0], "%s", label);
     if (at == l->nclients)
         l->nclients++;
+}
+
+void applog_set_client(applog_t *l, const char *label)
+{
+    if (!label || !*label) {
+        l->client = -1;
+        return;
+    }
+    add_client(l, label);
+    l->client = 0;
 }
 
 static void on_tail_record(void *ctx, const logread_event_t *ev)
@@ -338,18 +358,8 @@ void applog_draw_hints(const applog_t *l, screen_t screen, draw_t *d, const draw
 {
     int unit = d->w < d->h ? d->w : d->h, px = unit * 3 / 100;
     SDL_Color soft = { 214, 208, 198, 255 };
-    char hint[160];
-    if (o->help)
-        return;
-    if (screen == SCREEN_MENU && l->log_path[0]) {
+    if (!o->help && screen == SCREEN_MENU && l->log_path[0])
         text_draw(d->text, "H: history", px, soft, d->w - d->w / 20, d->h - d->h * 6 / 100, 0, TEXT_RIGHT);
-    } else if (screen == SCREEN_READY && l->nclients > 0) {
-        if (l->client >= 0)
-            snprintf(hint, sizeof hint, "Client: %s \xC2\xB7 Tab to change", client_label(l));
-        else
-            snprintf(hint, sizeof hint, "No client label \xC2\xB7 Tab to choose one");
-        text_draw(d->text, hint, px, soft, d->w - d->w / 30, d->h * 3 / 100, 0, TEXT_RIGHT);
-    }
 }
 
 void applog_on_cues(applog_t *l, const run_t *run, const session_cues_t *cues, bool exit_at_end, int64_t now,

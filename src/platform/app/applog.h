@@ -69,7 +69,15 @@ bool applog_event(applog_t *l, screen_t screen, const SDL_Event *e, action_t act
 /* Draws the end or History screen (other screens: nothing). */
 void applog_draw(const applog_t *l, const run_t *run, screen_t screen, draw_t *d, const draw_overlay_t *o);
 
-/* Draws the log's hints over the menu ("H: history") and the ready screen (the client). */
+/* The client label for the next session ("" = none), and how many labels are known. */
+const char *applog_client(const applog_t *l);
+int applog_clients(const applog_t *l);
+
+/* Makes label (checked by the caller) the next session's client, first in the list; NULL or
+ * "" = no client. */
+void applog_set_client(applog_t *l, const char *label);
+
+/* Draws the log's hint over the menu ("H: history"). */
 void applog_draw_hints(const applog_t *l, screen_t screen, draw_t *d, const draw_overlay_t *o);
 
 #endif

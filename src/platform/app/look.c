@@ -37,7 +37,8 @@ void look_init(look_t *l, bool reduced_motion, SDL_Color bg)
 void look_set_screen(look_t *l, screen_t screen)
 {
     l->screen = screen;
-    if (screen == SCREEN_READY || screen == SCREEN_SESSION)
+    if (screen == SCREEN_READY || screen == SCREEN_SESSION || screen == SCREEN_ADJUST || screen == SCREEN_MUSIC ||
+        screen == SCREEN_CLIENT)
         SDL_DisableScreenSaver();
     else
         SDL_EnableScreenSaver();

@@ -11,7 +11,13 @@
 
 #include "core/screen/fade.h"
 
-typedef enum { SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END, SCREEN_HISTORY } screen_t;
+typedef enum {
+    SCREEN_MENU, SCREEN_READY, SCREEN_SESSION, SCREEN_END, SCREEN_HISTORY,
+    SCREEN_ADJUST,                /* E on the ready screen: the plan's length and more */
+    SCREEN_MUSIC,                 /* M: choose the music */
+    SCREEN_CLIENT,                /* N: type a client's pseudonym */
+    SCREEN_PROBLEMS               /* a plan opened from a file has mistakes: they are listed */
+} screen_t;
 
 typedef struct {
     screen_t screen;

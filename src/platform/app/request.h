@@ -23,6 +23,10 @@ typedef struct {
     bool help_off;                /* close the help overlay */
     bool text_input;              /* start taking typed text (the end screen's note) */
     int64_t exit_at;              /* > 0: quit at this moment (--exit-at-end) */
+    const void *open_entry;       /* a catalog_entry_t to open on its ready screen (before set_screen) */
+    bool menu_changed;            /* the catalogue was read again: the menu's rows follow */
+    bool music_changed;           /* the open plan's music was chosen: hand it to the sound */
+    bool start;                   /* start the open plan's session (after open_entry) */
 } app_request_t;
 
 #endif

@@ -61,6 +61,65 @@ void run_open(run_t *r, const catalog_entry_t *e)
 void run_close(run_t *r)
 {
     r->plan = NULL;
+    r->music[0] = '\0';
+}
+
+void run_choose_music(run_t *r, const char *music)
+{
+    snprintf(r->music, sizeof r->music, "%s", music ? music : "");
+}
+
+/* The last part of a path ("/a/b/Dance/" -> "Dance"), into buf. */
+static void base_name(const char *path, char *buf, size_t size)
+{
+    size_t n = strlen(path);
+    while (n > 1 && path[n - 1] == '/')
+        n--;
+    size_t start = n;
+    while (start > 0 && path[start - 1] != '/')
+        start--;
+    snprintf(buf, size, "%.*s", (int)(n - start), path + start);
+}
+
+static void settings_music(const run_t *r, char *out, size_t size);
+
+/* Where the music comes from, in the order run_setup_music looks: NULL = the built-in
+ * folder, "none", or a path (resolved into buf). */
+static const char *music_source(const run_t *r, char *buf, size_t size)
+{
+    const char *plan_music = r->plan ? r->plan->music : NULL;
+    if (r->music[0])
+        plan_music = r->music;
+    else if (r->opts->nmusic > 0)
+        return r->opts->music[0];
+    if (plan_music && strcmp(plan_music, "none") == 0)
+        return "none";
+    if (plan_music && strcmp(plan_music, "builtin") != 0) {
+        resolve(r, plan_music, buf, size);
+        return buf;
+    }
+    if (!plan_music && r->settings->music[0]) {
+        settings_music(r, buf, size);
+        return buf;
+    }
+    return NULL;
+}
+
+void run_music_label(const run_t *r, char *buf, size_t size)
+{
+    char path[4096], name[256];
+    const char *src = music_source(r, path, sizeof path);
+    if (!src)
+        snprintf(buf, size, "Music: Safe Base's own");
+    else if (strcmp(src, "none") == 0)
+        snprintf(buf, size, "Music: none");
+    else {
+        base_name(src, name, sizeof name);
+        if (!r->music[0] && r->opts->nmusic > 1)
+            snprintf(buf, size, "Music: %s and %d more (--music)", name, r->opts->nmusic - 1);
+        else
+            snprintf(buf, size, "Music: %s", name);
+    }
 }
 
 /* The settings file's music: relative to the settings file's folder. */
@@ -87,8 +146,8 @@ void run_setup_music(const run_t *r, audio_t *audio)
     paths_join(fallback, sizeof fallback, assets, "music/safebase-calm.ogg");
     const char *sources[OPTIONS_MAX_MUSIC];
     int n = 0;
-    const char *plan_music = r->plan->music;
-    if (r->opts->nmusic > 0) {
+    const char *plan_music = r->music[0] ? r->music : r->plan->music;
+    if (r->opts->nmusic > 0 && !r->music[0]) {
         for (int i = 0; i < r->opts->nmusic; i++)
             sources[n++] = r->opts->music[i];
     } else if (plan_music && strcmp(plan_music, "none") == 0) {

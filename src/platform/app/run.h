@@ -23,6 +23,7 @@ typedef struct {
     session_t session;
     int64_t start_epoch_ms;       /* wall clock when the session started */
     int utc_offset_s;
+    char music[4096];             /* chosen on screen: "builtin", "none" or a path; "" = not chosen */
 } run_t;
 
 /* No plan open yet; opts and settings are borrowed for as long as r is used. */
@@ -33,6 +34,15 @@ void run_open(run_t *r, const catalog_entry_t *e);
 
 /* Closes the plan (the menu shows). */
 void run_close(run_t *r);
+
+/* The music chosen on screen for the open plan ("builtin", "none", an absolute path; NULL or
+ * "" forgets the choice): it wins over --music, the plan's and the settings' music. Takes
+ * effect at the next run_setup_music. */
+void run_choose_music(run_t *r, const char *music);
+
+/* What will play, in words for the ready screen: "Safe Base's own music", "No music",
+ * "Dance (a folder)", "--music: 2 sources"... into buf. */
+void run_music_label(const run_t *r, char *buf, size_t size);
 
 /* Hands the plan's (or --music's, or the settings') music to the sound (NULL: none). */
 void run_setup_music(const run_t *r, audio_t *audio);

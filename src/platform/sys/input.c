@@ -30,6 +30,11 @@ static action_t from_key(const SDL_KeyboardEvent *k)
     case SDL_SCANCODE_B: return ACT_BLANK;
     case SDL_SCANCODE_T: return ACT_TOGGLE_TIME;
     case SDL_SCANCODE_C: return ACT_TOGGLE_CHILD;
+    case SDL_SCANCODE_E: return ACT_ADJUST;
+    case SDL_SCANCODE_M: return ACT_MUSIC;
+    case SDL_SCANCODE_N: return ACT_CLIENT;
+    case SDL_SCANCODE_K: return ACT_KEEP;
+    case SDL_SCANCODE_BACKSPACE: return ACT_ERASE;
     default: return ACT_NONE;
     }
 }
