@@ -26,9 +26,10 @@ void menu_choose(menu_t *m, int sel)
 
 int menu_action(menu_t *m, action_t act, float fy, const draw_t *d)
 {
-    if (act == ACT_UP && m->sel > 0)
+    /* (Page Up and Page Down too: a presenter clicker has those, F5 and little else) */
+    if ((act == ACT_UP || act == ACT_BACK) && m->sel > 0)
         m->sel--;
-    else if (act == ACT_DOWN && m->sel < m->count - 1)
+    else if ((act == ACT_DOWN || act == ACT_NEXT) && m->sel < m->count - 1)
         m->sel++;
     else if ((act == ACT_ENTER || act == ACT_PAUSE || act == ACT_RESUME || act == ACT_END) && m->count > 0)
         return m->sel;

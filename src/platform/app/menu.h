@@ -22,7 +22,7 @@ void menu_fill(menu_t *m, const catalog_t *cat);
 /* Chooses row sel (a plan opened by --plan). */
 void menu_choose(menu_t *m, int sel);
 
-/* What act does on the menu: moves the choice (Up, Down), or returns the row to open (Enter,
+/* What act does on the menu: moves the choice (Up, Down; Page Up, Page Down), or returns the row to open (Enter,
  * Space, a click on a row at fy, 0..1 down the window, as d drew it). Returns -1 otherwise. */
 int menu_action(menu_t *m, action_t act, float fy, const draw_t *d);
 
