@@ -261,12 +261,10 @@ static int focus_key(ready_t *r, int nbuttons, action_t act, bool *taken)
     *taken = true;
     if (act == ACT_DOWN)
         r->focus = r->focus == 0 ? 1 : r->focus;
-    else if (act == ACT_UP && r->focus > 0)
+    else if (r->focus > 0 && (act == ACT_UP || act == ACT_ESCAPE || act == ACT_CANCEL))
         r->focus = 0;
     else if (r->focus > 0 && (act == ACT_NEXT || act == ACT_BACK))
         r->focus = act == ACT_NEXT ? (r->focus < nbuttons ? r->focus + 1 : nbuttons) : (r->focus > 1 ? r->focus - 1 : 1);
-    else if (r->focus > 0 && (act == ACT_ESCAPE || act == ACT_CANCEL))
-        r->focus = 0;
     else if (r->focus > 0 && (act == ACT_ENTER || act == ACT_PAUSE || act == ACT_RESUME || act == ACT_END)) {
         int which = r->focus - 1;
         r->focus = 0;

@@ -457,7 +457,8 @@ void draw_ready(draw_t *d, const plan_t *plan, const draw_ready_t *r, const draw
     ready_lines(plan, r, facts, first, lines);
     stack_draw(d, lines, DRAW_READY_LINES, l.line, l.px);
     stack_draw(d, ready_hints, 2, (SDL_Rect[]){ l.start, l.keys }, (int[]){ l.start_px, l.keys_px });
-    draw_buttons(d, r ? r->buttons : NULL, l.nbuttons, l.button, l.button_px, r ? r->focused - 1 : -1);
+    if (r)
+        draw_buttons(d, r->buttons, l.nbuttons, l.button, l.button_px, r->focused - 1);
     draw_overlay_t over = *o;
     if (over.banner_above <= 0 || over.banner_above > l.start.y)
         over.banner_above = l.start.y; /* a caption never covers the start line, its keys or a button */

@@ -117,44 +117,66 @@ static int layout_top(const draw_t *d, const draw_form_t *f, draw_form_layout_t 
 
 static int row_height(const draw_t *d) { return imax(36, draw_pct(d->h, 9)); }
 
-/* The side panel's height for n lines at px (title included). */
-static int side_height(const draw_t *d, const draw_form_t *f, int n, int px, int *head_h, int *line_h)
+/* The panel's title height (with its gap), or 0 without one. */
+static int side_head_height(const draw_t *d, const draw_form_t *f)
 {
-    int w, pad = draw_pct(unit(d), 2);
-    text_measure(d->text, "Ag", draw_pct(unit(d), 3.4), 0, &w, head_h);
-    text_measure(d->text, "Ag", px, 0, &w, line_h);
-    *head_h = given(f->side_title) ? *head_h + pad / 2 : 0;
-    return 2 * pad + *head_h + n * *line_h;
+    int w, h;
+    text_measure(d->text, "Ag", draw_pct(unit(d), 3.4), 0, &w, &h);
+    return given(f->side_title) ? h + draw_pct(unit(d), 2) / 2 : 0;
 }
 
-/* The panel in x, y, w and at most max_h tall: its lines shrink to fit, then are cut
- * before the last one (the total), which always shows. */
+/* Line i of the panel (-1: "…") wrapped to inner at px: its height. */
+static int side_line_height(const draw_t *d, const draw_form_t *f, int i, int px, int inner)
+{
+    int w, h;
+    text_measure(d->text, i < 0 ? ELLIPSIS : item(f->side, i), px, inner, &w, &h);
+    return h;
+}
+
+/* Which lines show when the first `first` of n do, then "…" and the last (the total). */
+static int side_pick(int k, int shown, int n)
+{
+    if (shown >= n)
+        return k;
+    return k == shown - 1 ? n - 1 : k == shown - 2 ? -1 : k;
+}
+
+/* The height of the panel showing `shown` of n lines at px. */
+static int side_height(const draw_t *d, const draw_form_t *f, int shown, int n, int px, int inner)
+{
+    int pad = draw_pct(unit(d), 2), h = 2 * pad + side_head_height(d, f);
+    for (int k = 0; k < shown; k++)
+        h += side_line_height(d, f, side_pick(k, shown, n), px, inner);
+    return h;
+}
+
+/* The panel in x, y, w and at most max_h tall: long lines wrap; the lines shrink together (to
+ * two thirds) to fit, then are cut before the last one (the total), which always shows. */
 static void layout_side(const draw_t *d, const draw_form_t *f, draw_form_layout_t *l, int x, int y, int w, int max_h)
 {
-    int n = imin(f->nside, DRAW_FORM_MAX_SIDE), want = draw_pct(unit(d), 3.2), px = want, head_h, line_h;
+    int n = imin(f->nside, DRAW_FORM_MAX_SIDE), want = draw_pct(unit(d), 3.2), px = want;
     int pad = draw_pct(unit(d), 2), inner = w - 2 * pad;
-    for (int i = 0; i < n; i++) /* one size for all (a line still too long is cut) */
-        px = imax(want * 2 / 3, imin(px, draw_fit_line(d, item(f->side, i), want, inner)));
-    while (side_height(d, f, n, px, &head_h, &line_h) > max_h && px * 10 > want * 7)
+    while (side_height(d, f, n, n, px, inner) > max_h && px * 3 > want * 2)
         px = px * 92 / 100;
-    int fits = (max_h - side_height(d, f, 0, px, &head_h, &line_h)) / imax(1, line_h);
-    int shown = imax(0, imin(n, fits)), ly = y + pad + head_h;
-    l->side = (SDL_Rect){ x, y, w, side_height(d, f, shown, px, &head_h, &line_h) };
+    int shown = n;
+    while (shown > 0 && side_height(d, f, shown, n, px, inner) > max_h)
+        shown--;
+    l->side = (SDL_Rect){ x, y, w, side_height(d, f, shown, n, px, inner) };
     l->side_head_px = draw_pct(unit(d), 3.4);
     if (given(f->side_title))
         l->side_head = line_box(d, f->side_title, draw_fit_line(d, f->side_title, l->side_head_px, inner), x + pad,
                                 inner, y + pad, TEXT_LEFT);
-    for (int k = 0; k < shown; k++, ly += line_h) {
-        int i = k;
-        if (shown < n) /* the first lines, "…", the last */
-            i = k == shown - 1 ? n - 1 : k == shown - 2 ? -1 : k;
-        const char *s = i < 0 ? ELLIPSIS : item(f->side, i);
+    int ly = y + pad + side_head_height(d, f);
+    for (int k = 0; k < shown; k++) {
+        int i = side_pick(k, shown, n), tw, th;
+        text_measure(d->text, i < 0 ? ELLIPSIS : item(f->side, i), px, inner, &tw, &th);
         l->side_index[k] = i;
         l->side_line_px[k] = px;
-        l->side_line[k] = line_box(d, s, l->side_line_px[k], x + pad, inner, ly, TEXT_LEFT);
-        l->side_line[k].h = imin(l->side_line[k].h, line_h);
+        l->side_line[k] = (SDL_Rect){ x + pad, ly, imin(tw, inner), th };
+        ly += th;
     }
     l->side_shown = shown;
+    l->side_wrap = inner;
 }
 
 /* How many rows fit in h, and the first one shown so that sel is in view. */
@@ -261,7 +283,7 @@ static void row_fit(const draw_t *d, const draw_form_t *f, int row_h, int col_w,
     rf->gap = draw_pct(u, 3);
     rf->inner = col_w - 2 * rf->pad;
     rf->lpx = imin(draw_pct(u, 4), row_h * 6 / 10);
-    rf->vpx = imin(draw_pct(u, 3.6), row_h * 6 / 10);
+    rf->vpx = imin(draw_pct(u, 4), row_h * 6 / 10); /* the values are what changes: as big as the labels */
     rf->acol = 0;
     int w, h;
     text_measure(d->text, ARROW_RIGHT " ", rf->lpx, 0, &w, &h);
@@ -333,10 +355,10 @@ static void layout_middle(const draw_t *d, const draw_form_t *f, draw_form_layou
                           SDL_Rect col, int sx, int sw, bool beside)
 {
     int rh = row_height(d), gap = draw_pct(d->h, 3), avail = bottom - y0, rows_h = avail;
-    int nside = imin(f->nside, DRAW_FORM_MAX_SIDE), head_h, line_h;
+    int nside = imin(f->nside, DRAW_FORM_MAX_SIDE);
     bool side = f->side && nside > 0;
     if (!beside && side && f->count > 0) { /* below: the rows keep a few, the panel the rest */
-        int need = side_height(d, f, nside, draw_pct(unit(d), 3.2), &head_h, &line_h);
+        int need = side_height(d, f, nside, nside, draw_pct(unit(d), 3.2), sw - 2 * draw_pct(unit(d), 2));
         int keep = imin(f->count, imax(1, imin(3, avail / 2 / rh)));
         rows_h = imax(keep * rh, imin(f->count * rh, avail - gap - need));
     } else if (!beside && side) {
@@ -443,8 +465,8 @@ static void draw_side(draw_t *d, const draw_form_t *f, const draw_form_layout_t 
     draw_box_text(d, f->side_title, l->side_head_px, ink(d, true), l->side_head, 0, TEXT_LEFT);
     for (int k = 0; k < l->side_shown; k++) {
         int i = l->side_index[k];
-        draw_box_text(d, i < 0 ? ELLIPSIS : item(f->side, i), l->side_line_px[k], ink(d, i < 0), l->side_line[k], 0,
-                      TEXT_LEFT);
+        draw_box_text(d, i < 0 ? ELLIPSIS : item(f->side, i), l->side_line_px[k], ink(d, i < 0), l->side_line[k],
+                      l->side_wrap, TEXT_LEFT);
     }
 }
 

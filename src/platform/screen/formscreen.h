@@ -66,6 +66,7 @@ typedef struct {
     SDL_Rect side_line[DRAW_FORM_MAX_SIDE]; /* its lines on screen, in order... */
     int side_index[DRAW_FORM_MAX_SIDE];     /* ...each one's index in f->side (-1: "…", lines left out here) */
     int side_line_px[DRAW_FORM_MAX_SIDE];
+    int side_wrap;                          /* the width its lines wrap at */
     int side_shown, side_head_px;
     SDL_Rect button[DRAW_FORM_MAX_BUTTONS];
     int nbuttons, button_px;
