@@ -17,6 +17,10 @@ size_t utf8_check(const char *s, size_t n);
  * length in bytes. An empty string stays empty. */
 size_t utf8_backspace(char *s);
 
+/* Copies src into dst (size bytes in all, size > 0), cut at a character boundary when it does
+ * not fit. Returns dst. */
+char *utf8_copy(char *dst, size_t size, const char *src);
+
 /* Appends the characters of add to the NUL-terminated string buf (size bytes in all), whole
  * characters only, while they fit. Control characters and invalid bytes are dropped. Returns
  * true when all of add that was kept fitted. */

@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/utf8.h"
+
 int history_weekday(int day)
 {
     int w = (day + 3) % 7; /* 1970-01-01 was a Thursday */
@@ -34,18 +36,6 @@ void history_init(history_t *h, const history_query_t *q)
     h->monday = h->ref_day - history_weekday(h->ref_day);
 }
 
-/* Copies src, cut at a character boundary to fit (cheap: this runs for most rows). */
-static void copy(char *dst, size_t size, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= size) {
-        n = size - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
 
 static bool passes_filters(const history_t *h, const record_row_t *row)
 {
@@ -70,7 +60,7 @@ static void count_plan(history_t *h, const char *name, int64_t ms)
     }
     if (h->nplans < HISTORY_PLANS) {
         history_plan_t *p = &h->plans[h->nplans++];
-        copy(p->name, sizeof p->name, name);
+        utf8_copy(p->name, sizeof p->name, name);
         p->sessions = 1;
         p->ms = ms;
         return;
@@ -87,9 +77,9 @@ static void summarise(const record_row_t *row, history_session_t *s)
     s->duration_ms = row->duration_ms;
     s->rating = row->rating;
     s->look_backs = row->look_backs;
-    copy(s->outcome, sizeof s->outcome, row->field[COL_OUTCOME]);
-    copy(s->plan, sizeof s->plan, row->field[COL_PLAN]);
-    copy(s->client, sizeof s->client, row->field[COL_CLIENT]);
+    utf8_copy(s->outcome, sizeof s->outcome, row->field[COL_OUTCOME]);
+    utf8_copy(s->plan, sizeof s->plan, row->field[COL_PLAN]);
+    utf8_copy(s->client, sizeof s->client, row->field[COL_CLIENT]);
 }
 
 /* Keeps the n best sessions in list (capacity cap), ordered so that list[0] is the best:
@@ -113,7 +103,7 @@ static void keep(history_session_t *list, int *n, int cap, const record_row_t *r
 static void note_client(history_t *h, const char *client)
 {
     if (h->sessions == 1)
-        copy(h->client, sizeof h->client, client);
+        utf8_copy(h->client, sizeof h->client, client);
     else if (!history_same_name(h->client, client))
         h->clients_differ = true;
 }

@@ -13,6 +13,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/base/utf8.h"
 #include "core/sound/playlist.h"
 #include "platform/sys/paths.h"
 
@@ -355,18 +356,6 @@ int musiclib_count(musiclib_t *m)
     return n;
 }
 
-/* Copies src into dst, cut at a character boundary when it does not fit. */
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    size_t n = strlen(src);
-    if (n >= size) {
-        n = size - 1;
-        while (n > 0 && ((unsigned char)src[n] & 0xC0) == 0x80)
-            n--;
-    }
-    memcpy(dst, src, n);
-    dst[n] = '\0';
-}
 
 bool musiclib_get(musiclib_t *m, int i, musiclib_entry_t *out)
 {
@@ -376,8 +365,8 @@ bool musiclib_get(musiclib_t *m, int i, musiclib_entry_t *out)
     if (!it)
         return false;
     /* an item never changes once added and lives until musiclib_stop: copied without the lock */
-    copy_text(out->name, sizeof out->name, it->name);
-    copy_text(out->path, sizeof out->path, it->path);
+    utf8_copy(out->name, sizeof out->name, it->name);
+    utf8_copy(out->path, sizeof out->path, it->path);
     out->playlist = it->playlist;
     out->tracks = it->tracks;
     return true;

@@ -32,9 +32,21 @@ static void test_edit(void)
     CHECK_EQ_INT(utf8_backspace(empty), 0);
 }
 
+static void test_copy(void)
+{
+    char buf[6];
+    CHECK_EQ_STR(utf8_copy(buf, sizeof buf, "abc"), "abc");
+    CHECK_EQ_STR(utf8_copy(buf, sizeof buf, "abcdefg"), "abcde");            /* cut to fit */
+    CHECK_EQ_STR(utf8_copy(buf, sizeof buf, "abcd\xC3\xA9"), "abcd");        /* never half an é */
+    CHECK_EQ_STR(utf8_copy(buf, sizeof buf, "\xE2\x98\x85\xE2\x98\x85"), "\xE2\x98\x85");
+    char one[1];
+    CHECK_EQ_STR(utf8_copy(one, sizeof one, "abc"), "");
+}
+
 int main(void)
 {
     test_check();
     test_edit();
+    test_copy();
     return check_summary();
 }
