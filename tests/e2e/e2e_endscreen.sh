@@ -46,7 +46,7 @@ SDL_DISKAUDIOFILE=$WORK/b.raw "$BIN" --window=1280x720 --plan "$SHORT" --start -
 pid=$!
 wait_for 20 held
 xdotool key --window "$(window)" 2
-check "the rating reaches the journal at once" wait_for 5 in_journal ',2,0,0,0,$'
+check "the rating reaches the journal at once" wait_for 5 in_journal ',2,0,0,0,,1.5,1.5,$'
 kill -KILL "$pid"; wait "$pid" 2>/dev/null
 "$BIN" --list --log "$LOG" >/dev/null 2>&1
 check "after the crash: the session is in the log" test "$(rows "$LOG")" -eq 2

@@ -35,10 +35,10 @@ check "--plan takes a built-in id" grep -qF "Sessions    3 · 46 min in all" pla
 check "an empty range is said kindly" grep -qx "No sessions in this range." none.txt
 
 "$BIN" --history --csv --log "$LOG" >all.csv
-check "--csv: the header and every row" test "$(head -1 all.csv | tr ',' '\n' | wc -l),$(wc -l <all.csv)" = "15,7"
+check "--csv: the header and every row" test "$(head -1 all.csv | tr ',' '\n' | wc -l),$(wc -l <all.csv)" = "18,7"
 check "--csv: old rows gain empty new columns" python3 -c '
 import csv,sys; rows=list(csv.reader(open("all.csv")))
-sys.exit(0 if all(len(r)==15 for r in rows) and rows[1][9:]==[""]*6 and rows[2][14]=="a note, \"quoted\"" else 1)'
+sys.exit(0 if all(len(r)==18 for r in rows) and rows[1][9:]==[""]*9 and rows[2][14]=="a note, \"quoted\"" else 1)'
 "$BIN" --history --csv --log "$LOG" --client Sam >sam.csv
 check "--csv with a filter: only those rows" test "$(wc -l <sam.csv)" -eq 2
 check "reading never changes the log" cmp -s "$LOG" "$WORK/before.csv"

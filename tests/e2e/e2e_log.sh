@@ -110,7 +110,7 @@ check "two writers: one header and 2000 lines" test "$(wc -l <"$LOG"),$(grep -c 
 check "two writers: every record whole and each number once" python3 - "$LOG" <<'PY'
 import csv, sys
 rows = list(csv.reader(open(sys.argv[1], newline='')))[1:]
-ok = all(len(r) == 15 for r in rows)
+ok = all(len(r) == 18 for r in rows)
 for tag in "AB":
     ok &= sorted(int(r[14]) for r in rows if r[9] == tag) == list(range(1000))
 sys.exit(0 if ok else 1)

@@ -9,7 +9,7 @@ check "a short session runs and exits 0" run_session s1 --plan "$PLAN" --start -
 cat "$WORK/s1.err" >&2
 check "the log has a header and one record" test "$(wc -l <"$LOG")" -eq 2
 check "the header is the documented one" test "$(head -1 "$LOG")" = \
-  "started,ended,plan,planned_seconds,duration_seconds,paused_seconds,outcome,phases_completed,phases_total,client,rating,look_backs,extends,reconnects,note"
+  "started,ended,plan,planned_seconds,duration_seconds,paused_seconds,outcome,phases_completed,phases_total,client,rating,look_backs,extends,reconnects,note,first_separation_seconds,longest_separation_seconds,reconnect_separation_seconds"
 check "the plan title is quoted (it has a comma)" grep -q '"Short test, with a comma"' "$LOG"
 check "planned 4.0 s" test "$(csv_field "$LOG" 4)" = "4.0"
 check "duration within 0.2 s of planned" within "$(csv_field "$LOG" 5)" 4.0 0.2

@@ -87,9 +87,24 @@ static void counts(const record_t *r, char *buf, size_t size)
     snprintf(buf, size, "%s,%d,%d,%d", rating, r->look_backs, r->extends, r->reconnects);
 }
 
+/* The separation columns: seconds with one decimal, or empty for none. */
+static void separations(const record_t *r, char *buf, size_t size)
+{
+    const int64_t ms[3] = { r->first_separation_ms, r->longest_separation_ms,
+                            r->reconnect_separation_ms };
+    size_t used = 0;
+    buf[0] = '\0';
+    for (int i = 0; i < 3 && used < size; i++) {
+        char secs[32] = "";
+        if (ms[i] > 0)
+            seconds(ms[i], secs, sizeof secs);
+        used += (size_t)snprintf(buf + used, size - used, ",%s", secs);
+    }
+}
+
 int record_format(const record_t *r, char *buf, size_t size)
 {
-    char started[40], ended[40], plan[1024], planned[32], duration[32], paused[32];
+    char started[40], ended[40], plan[1024], planned[32], duration[32], paused[32], seps[112];
     char client[4 * RECORD_MAX_CLIENT], numbers[64], note[4 * RECORD_MAX_NOTE];
     record_format_time(r->started_epoch_ms, r->utc_offset_s, started, sizeof started);
     record_format_time(r->ended_epoch_ms, r->utc_offset_s, ended, sizeof ended);
@@ -104,9 +119,10 @@ int record_format(const record_t *r, char *buf, size_t size)
     seconds(r->duration_ms, duration, sizeof duration);
     seconds(r->paused_ms, paused, sizeof paused);
     counts(r, numbers, sizeof numbers);
-    int n = snprintf(buf, size, "%s,%s,%s,%s,%s,%s,%s,%d,%d,%s,%s,%s\n", started, ended, plan,
+    separations(r, seps, sizeof seps);
+    int n = snprintf(buf, size, "%s,%s,%s,%s,%s,%s,%s,%d,%d,%s,%s,%s%s\n", started, ended, plan,
                      planned, duration, paused, r->outcome, r->phases_completed, r->phases_total,
-                     client, numbers, note);
+                     client, numbers, note, seps);
     if (n < 0 || (size_t)n >= size) {
         if (size > 0)
             buf[0] = '\0';

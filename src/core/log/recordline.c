@@ -43,6 +43,9 @@ int recordline_format(const recordline_src_t *src, recordline_kind_t kind, int64
         .rating = final ? src->rating : 0,
         .look_backs = s->look_backs, .extends = s->extends, .reconnects = s->reconnects,
         .note = final ? trimmed(src->note, note, sizeof note) : NULL,
+        .first_separation_ms = s->first_separation_ms,
+        .longest_separation_ms = s->longest_separation_ms,
+        .reconnect_separation_ms = s->reconnect_separation_ms,
     };
     return record_format(&r, line, size);
 }

@@ -11,7 +11,8 @@
 static const char *const COLUMN_NAMES[RECORD_COLUMNS] = {
     "started", "ended", "plan", "planned_seconds", "duration_seconds", "paused_seconds",
     "outcome", "phases_completed", "phases_total", "client", "rating", "look_backs", "extends",
-    "reconnects", "note",
+    "reconnects", "note", "first_separation_seconds", "longest_separation_seconds",
+    "reconnect_separation_seconds",
 };
 
 int record_days_from_civil(int y, int m, int d)
@@ -220,6 +221,15 @@ static bool convert(record_row_t *r, char *err, size_t errsize)
     }
     if (r->rating > 5 || (f[COL_RATING][0] && r->rating < 1))
         return column_error(COL_RATING, "not a rating from 1 to 5", f[COL_RATING], err, errsize);
+    static const int seps[3] = { COL_FIRST_SEPARATION, COL_LONGEST_SEPARATION,
+                                 COL_RECONNECT_SEPARATION };
+    int64_t *sep_ms[3] = { &r->first_separation_ms, &r->longest_separation_ms,
+                           &r->reconnect_separation_ms };
+    for (int i = 0; i < 3; i++) {
+        *sep_ms[i] = 0;
+        if (f[seps[i]][0] && !parse_seconds(f[seps[i]], sep_ms[i]))
+            return column_error(seps[i], "not a number of seconds", f[seps[i]], err, errsize);
+    }
     return true;
 }
 
@@ -241,9 +251,9 @@ bool record_parse(const char *line, size_t len, record_row_t *row, char *err, si
     int n = split(line, len, row, err, errsize);
     if (n < 0)
         return false;
-    if (n != RECORD_COLUMNS_V1 && n != RECORD_COLUMNS) {
-        snprintf(err, errsize, "%d fields (a record has %d, or %d in older logs)", n,
-                 RECORD_COLUMNS, RECORD_COLUMNS_V1);
+    if (n != RECORD_COLUMNS_V1 && n != RECORD_COLUMNS_V2 && n != RECORD_COLUMNS) {
+        snprintf(err, errsize, "%d fields (a record has %d, or %d or %d in older logs)", n,
+                 RECORD_COLUMNS, RECORD_COLUMNS_V2, RECORD_COLUMNS_V1);
         return false;
     }
     row->nfields = n;
@@ -254,9 +264,11 @@ bool record_parse(const char *line, size_t len, record_row_t *row, char *err, si
 
 bool record_is_header(const char *line, size_t len)
 {
-    size_t v1 = sizeof RECORD_HEADER_V1 - 1, v2 = sizeof RECORD_HEADER - 1;
+    size_t v1 = sizeof RECORD_HEADER_V1 - 1, v2 = sizeof RECORD_HEADER_V2 - 1;
+    size_t v3 = sizeof RECORD_HEADER - 1;
     return (len == v1 && memcmp(line, RECORD_HEADER_V1, v1) == 0) ||
-           (len == v2 && memcmp(line, RECORD_HEADER, v2) == 0);
+           (len == v2 && memcmp(line, RECORD_HEADER_V2, v2) == 0) ||
+           (len == v3 && memcmp(line, RECORD_HEADER, v3) == 0);
 }
 
 int record_format_row(const record_row_t *row, char *buf, size_t size)

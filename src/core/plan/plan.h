@@ -66,6 +66,7 @@ typedef struct {
     bool child_view;                  /* open in child view (disk and colour only) */
     plan_phase_t *phases;             /* owned; nphases of them, repeats expanded */
     int nphases;
+    int64_t grow_max_ms;              /* the longest a separate phase may grow to; 0 = no cap */
 } plan_t;
 
 typedef struct {
@@ -94,6 +95,22 @@ int64_t plan_total_ms(const plan_t *plan);
 
 /* Index of the first phase after `from` whose kind is `kind`, or -1. */
 int plan_find_kind_after(const plan_t *plan, int from, phase_kind_t kind);
+
+/* The grow of the plan's first growing separate phase (a kind = separate phase in a [repeat]
+ * whose round 2 is longer than its round 1): round 2's length minus round 1's, with round 1's
+ * length in *first_ms and the repeat's rounds in *rounds. Returns 0 (and sets *first_ms to the
+ * first separate phase's length or 0, *rounds to 1) when no separate phase grows. Either
+ * pointer may be NULL. */
+int64_t plan_separation_grow(const plan_t *plan, int64_t *first_ms, int *rounds);
+
+/* Sets the growing separate phases of that repeat to start at first_ms: round r lasts
+ * first_ms + (r - 1) * grow, each capped at grow_max_ms (when set) and PLAN_MAX_PHASE_MS.
+ * Another separate phase of the same repeat that grows is moved by the same amount (never
+ * below 5 s or its own length, if that is shorter). A warn no longer shorter than its phase
+ * is dropped. Returns false and changes nothing when the plan has no growing separation,
+ * first_ms is not positive, or the plan would pass PLAN_MAX_TOTAL_MS or no longer be longer
+ * than its end_warning. */
+bool plan_shift_separations(plan_t *plan, int64_t first_ms);
 
 const char *plan_audience_name(plan_audience_t a);
 const char *phase_kind_name(phase_kind_t k);

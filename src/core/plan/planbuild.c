@@ -40,6 +40,8 @@ static void check_growth(planparse_t *st, const plan_phase_t *ph, const plan_ext
     if (!x->has_duration || x->rounds < 2 || x->grow_ms == 0)
         return;
     int64_t last = ph->duration_ms + x->grow_ms * (x->rounds - 1);
+    if (ph->kind == PHASE_SEPARATE && st->plan.grow_max_ms > 0 && last > st->plan.grow_max_ms)
+        last = st->plan.grow_max_ms > ph->duration_ms ? st->plan.grow_max_ms : ph->duration_ms;
     if (last > PLAN_MAX_PHASE_MS)
         planparse_error(st, x->grow_line, "with this grow, phase \"%s\" lasts %s in round %d: "
                         "over 3 hours", planread_quote(ph->name, q, sizeof q),
@@ -61,6 +63,24 @@ static plan_sizes_t measure(planparse_t *st)
             z.crossing_line = x->block ? x->block : ph->line;
     }
     return z;
+}
+
+/* grow_max is at least the plan's first separation (its first separate phase, round 1). */
+static void check_grow_max(planparse_t *st)
+{
+    char a[32], b[32];
+    if (st->plan.grow_max_ms <= 0)
+        return;
+    for (int i = 0; i < st->plan.nphases; i++) {
+        const plan_phase_t *ph = &st->plan.phases[i];
+        if (ph->kind != PHASE_SEPARATE || !st->extra[i].has_duration)
+            continue;
+        if (st->plan.grow_max_ms < ph->duration_ms)
+            planparse_error(st, st->grow_max_line, "grow_max (%s) is shorter than the first "
+                            "separation (%s)", duration_format_length(st->plan.grow_max_ms, a, sizeof a),
+                            duration_format_length(ph->duration_ms, b, sizeof b));
+        return;
+    }
 }
 
 static void check_sizes(planparse_t *st, const plan_sizes_t *z)
@@ -94,6 +114,11 @@ static void copy_phase(planparse_t *st, plan_phase_t *dst, const plan_phase_t *s
     dst->track = copy_or_null(st, src->track);
     dst->note = copy_or_null(st, src->note);
     dst->duration_ms = src->duration_ms + x->grow_ms * (r - 1);
+    /* grow_max caps a growing separation (never below its own first round) */
+    if (src->kind == PHASE_SEPARATE && x->grow_ms > 0 && st->plan.grow_max_ms > 0 &&
+        dst->duration_ms > st->plan.grow_max_ms)
+        dst->duration_ms = st->plan.grow_max_ms > src->duration_ms ? st->plan.grow_max_ms
+                                                                  : src->duration_ms;
     dst->round = r;
     dst->rounds = x->rounds;
 }
@@ -146,6 +171,7 @@ void planparse_finish(planparse_t *st)
     }
     plan_sizes_t z = measure(st);
     check_sizes(st, &z);
+    check_grow_max(st);
     if (st->errs->count == 0 && st->errs->dropped == 0 && !st->out_of_memory)
         expand(st, z.count);
 }

@@ -145,6 +145,21 @@ static void plan_child_view(planparse_t *st, const char *value, int line)
         st->plan.child_view = i % 2 == 1;
 }
 
+static void plan_grow_max(planparse_t *st, const char *value, int line)
+{
+    char q[48];
+    int64_t ms;
+    st->grow_max_line = line;
+    if (!get_duration(st, value, line, &ms))
+        return;
+    if (ms == 0)
+        planparse_error(st, line, "grow_max \"%s\" is zero: leave it out for no cap", QUOTE(value));
+    else if (ms > PLAN_MAX_PHASE_MS)
+        planparse_error(st, line, "grow_max \"%s\" is over 3 hours", QUOTE(value));
+    else
+        st->plan.grow_max_ms = ms;
+}
+
 /* ---- [phase NAME] ---- */
 
 static void phase_kind(planparse_t *st, const char *value, int line)
@@ -297,6 +312,7 @@ static const key_def_t plan_keys[] = {
     { "end_warning", plan_end_warning, false },
     { "fade", plan_fade, false },
     { "child_view", plan_child_view, false },
+    { "grow_max", plan_grow_max, false },
 };
 
 static const key_def_t phase_keys[] = {

@@ -41,6 +41,7 @@ typedef struct {
     bool title_given;                 /* a title line was seen, valid or not */
     int phase_headers;                /* [phase ...] headers seen, valid or not */
     int end_warning_line;
+    int grow_max_line;                /* where grow_max was given; 0 = never */
     int repeat_line;                  /* line of the open [repeat N]; 0 = none open */
     int repeat_count;
     int repeat_phases;                /* phases inside the open repeat so far */

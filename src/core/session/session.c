@@ -72,9 +72,23 @@ static void mark_done(session_t *s, int phase)
     }
 }
 
+/* The current phase is left by reaching its end or by NEXT: done, and a separation reached
+ * when no reconnect came during it. */
+static void leave_phase(session_t *s)
+{
+    const plan_phase_t *p = current(s);
+    mark_done(s, s->phase);
+    if (p->kind == PHASE_SEPARATE && !s->reconnected_in_phase &&
+        p->duration_ms > s->longest_separation_ms)
+        s->longest_separation_ms = p->duration_ms;
+}
+
 static void enter_phase(session_t *s, int index, int64_t at, session_cues_t *c)
 {
     const plan_phase_t *p = &s->plan->phases[index];
+    if (p->kind == PHASE_SEPARATE && s->first_separation_ms == 0)
+        s->first_separation_ms = p->duration_ms;
+    s->reconnected_in_phase = false;
     s->phase = index;
     s->phase_start_ms = at;
     s->phase_end_ms = at + p->duration_ms;
@@ -154,7 +168,7 @@ static void advance(session_t *s, int64_t now, session_cues_t *c)
             return;
         }
         int64_t at = s->phase_end_ms;
-        mark_done(s, s->phase);
+        leave_phase(s);
         if (s->phase == s->plan->nphases - 1)
             finish(s, at, OUTCOME_COMPLETED, c);
         else
@@ -198,6 +212,9 @@ static void reconnect(session_t *s, int64_t now, session_cues_t *c)
 {
     int target = plan_find_kind_after(s->plan, s->phase, PHASE_CONNECT);
     s->reconnects++;
+    s->reconnected_in_phase = true;
+    if (current(s)->kind == PHASE_SEPARATE && s->reconnect_separation_ms == 0)
+        s->reconnect_separation_ms = current(s)->duration_ms;
     if (current(s)->kind == PHASE_CONNECT || target < 0) {
         s->phase_end_ms += SESSION_EXTEND_MS;
         rearm_warnings(s, active_now(s, now));
@@ -222,7 +239,7 @@ static void apply(session_t *s, int64_t now, session_input_t input, session_cues
     case INPUT_PAUSE: toggle_pause(s, now, c); break;
     case INPUT_NEXT:
         if (s->phase < s->plan->nphases - 1) {
-            mark_done(s, s->phase);
+            leave_phase(s);
             enter_phase(s, s->phase + 1, active_now(s, now), c);
         }
         break;

@@ -80,6 +80,11 @@ typedef struct {
     int phases_completed;     /* distinct phases left by reaching their end or by NEXT */
     int extends, reconnects, look_backs;
     unsigned char done[PLAN_MAX_PHASES]; /* which phases count as completed */
+    /* Separations, by the planned length of separate phases (extends not counted); 0 = none. */
+    int64_t first_separation_ms;     /* the first separate phase that started */
+    int64_t longest_separation_ms;   /* the longest left (its end or NEXT) with no reconnect in it */
+    int64_t reconnect_separation_ms; /* the separate phase in which the first reconnect in one came */
+    bool reconnected_in_phase;       /* a reconnect came during the current phase */
 } session_t;
 
 /* What the screen needs, and nothing it could change. */

@@ -352,14 +352,14 @@ static void test_record_line(void)
     recordline_src_t src = { &w->s, &w->plan, BASE_EPOCH, 3600, "Robin", 4, "  a \"good\" one  " };
     CHECK(recordline_format(&src, RECORDLINE_CHECKPOINT, 13000, line, sizeof line) > 0);
     CHECK_EQ_STR(line, "2024-03-04T09:30:00+01:00,2024-03-04T09:30:12+01:00,Special playtime,120.0,10.0,2.0,"
-                       "interrupted,0,3,Robin,,0,0,0,\n");
+                       "interrupted,0,3,Robin,,0,0,0,,,,\n");
     CHECK(recordline_format(&src, RECORDLINE_ENDED_NOW, 13000, line, sizeof line) > 0);
-    CHECK(strstr(line, ",ended_early,0,3,Robin,,0,0,0,\n") != NULL);
+    CHECK(strstr(line, ",ended_early,0,3,Robin,,0,0,0,,,,\n") != NULL);
     session_update(&w->s, 15000, INPUT_PAUSE, &c);
     session_update(&w->s, 20000, INPUT_END, &c);
     CHECK(recordline_format(&src, RECORDLINE_FINAL, 99000, line, sizeof line) > 0);
     CHECK_EQ_STR(line, "2024-03-04T09:30:00+01:00,2024-03-04T09:30:19+01:00,Special playtime,120.0,15.0,4.0,"
-                       "ended_early,0,3,Robin,4,0,0,0,\"a \"\"good\"\" one\"\n");
+                       "ended_early,0,3,Robin,4,0,0,0,\"a \"\"good\"\" one\",,,\n");
     CHECK_EQ_INT(recordline_format(&src, RECORDLINE_FINAL, 99000, line, 20), -1);
     world_free(w);
 }
@@ -428,25 +428,25 @@ static void test_finish_and_answer(void)
     CHECK_EQ_STR(w->trace, "S");
     CHECK_EQ_INT(w->j.count, 1);
     CHECK_EQ_INT(w->j.items[0].kind, JOURNAL_HELD);
-    CHECK(strstr(w->j.items[0].line, ",ended_early,2,3,S00,,0,0,0,\n") != NULL);
+    CHECK(strstr(w->j.items[0].line, ",ended_early,2,3,S00,,0,0,0,,,,\n") != NULL);
     CHECK_EQ_INT(logkeep_next_deadline(&w->k), 105500);
     answer(w, 101000, 0, "c"); /* a note alone waits for the checkpoint */
     CHECK_EQ_STR(w->trace, "S");
     answer(w, 102000, 4, "ca"); /* a rating goes in at once (with the note so far) */
     CHECK_EQ_STR(w->trace, "SS");
-    CHECK(strstr(w->j.items[0].line, ",S00,4,0,0,0,ca\n") != NULL);
+    CHECK(strstr(w->j.items[0].line, ",S00,4,0,0,0,ca,,,\n") != NULL);
     CHECK_EQ_INT(logkeep_next_deadline(&w->k), 107000);
     answer(w, 103000, 4, "calm");
     step(w, 107000, INPUT_NONE);
     CHECK_EQ_STR(w->trace, "SSS");
-    CHECK(strstr(w->j.items[0].line, ",S00,4,0,0,0,calm\n") != NULL);
+    CHECK(strstr(w->j.items[0].line, ",S00,4,0,0,0,calm,,,\n") != NULL);
     step(w, 112000, INPUT_NONE); /* nothing changed: nothing saved */
     CHECK_EQ_STR(w->trace, "SSS");
     answer(w, 113000, 4, "calm!");
     leave_end(w, 114000); /* the answer as it is, in the journal first, then the log */
     CHECK_EQ_STR(w->trace, "SSSSAS");
     CHECK_EQ_INT(w->log.n, 1);
-    CHECK(strstr(w->log.n > 0 ? w->log.lines[0] : "", ",S00,4,0,0,0,calm!\n") != NULL);
+    CHECK(strstr(w->log.n > 0 ? w->log.lines[0] : "", ",S00,4,0,0,0,calm!,,,\n") != NULL);
     CHECK_EQ_INT(w->j.count, 0);
     leave_end(w, 115000); /* once only */
     closing(w, 116000);
@@ -588,7 +588,7 @@ static void test_closing(void)
     clear_trace(w);
     closing(w, 123000);
     CHECK_EQ_STR(w->trace, "SAS");
-    CHECK(strstr(w->log.n > 0 ? w->log.lines[0] : "", ",completed,3,3,S00,,0,0,0,note\n") != NULL);
+    CHECK(strstr(w->log.n > 0 ? w->log.lines[0] : "", ",completed,3,3,S00,,0,0,0,note,,,\n") != NULL);
     world_free(w);
 
     w = world_new(); /* the log refuses: kept for the next start, said */

@@ -1,4 +1,4 @@
-/* Tests of the log line: the CSV columns (old 9 and new 15), RFC 4180 quoting, ISO 8601 local
+/* Tests of the log line: the CSV columns (old 9 and 15, new 18), RFC 4180 quoting, ISO 8601 local
  * times, and reading a line back: what is accepted, and why a damaged line is refused. */
 #include "check.h"
 #include "core/log/record.h"
@@ -45,7 +45,7 @@ static void test_line(void)
     char buf[512];
     int n = record_format(&r, buf, sizeof buf);
     CHECK_EQ_STR(buf, "2023-11-14T23:13:20+01:00,2023-11-14T23:28:25+01:00,\"Connect, separate, connect\","
-                      "900.0,895.4,10.0,completed,7,7,,,0,0,0,\n");
+                      "900.0,895.4,10.0,completed,7,7,,,0,0,0,,,,\n");
     CHECK_EQ_INT(n, (int)strlen(buf));
     CHECK_EQ_INT(record_format(&r, buf, 40), -1);
     CHECK_EQ_STR(buf, ""); /* nothing half-written */
@@ -63,6 +63,7 @@ static record_t full_record(void)
         .phases_completed = 2, .phases_total = 3, .client = "Robin", .rating = 4,
         .look_backs = 6, .extends = 1, .reconnects = 2,
         .note = "She led, I followed, \"lovely\"\nsecond line",
+        .first_separation_ms = 60000, .longest_separation_ms = 80000, .reconnect_separation_ms = 100000,
     };
     return r;
 }
@@ -70,22 +71,26 @@ static record_t full_record(void)
 static void test_new_columns(void)
 {
     CHECK(strncmp(RECORD_HEADER, RECORD_HEADER_V1 ",", strlen(RECORD_HEADER_V1) + 1) == 0);
-    CHECK(strcmp(RECORD_HEADER + strlen(RECORD_HEADER_V1),
+    CHECK(strcmp(RECORD_HEADER_V2 + strlen(RECORD_HEADER_V1),
                  ",client,rating,look_backs,extends,reconnects,note") == 0);
+    CHECK(strcmp(RECORD_HEADER + strlen(RECORD_HEADER_V2),
+                 ",first_separation_seconds,longest_separation_seconds,reconnect_separation_seconds") == 0);
     record_t r = full_record();
     char buf[1024];
     int n = record_format(&r, buf, sizeof buf);
     CHECK_EQ_STR(buf, "2023-11-14T23:13:20+01:00,2023-11-14T23:23:20+01:00,Special playtime,900.0,598.0,"
-                      "2.0,ended_early,2,3,Robin,4,6,1,2,\"She led, I followed, \"\"lovely\"\"\nsecond line\"\n");
+                      "2.0,ended_early,2,3,Robin,4,6,1,2,\"She led, I followed, \"\"lovely\"\"\nsecond line\",60.0,80.0,100.0\n");
     CHECK_EQ_INT(n, (int)strlen(buf));
     r.rating = 0; /* skipped: empty, never 0 */
     r.note = NULL;
     r.client = "";
+    r.reconnect_separation_ms = 0; /* none: empty */
     record_format(&r, buf, sizeof buf);
-    CHECK(strstr(buf, ",2,3,,,6,1,2,\n") != NULL);
+    CHECK(strstr(buf, ",2,3,,,6,1,2,,60.0,80.0,\n") != NULL);
     r.rating = 9; /* out of range: not written */
+    r.first_separation_ms = r.longest_separation_ms = 0;
     record_format(&r, buf, sizeof buf);
-    CHECK(strstr(buf, ",2,3,,,6,1,2,\n") != NULL);
+    CHECK(strstr(buf, ",2,3,,,6,1,2,,,,\n") != NULL);
 }
 
 static void test_round_trip(void)
@@ -95,7 +100,11 @@ static void test_round_trip(void)
     int n = record_format(&r, line, sizeof line);
     record_row_t row;
     CHECK(record_parse(line, (size_t)n - 1, &row, err, sizeof err));
-    CHECK_EQ_INT(row.nfields, 15);
+    CHECK_EQ_INT(row.nfields, 18);
+    CHECK_EQ_INT(row.first_separation_ms, 60000);
+    CHECK_EQ_INT(row.longest_separation_ms, 80000);
+    CHECK_EQ_INT(row.reconnect_separation_ms, 100000);
+    CHECK_EQ_STR(row.field[COL_RECONNECT_SEPARATION], "100.0");
     CHECK_EQ_STR(row.field[COL_PLAN], "Special playtime");
     CHECK_EQ_STR(row.field[COL_NOTE], r.note);
     CHECK_EQ_STR(row.field[COL_CLIENT], "Robin");
@@ -135,7 +144,27 @@ static void test_old_rows(void)
     CHECK_EQ_INT(row.duration_ms, 905400);
     record_format_row(&row, buf, sizeof buf); /* --csv: the old row with empty new columns */
     CHECK_EQ_STR(buf, "2024-03-04T09:30:00+01:00,2024-03-04T09:45:10+01:00,\"Connect, separate, connect\","
-                      "900.0,905.4,0.0,completed,7,7,,,,,,\n");
+                      "900.0,905.4,0.0,completed,7,7,,,,,,,,,\n");
+    CHECK_EQ_INT(row.first_separation_ms, 0);
+    /* a 15-column row (Safe Base 0.2): the separation columns are empty */
+    const char *v2 = "2024-03-04T09:30:00+01:00,2024-03-04T09:45:10+01:00,Special playtime,"
+                     "900.0,905.4,0.0,completed,7,7,Robin,4,1,0,2,a note";
+    CHECK(record_parse(v2, strlen(v2), &row, err, sizeof err));
+    CHECK_EQ_INT(row.nfields, 15);
+    CHECK_EQ_INT(row.reconnects, 2);
+    CHECK_EQ_STR(row.field[COL_NOTE], "a note");
+    CHECK_EQ_STR(row.field[COL_FIRST_SEPARATION], "");
+    CHECK_EQ_INT(row.first_separation_ms + row.longest_separation_ms + row.reconnect_separation_ms, 0);
+    record_format_row(&row, buf, sizeof buf);
+    CHECK_EQ_STR(buf, "2024-03-04T09:30:00+01:00,2024-03-04T09:45:10+01:00,Special playtime,"
+                      "900.0,905.4,0.0,completed,7,7,Robin,4,1,0,2,a note,,,\n");
+    CHECK(record_is_header(RECORD_HEADER_V2, strlen(RECORD_HEADER_V2)));
+    CHECK(!record_is_header(RECORD_HEADER_V2 ",x", strlen(RECORD_HEADER_V2) + 2));
+    /* the separation columns: seconds or empty; anything else names the column */
+    const char *bad = "2024-03-04T09:30:00+01:00,2024-03-04T09:45:10+01:00,Special playtime,"
+                      "900.0,905.4,0.0,completed,7,7,Robin,4,1,0,2,,60.0,1 min,";
+    CHECK(!record_parse(bad, strlen(bad), &row, err, sizeof err));
+    CHECK_EQ_STR(err, "longest_separation_seconds: not a number of seconds \"1 min\"");
     CHECK(record_is_header(RECORD_HEADER, strlen(RECORD_HEADER)));
     CHECK(record_is_header(RECORD_HEADER_V1, strlen(RECORD_HEADER_V1)));
     CHECK(!record_is_header("started,ended", 13));

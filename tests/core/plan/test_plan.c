@@ -532,7 +532,7 @@ static void test_errors_keys_and_values(void)
                  "prompt, prompt_every, music, track, warn, breathe, note, grow");
     EXPECT_ERROR("[plan]\ntitle = T\nlength = 5m\n[phase A]\nduration = 1m\n", 3,
                  "unknown key \"length\" in [plan]; allowed: title, audience, description, music, "
-                 "end_warning, fade, child_view");
+                 "end_warning, fade, child_view, grow_max");
     EXPECT_ERROR(HEAD "Duration = 2m\n", 5, "duration is given twice in this section (first on line 4)");
     EXPECT_ERROR(HEAD "note =\n", 5, "note has no value");
     EXPECT_ERROR("[plan]\ntitle =   \n[phase A]\nduration = 1m\n", 2, "title has no value");
