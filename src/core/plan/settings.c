@@ -96,6 +96,8 @@ static const char *apply(settings_t *s, const char *key, const char *v)
         return copy_path(v, s->font, sizeof s->font) ? NULL : "a shorter path";
     if (planread_iequal(key, "music"))
         return copy_path(v, s->music, sizeof s->music) ? NULL : "a shorter path";
+    if (planread_iequal(key, "log_dir"))
+        return !*v ? "a folder" : copy_path(v, s->log_dir, sizeof s->log_dir) ? NULL : "a shorter path";
     return "";
 }
 
@@ -115,7 +117,7 @@ static void take_line(settings_t *s, const planread_line_t *l, settings_errors_t
     const char *want = apply(s, key, value);
     if (want && !*want)
         add_error(errs, l->number, "unknown setting \"%s\"%s; known: theme, reduced_motion, child_view, hide_time, "
-                  "font, display, captions, volume, loudness_target, shuffle, music", planread_quote(key, q, sizeof q), "");
+                  "font, display, captions, volume, loudness_target, shuffle, music, log_dir", planread_quote(key, q, sizeof q), "");
     else if (want)
         add_error(errs, l->number, "bad value for %s: expected %s; using the default", key, want);
 }

@@ -25,6 +25,9 @@ typedef struct {
     double loudness_target;     /* loudness_target = -40..-10 LUFS (default -23) */
     bool shuffle;               /* shuffle = yes|no: folder order shuffled */
     char music[1024];           /* music = PATH: default music for plans that do not name one */
+    /* the log */
+    char log_dir[1024];         /* log_dir = DIR: a folder shared between devices, as written
+                                 * ("" = none; relative to the settings file's folder, ~/ = home) */
 } settings_t;
 
 typedef struct {

@@ -8,6 +8,7 @@
 #include <time.h>
 
 #include "core/base/duration.h"
+#include "platform/log/logdir.h"
 
 static const char *const WEEKDAYS[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
 static const char *const MONTHS[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
@@ -39,6 +40,42 @@ static void on_record(void *ctx, const logread_event_t *ev)
                record_format_row(ev->row, l->line, sizeof l->line) > 0) {
         fputs(l->line, l->csv);
     }
+}
+
+static void on_dir_record(void *ctx, const char *path, const logread_event_t *ev)
+{
+    loader_t *l = ctx;
+    l->path = path;
+    on_record(l, ev);
+}
+
+logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, FILE *warn, long *bad,
+                                     char *err, size_t errsize)
+{
+    loader_t *l = calloc(1, sizeof *l);
+    char(*paths)[LOGDIR_PATH] = malloc(LOGDIR_MAX_FILES * sizeof *paths);
+    logfile_read_t r = LOGFILE_READ_FAILED;
+    int n = 0;
+    *bad = 0;
+    if (!l || !paths) {
+        snprintf(err, errsize, "out of memory");
+        goto done;
+    }
+    *l = (loader_t){ .h = h, .csv = csv, .warn = warn, .path = dir };
+    if ((n = logdir_list(dir, paths, LOGDIR_MAX_FILES, err, errsize)) < 0)
+        goto done;
+    if (csv)
+        fputs(RECORD_HEADER "\n", csv);
+    r = logdir_read(paths, n, 0, on_dir_record, l, warn, NULL);
+    if (r == LOGFILE_READ_MISSING)
+        snprintf(err, errsize, "no device's log in %s yet", dir);
+    if (l->bad > HISTORYPRINT_MAX_WARNINGS && warn)
+        fprintf(warn, "safebase: %s: %ld more damaged lines skipped\n", dir, l->bad - HISTORYPRINT_MAX_WARNINGS);
+    *bad = l->bad;
+done:
+    free(paths);
+    free(l);
+    return r;
 }
 
 logfile_read_t historyprint_load(const char *path, history_t *h, FILE *csv, FILE *warn, long *bad,
@@ -239,8 +276,8 @@ static bool parse_day(const char *name, const char *value, int *day, FILE *err)
     return false;
 }
 
-int historyprint_main(const char *log_path, const char *since, const char *until, const char *client,
-                      const char *plan, bool csv, FILE *out, FILE *err)
+int historyprint_main(const char *log_path, const char *log_dir, const char *since, const char *until,
+                      const char *client, const char *plan, bool csv, FILE *out, FILE *err)
 {
     history_query_t q = { .today = historyprint_today(), .since = HISTORY_NO_DAY,
                           .until = HISTORY_NO_DAY, .client = client, .plan = plan };
@@ -256,13 +293,15 @@ int historyprint_main(const char *log_path, const char *since, const char *until
     history_init(h, &q);
     long bad = 0;
     char why[600];
-    logfile_read_t r = historyprint_load(log_path, h, csv ? out : NULL, err, &bad, why, sizeof why);
+    logfile_read_t r = log_dir ? historyprint_load_dir(log_dir, h, csv ? out : NULL, err, &bad, why, sizeof why)
+                               : historyprint_load(log_path, h, csv ? out : NULL, err, &bad, why, sizeof why);
     int status = 0;
     if (r == LOGFILE_READ_FAILED) {
         fprintf(err, "safebase: %s\n", why);
         status = 1;
     } else if (!csv && r == LOGFILE_READ_MISSING) {
-        fprintf(out, "No sessions logged yet (%s). They will appear here after the first one.\n", log_path);
+        fprintf(out, "No sessions logged yet (%s). They will appear here after the first one.\n",
+                log_dir ? log_dir : log_path);
     } else if (!csv) {
         historyprint_report(h, out);
     }

@@ -1,6 +1,7 @@
 /* safebase --history: reads the log as a stream into the history counts and prints them in
  * kind words (days with a session are marked; nothing is called missed), or prints the
- * selected rows as CSV. Also the loader the History screen shares. No SDL. */
+ * selected rows as CSV; one log, or every device's in a shared folder. Also the loader the
+ * History screen shares. No SDL. */
 #ifndef SAFEBASE_PLATFORM_HISTORYPRINT_H
 #define SAFEBASE_PLATFORM_HISTORYPRINT_H
 
@@ -22,13 +23,20 @@ int historyprint_today(void);
 logfile_read_t historyprint_load(const char *path, history_t *h, FILE *csv, FILE *warn, long *bad,
                                  char *err, size_t errsize);
 
+/* As historyprint_load, over every device's file in a shared log folder (platform/log/logdir.h):
+ * sync tools' leftovers skipped, a session found in two files counted once, a file that
+ * vanished named on warn. MISSING when the folder holds no device's file yet. */
+logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, FILE *warn, long *bad,
+                                     char *err, size_t errsize);
+
 /* Writes the history report of h in words to out. */
 void historyprint_report(const history_t *h, FILE *out);
 
-/* The whole of --history: since/until ("YYYY-MM-DD" or NULL), client and plan title filters
- * (NULL = all), csv for the rows. Returns the exit status: 0, 1 when the log cannot be read,
- * 2 for a bad date (with a message on err). */
-int historyprint_main(const char *log_path, const char *since, const char *until, const char *client,
-                      const char *plan, bool csv, FILE *out, FILE *err);
+/* The whole of --history: the log at log_path, or every device's file in log_dir when it is
+ * not NULL; since/until ("YYYY-MM-DD" or NULL), client and plan title filters (NULL = all),
+ * csv for the rows. Returns the exit status: 0, 1 when the log cannot be read, 2 for a bad
+ * date (with a message on err). */
+int historyprint_main(const char *log_path, const char *log_dir, const char *since, const char *until,
+                      const char *client, const char *plan, bool csv, FILE *out, FILE *err);
 
 #endif

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/log/logkeep.h"
+#include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
 #include "platform/sys/paths.h"
 
@@ -46,7 +47,9 @@ static bool journal_prefix(const char *log, bool fallback, char *dir, size_t dir
     if (!fallback) {
         paths_dirname(log, dir, dirsize);
         const char *base = strrchr(log, '/');
-        return snprintf(prefix, size, "%s.journal-", base ? base + 1 : log) < (int)size;
+        base = base ? base + 1 : log;
+        /* a device's file in a shared folder (logdir.h): its journal stays on the device */
+        return !logdir_is_log_name(base) && snprintf(prefix, size, "%s.journal-", base) < (int)size;
     }
     char abs[4096];
     canonical(log, abs, sizeof abs);
