@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #ifdef __GLIBC__
 #include <malloc.h>
 #endif
@@ -14,8 +15,11 @@
 #include "platform/sys/config.h"
 #include "platform/log/historyprint.h"
 #include "platform/log/journalfile.h"
+#include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
+#include "platform/log/reportprint.h"
 #include "platform/sys/options.h"
+#include "platform/sys/paths.h"
 
 static int check_files(const options_t *o)
 {
@@ -71,17 +75,53 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
     return e;
 }
 
-/* --history: --plan may name a catalogue id; the log holds titles. */
-static int show_history(const options_t *o, catalog_t *cat)
+/* --history: --plan may name a catalogue id; the log holds titles. log_path is the log
+ * chosen by choose_log, "" when there is none; log_dir the shared folder, "" when none. */
+static int show_history(const options_t *o, catalog_t *cat, const char *log_path, const char *log_dir)
 {
-    char log_path[4096];
-    if (!logfile_choose_path(o->log, log_path, sizeof log_path)) {
-        fprintf(stderr, "safebase: HOME is not set: no log to read (use --log FILE)\n");
+    if (!log_path[0]) {
+        fprintf(stderr, "safebase: no log to read (HOME is not set, or the shared folder cannot be used; "
+                "use --log FILE)\n");
         return 1;
     }
+    if (log_dir[0])
+        fprintf(stderr, "safebase: every device's file in %s; this device writes %s\n", log_dir,
+                strrchr(log_path, '/') ? strrchr(log_path, '/') + 1 : log_path);
     catalog_entry_t *e = o->plan ? catalog_find(cat, o->plan) : NULL;
-    return historyprint_main(log_path, o->since, o->until, o->client, e ? e->plan.title : o->plan,
-                             o->csv, stdout, stderr);
+    return historyprint_main(log_path, log_dir[0] ? log_dir : NULL, o->since, o->until, o->client,
+                             e ? e->plan.title : o->plan, o->csv, stdout, stderr);
+}
+
+/* The log: --log FILE; else this device's file in the shared folder (--log-dir DIR, or
+ * log_dir = DIR in the settings, relative to the settings file's folder), its folder into
+ * log_dir; else the default. Says how to bring the old default log into a shared folder
+ * that has no file of this device yet. Returns false (log_path "") when there is none. */
+static bool choose_log(const options_t *o, const settings_t *s, char *log_path, size_t size, char *log_dir,
+                       size_t dirsize)
+{
+    char base[4096] = "", err[600], old[4096];
+    log_path[0] = log_dir[0] = '\0';
+    if (o->log || (!o->log_dir && !s->log_dir[0]))
+        return logfile_choose_path(o->log, log_path, size);
+    if (o->config)
+        paths_dirname(o->config, base, sizeof base);
+    else if (!paths_config_dir(base, sizeof base))
+        base[0] = '\0';
+    if (o->log_dir)
+        snprintf(log_dir, dirsize, "%s", o->log_dir);
+    else if (!logdir_resolve(s->log_dir, base, log_dir, dirsize))
+        log_dir[0] = '\0';
+    if (!log_dir[0] || !logdir_device_file(log_dir, log_path, size, err, sizeof err)) {
+        fprintf(stderr, "safebase: the shared log folder %s cannot be used: %s\n", log_dir[0] ? log_dir : s->log_dir,
+                log_dir[0] ? err : "its path is too long, or HOME is not set");
+        log_path[0] = log_dir[0] = '\0';
+        return false;
+    }
+    if (access(log_path, F_OK) != 0 && logfile_choose_path(NULL, old, sizeof old) && access(old, F_OK) == 0)
+        fprintf(stderr, "safebase: your earlier sessions are in %s; to see them with every device's, copy that "
+                "file into %s as %s (before this device's first session there; see docs/log-format.md)\n",
+                old, log_dir, strrchr(log_path, '/') + 1);
+    return true;
 }
 
 /* glibc's malloc, tuned for a long-running app whose big blocks (text and disk textures, sound
@@ -124,9 +164,13 @@ int main(int argc, char **argv)
         fprintf(stderr, "safebase: --client: %s\n", err);
         return 2;
     }
-    char log_path[4096];
-    if (logfile_choose_path(opts.log, log_path, sizeof log_path))
+    settings_t settings;
+    config_load(&settings, &opts, stderr);
+    char log_path[4096], log_dir[4096];
+    if (choose_log(&opts, &settings, log_path, sizeof log_path, log_dir, sizeof log_dir))
         journalfile_recover(log_path, stderr); /* sessions a crash or a full disk left behind */
+    if (!opts.log && (opts.log_dir || settings.log_dir[0]))
+        opts.log = log_path; /* this device's file, and only that one ("" = none: not the default) */
     catalog_t *cat = calloc(1, sizeof *cat);
     if (!cat) {
         fprintf(stderr, "safebase: out of memory\n");
@@ -135,17 +179,26 @@ int main(int argc, char **argv)
     catalog_load_all(cat, stderr);
     int status = 0;
     catalog_entry_t *entry = NULL;
-    settings_t settings;
     if (opts.mode == MODE_LIST) {
         list_plans(cat);
     } else if (opts.mode == MODE_HISTORY) {
-        status = show_history(&opts, cat);
+        status = show_history(&opts, cat, log_path, log_dir);
+    } else if (opts.mode == MODE_REPORT) {
+        /* the one log, as --history reads it; --plan may name a catalogue id (the log holds titles) */
+        const catalog_entry_t *pe = opts.plan ? catalog_find(cat, opts.plan) : NULL;
+        const char *logs[1] = { log_path };
+        if (!log_path[0]) {
+            fprintf(stderr, "safebase: no log to read (HOME is not set, or the shared log folder cannot be "
+                            "used: see above; --log FILE names one)\n");
+            status = 1;
+        } else {
+            status = reportprint_run(&opts, pe ? pe->plan.title : opts.plan, logs, 1, stdout, stderr);
+        }
     } else if (opts.plan && !(entry = resolve_plan(cat, opts.plan))) {
         status = 2;
     } else {
         /* a plain FILE.plan (opts.plan_file) is opened by the app itself, which shows its
          * mistakes on screen: nothing is read, said or refused here (entry stays NULL) */
-        config_load(&settings, &opts, stderr);
         status = app_run(&opts, &settings, cat, entry);
     }
     catalog_free(cat);

@@ -11,6 +11,8 @@ packages=(
   libsndfile1-dev libebur128-dev
   # the tests: sound analysis, tools/make-assets.sh
   python3 sox libsox-fmt-all bc
+  # the shared log folder's test: a real Syncthing pair on 127.0.0.1
+  syncthing
   # the log's tests: a private X server and keys for the end screen, mounts in a namespace;
   # bench/history.sh: GNU time for peak memory
   xvfb xdotool python3-xlib util-linux time
@@ -24,6 +26,8 @@ packages=(
   shared-mime-info xdg-utils libfile-mimeinfo-perl
   # bench/run: the mpv baseline; looking at the icon; screenshots
   mpv librsvg2-bin x11-apps
+  # safebase --report's test: rendering the page to PNG and PDF offline
+  chromium
 )
 if [ "$(id -u)" -ne 0 ]; then
   echo "tools/setup.sh: run as root (it installs Debian packages with apt-get)" >&2

@@ -169,6 +169,15 @@ keys Escape space
 sleep 0.5
 quit
 check "... no session came of either" test "$(rows "$LOG")" -eq "$before"
+# --- the History screen writes the printable report to the documents folder ------------------
+start history
+keys h p
+report_file() { ls "$HOME"/Documents/safebase-report-everyone-*.html 2>/dev/null | head -1; }
+check "History, P: a report in ~/Documents" wait_for 5 test -n "$(report_file)"
+check "... a whole HTML page with its charts" grep -q '</html>' "$(report_file)"
+check "... and it says where on stderr" grep -q "the report is in $HOME/Documents/safebase-report-everyone-" "$WORK/history.err"
+quit
+
 start opened "$WORK/sent/from a colleague.plan"
 keys k
 check "a plan opened as a plain argument is kept with K" wait_for 5 test -s "$PLANS/from-a-colleague.plan"

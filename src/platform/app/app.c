@@ -140,6 +140,7 @@ static void open_entry(app_t *app, const catalog_entry_t *e, int64_t now)
     run_open(&app->run, e);
     ready_ctx_t ctx = ready_ctx(app);
     ready_opened(&app->ready, &ctx, e);
+    ready_separations(&app->ready, &ctx);
     control_init(&app->ctl);
     look_set_screen(&app->look, SCREEN_READY);
     app->child_view = app->settings->child_view || plan->child_view || presenter_is_open(&app->dev.presenter);
@@ -582,6 +583,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
         loop(app);
     }
     applog_close(&app->log, (int64_t)SDL_GetTicks64());
+    run_close(&app->run);
     ready_free(&app->ready);
     devices_close(&app->dev);
     free(app);

@@ -12,7 +12,12 @@
 #include <unistd.h>
 
 #include "platform/log/historyprint.h"
+#include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
+#include "platform/log/reportprint.h"
+#include "platform/sys/options.h"
+#include "platform/sys/paths.h"
+#include "platform/sys/savefile.h"
 
 #define CLIENT_TAIL (256 << 10)        /* client labels are looked for in the log's last 256 KiB */
 
@@ -209,6 +214,56 @@ static void on_tail_record(void *ctx, const logread_event_t *ev)
         add_client(ctx, ev->row->field[COL_CLIENT]);
 }
 
+static void on_dir_tail_record(void *ctx, const char *path, const logread_event_t *ev)
+{
+    (void)path;
+    on_tail_record(ctx, ev);
+}
+
+/* The client labels in the log's tail, or in every device's file of its shared folder. */
+static void read_clients(applog_t *l)
+{
+    char err[600], dir[4096];
+    char(*paths)[LOGDIR_PATH] = NULL;
+    int n;
+    if (!logdir_of(l->log_path, dir, sizeof dir)) {
+        logfile_read(l->log_path, CLIENT_TAIL, on_tail_record, l, err, sizeof err);
+    } else if ((paths = malloc(LOGDIR_MAX_FILES * sizeof *paths)) &&
+               (n = logdir_list(dir, paths, LOGDIR_MAX_FILES, err, sizeof err)) > 0) {
+        logdir_read(paths, n, CLIENT_TAIL, on_dir_tail_record, l, NULL, NULL);
+    }
+    free(paths);
+}
+
+typedef struct {
+    logread_fn fn;
+    void *ctx;
+} recent_t;
+
+static void on_dir_recent(void *ctx, const char *path, const logread_event_t *ev)
+{
+    const recent_t *r = ctx;
+    (void)path;
+    r->fn(r->ctx, ev);
+}
+
+void applog_read_recent(const applog_t *l, logread_fn fn, void *ctx)
+{
+    char err[600], dir[4096];
+    char(*paths)[LOGDIR_PATH] = NULL;
+    int n;
+    recent_t r = { fn, ctx };
+    if (!l->log_path[0])
+        return;
+    if (!logdir_of(l->log_path, dir, sizeof dir)) {
+        logfile_read(l->log_path, CLIENT_TAIL, fn, ctx, err, sizeof err);
+    } else if ((paths = malloc(LOGDIR_MAX_FILES * sizeof *paths)) &&
+               (n = logdir_list(dir, paths, LOGDIR_MAX_FILES, err, sizeof err)) > 0) {
+        logdir_read(paths, n, CLIENT_TAIL, on_dir_recent, &r, NULL, NULL);
+    }
+    free(paths);
+}
+
 /* The exit() path while the loop runs (the display went away, a library gave up). */
 static void at_exit(void)
 {
@@ -218,7 +273,7 @@ static void at_exit(void)
 
 void applog_open(applog_t *l, const char *log_path, const char *client)
 {
-    char id[64], err[600];
+    char id[64];
     struct timespec ts;
     memset(l, 0, sizeof *l);
     snprintf(l->log_path, sizeof l->log_path, "%s", log_path);
@@ -233,7 +288,7 @@ void applog_open(applog_t *l, const char *log_path, const char *client)
     else
         fprintf(stderr, "safebase: out of memory: sessions will not be logged\n");
     l->keeping = l->journal_ready;
-    logfile_read(l->log_path, CLIENT_TAIL, on_tail_record, l, err, sizeof err);
+    read_clients(l);
     if (client) {
         add_client(l, client);
         l->client = 0;
@@ -279,7 +334,10 @@ static void open_history(applog_t *l, app_request_t *req)
     history_query_t q = { .today = historyprint_today(), .since = HISTORY_NO_DAY, .until = HISTORY_NO_DAY,
                           .client = l->history_client >= 0 ? l->clients[l->history_client] : NULL };
     history_init(hs->h, &q);
-    logfile_read_t r = historyprint_load(l->log_path, hs->h, NULL, stderr, &hs->bad, hs->error, sizeof hs->error);
+    char dir[4096];
+    logfile_read_t r = logdir_of(l->log_path, dir, sizeof dir)
+                           ? historyprint_load_dir(dir, hs->h, NULL, stderr, &hs->bad, hs->error, sizeof hs->error)
+                           : historyprint_load(l->log_path, hs->h, NULL, stderr, &hs->bad, hs->error, sizeof hs->error);
     hs->missing = r == LOGFILE_READ_MISSING;
     if (r != LOGFILE_READ_FAILED)
         hs->error[0] = '\0';
@@ -302,6 +360,49 @@ static bool end_event(applog_t *l, const SDL_Event *e, action_t act, int x, int 
     return true;
 }
 
+/* P on the History screen: the printable report (platform/log/reportprint.c) for the client
+ * shown, written as a new file in the documents folder; a banner says where. */
+static void write_report(applog_t *l, app_request_t *req)
+{
+    char *page = NULL, *msgs = NULL, dir[4096], stem[160], path[4200], err[600] = "";
+    size_t len = 0, mlen = 0;
+    const char *client = l->history_client >= 0 ? l->clients[l->history_client] : NULL;
+    options_t o = { .client = client };
+    const char *logs[1] = { l->log_path };
+    FILE *out = open_memstream(&page, &len), *warn = open_memstream(&msgs, &mlen);
+    int status = out && warn ? reportprint_run(&o, NULL, logs, 1, out, warn) : 1;
+    if (out)
+        fclose(out);
+    if (warn)
+        fclose(warn);
+    time_t t = time(NULL);
+    struct tm tm;
+    localtime_r(&t, &tm);
+    char day[16], who[96];
+    strftime(day, sizeof day, "%Y-%m-%d", &tm);
+    size_t k = 0;
+    for (const char *c = client ? client : "everyone"; *c && k + 1 < sizeof who; c++) /* a file name's letters */
+        who[k++] = (char)((*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') || (*c >= '0' && *c <= '9') ? *c : '-');
+    who[k] = '\0';
+    snprintf(stem, sizeof stem, "safebase-report-%s-%s", who, day);
+    if (status != 0 || !page)
+        snprintf(err, sizeof err, "%s", msgs && *msgs ? msgs : "the log could not be read");
+    else if (!paths_documents_dir(dir, sizeof dir))
+        snprintf(err, sizeof err, "there is no documents folder (HOME is not set)");
+    else
+        savefile_create(dir, stem, "html", page, len, path, sizeof path, err, sizeof err);
+    if (err[0]) {
+        fprintf(stderr, "safebase: no report written: %s\n", err);
+        snprintf(req->banner, sizeof req->banner, "No report written: %.560s", err);
+    } else {
+        fprintf(stderr, "safebase: the report is in %s\n", path);
+        snprintf(req->banner, sizeof req->banner, "The report is in %.600s", path);
+    }
+    req->banner_ms = 8000;
+    free(page);
+    free(msgs);
+}
+
 static bool history_event(applog_t *l, const SDL_Event *e, action_t act, app_request_t *req)
 {
     if (act == ACT_QUIT || act == ACT_HELP || act == ACT_FULLSCREEN)
@@ -309,6 +410,8 @@ static bool history_event(applog_t *l, const SDL_Event *e, action_t act, app_req
     if (e->type == SDL_KEYDOWN && e->key.keysym.scancode == SDL_SCANCODE_TAB && !e->key.repeat) {
         l->history_client = next_client(l, l->history_client);
         open_history(l, req);
+    } else if (e->type == SDL_KEYDOWN && e->key.keysym.scancode == SDL_SCANCODE_P && !e->key.repeat) {
+        write_report(l, req);
     } else if (act == ACT_ESCAPE || act == ACT_ENTER || act == ACT_PAUSE || act == ACT_CLICK ||
                (e->type == SDL_KEYDOWN && e->key.keysym.scancode == SDL_SCANCODE_H)) {
         historyscreen_close(&l->history);
@@ -348,9 +451,10 @@ void applog_draw(const applog_t *l, const run_t *run, screen_t screen, draw_t *d
     if (screen != SCREEN_HISTORY)
         return;
     if (l->history_client >= 0)
-        snprintf(hint, sizeof hint, "%s \xC2\xB7 Tab: next client", l->clients[l->history_client]);
+        snprintf(hint, sizeof hint, "%s \xC2\xB7 Tab: next client \xC2\xB7 P: a printable report", l->clients[l->history_client]);
     else
-        snprintf(hint, sizeof hint, "%s", l->nclients ? "Every client \xC2\xB7 Tab: one client" : "");
+        snprintf(hint, sizeof hint, "%s", l->nclients ? "Every client \xC2\xB7 Tab: one client \xC2\xB7 P: a printable report"
+                                                      : "P: a printable report");
     historyscreen_draw(d, &l->history, hint, o);
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/log/logkeep.h"
+#include "core/log/logread.h"
 #include "core/log/record.h"
 #include "platform/app/request.h"
 #include "platform/app/run.h"
@@ -76,6 +77,10 @@ int applog_clients(const applog_t *l);
 /* Makes label (checked by the caller) the next session's client, first in the list; NULL or
  * "" = no client. */
 void applog_set_client(applog_t *l, const char *label);
+
+/* Feeds fn the rows of the log's recent part (its last 256 KiB; with a shared folder, of every
+ * device's file): what a client did lately. Nothing when there is no log. */
+void applog_read_recent(const applog_t *l, logread_fn fn, void *ctx);
 
 /* Draws the log's hint over the menu ("H: history"). */
 void applog_draw_hints(const applog_t *l, screen_t screen, draw_t *d, const draw_overlay_t *o);

@@ -9,6 +9,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/base/duration.h"
 #include "core/sound/playlist.h"
 #include "platform/screen/formscreen.h"
 #include "platform/sys/choicesfile.h"
@@ -85,6 +86,80 @@ void ready_opened(ready_t *r, ready_ctx_t *ctx, const catalog_entry_t *entry)
     run_choose_music(ctx->run, music);
 }
 
+static void feed_progress(void *ctx, const logread_event_t *ev)
+{
+    if (ev->kind == LOGREAD_ROW)
+        progress_feed(ctx, ev->row);
+}
+
+/* The sentence for the ready screen, for today's first separation. */
+static void separations_line(ready_t *r, const run_t *run)
+{
+    char a[48], b[48];
+    if (r->sep_grow <= 0) {
+        r->sep_why[0] = '\0';
+        return;
+    }
+    int64_t first = 0;
+    plan_separation_grow(run->plan, &first, NULL);
+    int64_t last = first;
+    for (int i = 0; i < run->plan->nphases; i++) {
+        const plan_phase_t *ph = &run->plan->phases[i];
+        if (ph->kind == PHASE_SEPARATE && ph->rounds > 1 && ph->duration_ms > last)
+            last = ph->duration_ms;
+    }
+    duration_format_length(first, a, sizeof a);
+    duration_format_length(last, b, sizeof b);
+    const char *keys = r->sep_first == r->sep_own ? "Left/Right: change" : "Left/Right: change, Backspace: the plan's own";
+    if (r->sep_why[0]) /* the proposal, in its own words ("Separations today: ...; last time ...") */
+        snprintf(r->sep_line_buf, sizeof r->sep_line_buf, "%s \xC2\xB7 %s", r->sep_why, keys);
+    else
+        snprintf(r->sep_line_buf, sizeof r->sep_line_buf, "Separations today: %s to %s%s \xC2\xB7 %s", a, b,
+                 r->sep_first == r->sep_own ? " (as the plan has them)" : "", keys);
+}
+
+void ready_separations(ready_t *r, ready_ctx_t *ctx)
+{
+    const plan_t *written = ctx->run->written;
+    r->sep_grow = written ? plan_separation_grow(written, &r->sep_own, &r->sep_rounds) : 0;
+    r->sep_first = r->sep_own;
+    r->sep_why[0] = r->sep_line_buf[0] = '\0';
+    if (r->sep_grow <= 0)
+        return;
+    const char *client = applog_client(ctx->log);
+    if (client[0]) {
+        progress_t p;
+        progress_init(&p, client, written->title);
+        applog_read_recent(ctx->log, feed_progress, &p);
+        r->sep_first = progress_propose(&p, r->sep_own, r->sep_grow, r->sep_rounds, written->grow_max_ms, r->sep_why,
+                                        sizeof r->sep_why);
+    }
+    if (!run_shift_separations(ctx->run, r->sep_first)) {
+        r->sep_first = r->sep_own;
+        r->sep_why[0] = '\0'; /* the proposal could not be taken: the plan as written, said plainly */
+    }
+    separations_line(r, ctx->run);
+}
+
+/* Left/Right without a button chosen: today's first separation a step (the plan's grow) down or
+ * up; Backspace: the plan's own. */
+static bool separation_key(ready_t *r, ready_ctx_t *ctx, action_t act)
+{
+    if (r->sep_grow <= 0 || (act != ACT_NEXT && act != ACT_BACK && act != ACT_ERASE))
+        return false;
+    int64_t want = act == ACT_ERASE ? r->sep_own : r->sep_first + (act == ACT_NEXT ? r->sep_grow : -r->sep_grow);
+    int64_t cap = ctx->run->written->grow_max_ms > 0 ? ctx->run->written->grow_max_ms : PLAN_MAX_PHASE_MS;
+    if ((want < PROGRESS_MIN_MS && want < r->sep_own) || want > cap)
+        return true; /* at a limit: nothing changes */
+    if (run_shift_separations(ctx->run, want))
+        r->sep_first = want;
+    else
+        run_shift_separations(ctx->run, r->sep_first);
+    r->sep_why[0] = '\0'; /* the adult's choice now, not the proposal */
+    separations_line(r, ctx->run);
+    return true;
+}
+
 void ready_started(ready_t *r, ready_ctx_t *ctx)
 {
     const char *id = plan_id(r), *client = applog_client(ctx->log);
@@ -112,6 +187,8 @@ void ready_client_changed(ready_t *r, ready_ctx_t *ctx, app_request_t *req)
     } else if (client[0]) {
         banner(req, BANNER_MS, "Client: %s", client);
     }
+    if (!req->open_entry) /* (a plan opened works them out itself) */
+        ready_separations(r, ctx);
 }
 
 /* The music chosen (chooser or drop) for the open plan: used now and remembered. */
@@ -240,9 +317,11 @@ static void ready_view(ready_t *r, const ready_ctx_t *ctx, draw_ready_t *v)
     run_music_label(ctx->run, r->music_line, sizeof r->music_line);
     const char *client = applog_client(ctx->log);
     if (client[0])
-        snprintf(r->client_line, sizeof r->client_line, "Client: %s", client);
+        snprintf(r->client_line, sizeof r->client_line, "Client: %s%s%s", client, r->sep_line_buf[0] ? ". " : "",
+                 r->sep_line_buf);
     else
-        snprintf(r->client_line, sizeof r->client_line, "No client named");
+        snprintf(r->client_line, sizeof r->client_line, "No client named%s%s", r->sep_line_buf[0] ? ". " : "",
+                 r->sep_line_buf);
     v->music = r->music_line;
     v->client = r->client_line;
     v->buttons[v->nbuttons++] = "Adjust  E";
@@ -290,7 +369,7 @@ static bool on_ready(ready_t *r, ready_ctx_t *ctx, const SDL_Event *e, action_t 
         bool taken;
         which = focus_key(r, v.nbuttons, act, &taken);
         if (which < 0)
-            return taken;
+            return taken || (r->focus == 0 && separation_key(r, ctx, act));
     }
     if (which < 0)
         return false;

@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/log/progress.h"
 #include "core/plan/choices.h"
 #include "platform/app/adjust.h"
 #include "platform/app/applog.h"
@@ -42,8 +43,14 @@ typedef struct {
     const char *problem_labelp[PLAN_MAX_ERRORS], *problem_valuep[PLAN_MAX_ERRORS];
     int problem_sel;
     int focus;                    /* 1 + the ready screen's button chosen by Down or a D-pad; 0: none */
+    /* separations that grow with the client (core/log/progress.c, from the log) */
+    int64_t sep_own, sep_grow;    /* the plan's own first separation and its grow (0: none grows) */
+    int sep_rounds;
+    int64_t sep_first;            /* today's first separation (the proposal, or the adult's choice) */
+    char sep_why[320];            /* what the proposal rests on */
+    char sep_line_buf[400];       /* "Separations today: 1 min to 1 min 40 s · Left/Right: change" */
     /* the ready screen's lines */
-    char music_line[320], client_line[200];
+    char music_line[320], client_line[1100];
 } ready_t;
 
 /* Reads what was remembered (a damaged file is said on stderr; its good lines still count). */
@@ -53,6 +60,11 @@ void ready_free(ready_t *r);
 /* A plan was opened (entry): the music remembered for it (or for the client, if it was the
  * client's last plan) is chosen. The caller then hands the music to the sound. */
 void ready_opened(ready_t *r, ready_ctx_t *ctx, const catalog_entry_t *entry);
+
+/* The separations today for the open plan and client: the proposal from the log (progress.c),
+ * handed to the session (run_shift_separations). Called when a plan opens or the client
+ * changes; the ready screen shows it and Left/Right change it. */
+void ready_separations(ready_t *r, ready_ctx_t *ctx);
 
 /* A session started: the client's plan and music are remembered. */
 void ready_started(ready_t *r, ready_ctx_t *ctx);

@@ -9,6 +9,7 @@
 #include <time.h>
 
 #include "core/base/duration.h"
+#include "core/plan/plancopy.h"
 #include "platform/sys/paths.h"
 
 #define EXIT_GRACE_MS 2500   /* --exit-at-end waits for the end cue and the fade */
@@ -51,15 +52,46 @@ void run_init(run_t *r, const options_t *opts, const settings_t *settings)
     r->settings = settings;
 }
 
+static void drop_shifted(run_t *r)
+{
+    if (r->has_shifted)
+        plan_free(&r->shifted);
+    r->has_shifted = false;
+}
+
 void run_open(run_t *r, const catalog_entry_t *e)
 {
-    r->plan = &e->plan;
+    drop_shifted(r);
+    r->plan = r->written = &e->plan;
     paths_dirname(e->path, r->plan_dir, sizeof r->plan_dir);
     session_init(&r->session, r->plan);
 }
 
+bool run_shift_separations(run_t *r, int64_t first_ms)
+{
+    if (!r->written)
+        return false;
+    int64_t own = 0;
+    plan_separation_grow(r->written, &own, NULL);
+    drop_shifted(r);
+    r->plan = r->written;
+    bool ok = first_ms <= 0 || first_ms == own;
+    if (!ok && plan_copy(&r->shifted, r->written)) {
+        r->has_shifted = true;
+        ok = plan_shift_separations(&r->shifted, first_ms);
+        if (ok)
+            r->plan = &r->shifted;
+        else
+            drop_shifted(r);
+    }
+    session_init(&r->session, r->plan);
+    return ok;
+}
+
 void run_close(run_t *r)
 {
+    drop_shifted(r);
+    r->written = NULL;
     r->plan = NULL;
     r->music[0] = '\0';
 }

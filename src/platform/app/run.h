@@ -24,6 +24,9 @@ typedef struct {
     int64_t start_epoch_ms;       /* wall clock when the session started */
     int utc_offset_s;
     char music[4096];             /* chosen on screen: "builtin", "none" or a path; "" = not chosen */
+    const plan_t *written;        /* the open plan as the catalogue has it... */
+    plan_t shifted;               /* ...and this session's copy with the separations moved */
+    bool has_shifted;             /* (plan points at shifted) */
 } run_t;
 
 /* No plan open yet; opts and settings are borrowed for as long as r is used. */
@@ -31,6 +34,11 @@ void run_init(run_t *r, const options_t *opts, const settings_t *settings);
 
 /* Opens a plan of the catalogue, its session ready to start. */
 void run_open(run_t *r, const catalog_entry_t *e);
+
+/* Starts the open plan's growing separations at first_ms (core/plan's plan_shift_separations
+ * on a copy); 0 or the plan's own length: the plan as written. Only before a session starts.
+ * False (the plan as written) when the plan cannot take it. */
+bool run_shift_separations(run_t *r, int64_t first_ms);
 
 /* Closes the plan (the menu shows). */
 void run_close(run_t *r);

@@ -10,7 +10,7 @@
 enum { OPT_START = 256, OPT_EXIT_AT_END, OPT_LOG, OPT_WINDOW, OPT_CHECK, OPT_LIST, OPT_VERSION,
        OPT_FONT, OPT_TIMING, OPT_CONFIG, OPT_DISPLAY, OPT_PRESENTER, OPT_THEME, OPT_REDUCED_MOTION,
        OPT_CHILD_VIEW, OPT_HIDE_TIME, OPT_SHUFFLE, OPT_NO_CAPTIONS, OPT_VOLUME, OPT_LOUDNESS,
-       OPT_CLIENT, OPT_HISTORY, OPT_SINCE, OPT_UNTIL, OPT_CSV };
+       OPT_CLIENT, OPT_HISTORY, OPT_SINCE, OPT_UNTIL, OPT_CSV, OPT_REPORT, OPT_LOG_DIR };
 
 const char *options_usage(void)
 {
@@ -51,6 +51,10 @@ const char *options_usage(void)
            "      --history          print sessions, minutes and days this week; with\n"
            "                         --since DATE, --until DATE (YYYY-MM-DD), --client NAME,\n"
            "                         --plan NAME to choose, and --csv for the rows as CSV\n"
+           "      --report           print a printable HTML page of the sessions (one client\n"
+           "                         with --client NAME; --since, --until, --plan choose)\n"
+           "      --log-dir DIR      a folder shared between devices (a sync tool's): this\n"
+           "                         device writes its own file in it and reads every one\n"
            "\nOther:\n"
            "      --check FILE...    check plan files, print every mistake, exit 0 if all valid\n"
            "      --list             list all plans with their length and audience\n"
@@ -145,6 +149,8 @@ static bool take(int c, const char *arg, options_t *o, char *err, size_t errsize
     case OPT_SINCE: o->since = arg; return true;
     case OPT_UNTIL: o->until = arg; return true;
     case OPT_CSV: o->csv = true; return true;
+    case OPT_REPORT: o->mode = MODE_REPORT; return true;
+    case OPT_LOG_DIR: o->log_dir = arg; return true;
     default: return false;
     }
 }
@@ -183,6 +189,8 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
         { "since", required_argument, NULL, OPT_SINCE },
         { "until", required_argument, NULL, OPT_UNTIL },
         { "csv", no_argument, NULL, OPT_CSV },
+        { "report", no_argument, NULL, OPT_REPORT },
+        { "log-dir", required_argument, NULL, OPT_LOG_DIR },
         { NULL, 0, NULL, 0 },
     };
     memset(o, 0, sizeof *o);
@@ -229,8 +237,13 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
     }
     if (o->mode == MODE_RUN && o->nfiles == 1)
         o->plan_file = o->files[0];
-    if ((o->since || o->until || o->csv) && o->mode != MODE_HISTORY) {
-        snprintf(err, errsize, "--since, --until and --csv go with --history");
+    if (((o->since || o->until) && o->mode != MODE_HISTORY && o->mode != MODE_REPORT) ||
+        (o->csv && o->mode != MODE_HISTORY)) {
+        snprintf(err, errsize, "--since, --until and --csv go with --history (--since and --until with --report too)");
+        return false;
+    }
+    if (o->log && o->log_dir) {
+        snprintf(err, errsize, "--log and --log-dir both given: one log or one shared folder");
         return false;
     }
     if (o->start && !o->plan && !o->plan_file && o->mode == MODE_RUN) {

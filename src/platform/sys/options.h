@@ -8,7 +8,7 @@
 
 #define OPTIONS_MAX_MUSIC 16
 
-typedef enum { MODE_RUN, MODE_CHECK, MODE_LIST, MODE_VERSION, MODE_HELP, MODE_HISTORY } options_mode_t;
+typedef enum { MODE_RUN, MODE_CHECK, MODE_LIST, MODE_VERSION, MODE_HELP, MODE_HISTORY, MODE_REPORT } options_mode_t;
 
 typedef struct {
     options_mode_t mode;
@@ -43,6 +43,7 @@ typedef struct {
     int nfiles;
     const char *plan_file;            /* FILE.plan given as the one plain argument (not with
                                        * --check): opened by the app, not read here */
+    const char *log_dir;              /* --log-dir DIR: this device's file and every device's, in DIR */
 } options_t;
 
 /* Parses argv. Returns true when the options are valid; otherwise false with a one-line

@@ -54,17 +54,17 @@ bool paths_data_dir(char *buf, size_t size) { return xdg_dir("XDG_DATA_HOME", ".
 bool paths_cache_dir(char *buf, size_t size) { return xdg_dir("XDG_CACHE_HOME", ".cache", buf, size); }
 bool paths_state_dir(char *buf, size_t size) { return xdg_dir("XDG_STATE_HOME", ".local/state", buf, size); }
 
-/* One line of user-dirs.dirs: 0 when it does not set XDG_MUSIC_DIR, 1 with the folder in out,
- * -1 when it sets it to nothing usable ("$HOME" alone means no music folder; a relative path
- * is not allowed). The value is in shell double quotes: \" \\ \$ \` are escapes. */
-static int user_dirs_line(const char *line, const char *home, char *out, size_t size)
+/* One line of user-dirs.dirs: 0 when it does not set name (XDG_MUSIC_DIR...), 1 with the folder
+ * in out, -1 when it sets it to nothing usable ("$HOME" alone means no such folder; a relative
+ * path is not allowed). The value is in shell double quotes: \" \\ \$ \` are escapes. */
+static int user_dirs_line(const char *line, const char *name, const char *home, char *out, size_t size)
 {
-    static const char key[] = "XDG_MUSIC_DIR=";
+    size_t klen = strlen(name);
     while (*line == ' ' || *line == '\t')
         line++;
-    if (strncmp(line, key, sizeof key - 1) != 0)
+    if (strncmp(line, name, klen) != 0 || line[klen] != '=')
         return 0;
-    const char *p = line + sizeof key - 1;
+    const char *p = line + klen + 1;
     if (*p++ != '"')
         return -1;
     char val[4096];
@@ -88,9 +88,11 @@ static int user_dirs_line(const char *line, const char *home, char *out, size_t 
     return -1; /* "$HOME" alone, or not a path we may use */
 }
 
-bool paths_music_dir(char *buf, size_t size)
+/* A folder of xdg-user-dirs: the environment variable name, else its line in user-dirs.dirs,
+ * else ~/fallback. */
+static bool user_dir(const char *name, const char *fallback, char *buf, size_t size)
 {
-    const char *env = getenv("XDG_MUSIC_DIR");
+    const char *env = getenv(name);
     if (env && env[0] == '/') {
         int n = snprintf(buf, size, "%s", env);
         return n > 0 && (size_t)n < size;
@@ -107,13 +109,23 @@ bool paths_music_dir(char *buf, size_t size)
     if (f) {
         char line[4200];
         while (fgets(line, sizeof line, f)) {
-            int r = user_dirs_line(line, home, buf, size);
+            int r = user_dirs_line(line, name, home, buf, size);
             if (r != 0)
                 found = r; /* like the shell: the last line that sets it wins */
         }
         fclose(f);
     }
-    return found == 1 || paths_join(buf, size, home, "Music");
+    return found == 1 || paths_join(buf, size, home, fallback);
+}
+
+bool paths_music_dir(char *buf, size_t size)
+{
+    return user_dir("XDG_MUSIC_DIR", "Music", buf, size);
+}
+
+bool paths_documents_dir(char *buf, size_t size)
+{
+    return user_dir("XDG_DOCUMENTS_DIR", "Documents", buf, size);
 }
 
 bool paths_mkdirs(const char *dir, unsigned mode)

@@ -27,6 +27,10 @@ bool paths_state_dir(char *buf, size_t size);
  * (and no absolute $XDG_MUSIC_DIR), or when it does not fit. */
 bool paths_music_dir(char *buf, size_t size);
 
+/* The user's documents folder, the same way: XDG_DOCUMENTS_DIR, else user-dirs.dirs, else
+ * ~/Documents. (Reports are written there.) */
+bool paths_documents_dir(char *buf, size_t size);
+
 /* Creates dir and its missing parents; the last one with the given mode. Returns false with
  * errno set on failure. An existing directory is fine (its mode is left alone). */
 bool paths_mkdirs(const char *dir, unsigned mode);
