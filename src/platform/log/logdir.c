@@ -91,14 +91,14 @@ static bool device_id(bool create, char id[ID_HEX + 1], char *err, size_t errsiz
 }
 
 /* The host name lower-cased, [a-z0-9-] only, no '-' at either end or twice in a row. */
-static void host_part(char *out, size_t size)
+static void host_part(char out[HOST_MAX + 1])
 {
     char host[256] = "";
     if (gethostname(host, sizeof host - 1) != 0)
         host[0] = '\0';
     host[sizeof host - 1] = '\0';
-    size_t n = 0, limit = size - 1 < HOST_MAX ? size - 1 : HOST_MAX;
-    for (const char *p = host; *p && n < limit; p++) {
+    size_t n = 0;
+    for (const char *p = host; *p && n < HOST_MAX; p++) {
         char c = (char)tolower((unsigned char)*p);
         bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
         if (ok)
@@ -110,7 +110,7 @@ static void host_part(char *out, size_t size)
         n--;
     out[n] = '\0';
     if (n == 0)
-        snprintf(out, size, "device");
+        snprintf(out, HOST_MAX + 1, "device");
 }
 
 bool logdir_device_name(bool create, char *out, size_t size, char *err, size_t errsize)
@@ -118,7 +118,7 @@ bool logdir_device_name(bool create, char *out, size_t size, char *err, size_t e
     char id[ID_HEX + 1], host[HOST_MAX + 1];
     if (!device_id(create, id, err, errsize))
         return false;
-    host_part(host, sizeof host);
+    host_part(host);
     if (snprintf(out, size, "%s-%s", host, id) >= (int)size) {
         snprintf(err, errsize, "no room for this device's name");
         return false;
@@ -299,7 +299,7 @@ static void on_event(void *ctx, const logread_event_t *ev)
 logfile_read_t logdir_read(char paths[][LOGDIR_PATH], int n, off_t tail_bytes, logdir_fn fn, void *ctx,
                            FILE *warn, logdir_stats_t *stats)
 {
-    logdir_stats_t local;
+    logdir_stats_t local = { 0 };
     reader_t r = { .fn = fn, .ctx = ctx, .stats = stats ? stats : &local };
     memset(r.stats, 0, sizeof *r.stats);
     for (int i = 0; i < n; i++) {
