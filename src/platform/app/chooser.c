@@ -37,7 +37,6 @@ static int fill_fixed(chooser_t *c)
     for (int i = 0; i < c->nrecent; i++, n++) {
         char name[300];
         snprintf(name, sizeof name, "Recent: %.250s", base_of(c->recent[i]));
-        c->names[n][0] = '\0';
         set_row(c, n, name, "");
     }
     return n;
