@@ -11,10 +11,9 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
 }
 void audio_close(audio_t *a) { (void)a; }
 void audio_configure(audio_t *a, int volume_percent, double target_lufs, bool timing) { (void)a, (void)volume_percent, (void)target_lufs, (void)timing; }
-int audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback, bool shuffle)
+void audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback, bool shuffle)
 {
     (void)a, (void)sources, (void)count, (void)fallback, (void)shuffle;
-    return 0;
 }
 void audio_prepare(audio_t *a, const char *source) { (void)a, (void)source; }
 void audio_music_mode(audio_t *a, music_mode_t mode, int fade_ms) { (void)a, (void)mode, (void)fade_ms; }

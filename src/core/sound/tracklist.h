@@ -10,7 +10,7 @@
 #include "core/sound/loudness.h"
 #include "core/sound/playlist.h"
 
-#define TRACKLIST_MAX 8192   /* distinct tracks known at once */
+#define TRACKLIST_MAX 131072 /* distinct tracks known at once */
 
 typedef struct {
     char *path;       /* owned */
@@ -18,6 +18,7 @@ typedef struct {
     bool warned;      /* the user has been told about this file (once is enough) */
     bool measured;    /* loud holds its measured loudness */
     bool measuring;   /* the loudness thread has taken it */
+    bool soon;        /* asked for ahead (a phase's own music): measure it before it plays */
     loudness_t loud;
 } track_t;
 

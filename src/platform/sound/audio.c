@@ -14,9 +14,9 @@
 
 #include "platform/sound/audiodec.h"
 #include "platform/sound/audioeng.h"
+#include "platform/sound/audiolist.h"
 #include "platform/sound/audiomix.h"
 #include "platform/sound/audioscan.h"
-#include "platform/sound/musicdir.h"
 #include "platform/sys/paths.h"
 
 #define DEVICE_FRAMES 1024           /* 21.3 ms at 48 kHz */
@@ -114,7 +114,8 @@ static audio_t *engine_new(void)
     a->lock = SDL_CreateMutex();
     a->wake_decoder = SDL_CreateCond();
     a->wake_scanner = SDL_CreateCond();
-    bool ok = audiocache_open(&a->cache) && a->lock && a->wake_decoder && a->wake_scanner;
+    a->wake_lister = SDL_CreateCond();
+    bool ok = audiocache_open(&a->cache) && a->lock && a->wake_decoder && a->wake_scanner && a->wake_lister;
     for (int i = 0; i < MIX_VOICES && ok; i++)
         ok = (a->ring[i] = malloc(sizeof(int16_t) * 2 * MIX_RING_FRAMES)) != NULL;
     tracklist_init(&a->list);
@@ -152,6 +153,7 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
     a->device_open = true;
     a->decoder = SDL_CreateThread(audiodec_main, "safebase-decoder", a);
     a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
+    a->lister = SDL_CreateThread(audiolist_main, "safebase-lister", a);
     if (!a->decoder || !a->scanner)
         audioeng_message(&a->warnings, "No music: %s", SDL_GetError());
     return a;
@@ -182,8 +184,11 @@ void audio_close(audio_t *a)
         SDL_LockMutex(a->lock);
         SDL_CondSignal(a->wake_decoder);
         SDL_CondSignal(a->wake_scanner);
+        SDL_CondSignal(a->wake_lister);
         SDL_UnlockMutex(a->lock);
     }
+    if (a->lister)
+        SDL_WaitThread(a->lister, NULL);
     if (a->decoder)
         SDL_WaitThread(a->decoder, NULL);
     if (a->scanner)
@@ -201,12 +206,15 @@ void audio_close(audio_t *a)
         trackread_close(a->file[i].reader);
         free(a->ring[i]);
     }
+    audiolist_drop_all(a);
     tracklist_free(&a->list);
     audiocache_close(&a->cache);
     if (a->wake_decoder)
         SDL_DestroyCond(a->wake_decoder);
     if (a->wake_scanner)
         SDL_DestroyCond(a->wake_scanner);
+    if (a->wake_lister)
+        SDL_DestroyCond(a->wake_lister);
     if (a->lock)
         SDL_DestroyMutex(a->lock);
     SDL_QuitSubSystem(SDL_INIT_AUDIO);
@@ -223,64 +231,17 @@ void audio_configure(audio_t *a, int volume_percent, double target_lufs, bool ti
     SDL_UnlockMutex(a->lock);
 }
 
-/* Expands sources into a playlist, warning (once each) about those that give nothing. */
-static void expand_sources(audio_t *a, playlist_t *list, const char *const *sources, int count,
-                           bool shuffle)
+void audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback,
+                     bool shuffle)
 {
-    unsigned seed = (unsigned)SDL_GetPerformanceCounter();
-    for (int i = 0; i < count; i++) {
-        char why[512];
-        if (!musicdir_expand(list, sources[i], shuffle, seed, why, sizeof why)) {
-            SDL_LockMutex(a->lock);
-            audioeng_message(&a->warnings, "Music \"%s\": %s", sources[i], why);
-            SDL_UnlockMutex(a->lock);
-        }
-    }
-}
-
-int audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback,
-                    bool shuffle)
-{
-    if (!a)
-        return 0;
-    playlist_t list = { 0 };
-    expand_sources(a, &list, sources, count, shuffle);
-    tracklist_t fresh;
-    tracklist_init(&fresh);
-    if (!tracklist_set_loop(&fresh, &list)) {
-        SDL_LockMutex(a->lock);
-        audioeng_message(&a->warnings, "No music: out of memory");
-        SDL_UnlockMutex(a->lock);
-    }
-    if (fallback)
-        fresh.fallback = tracklist_intern(&fresh, fallback);
-    int found = fresh.nloop;
-    playlist_free(&list);
-    SDL_LockMutex(a->lock);
-    tracklist_t old = a->list;
-    a->list = fresh;
-    a->gen++;
-    a->exhausted = a->fell_back = a->switch_pending = false;
-    mix_retire(&a->mix);
-    SDL_CondSignal(a->wake_decoder);
-    SDL_CondSignal(a->wake_scanner);
-    SDL_UnlockMutex(a->lock);
-    tracklist_free(&old);
-    return found;
+    if (a)
+        audiolist_queue(a, LIST_LOOP, sources, count, fallback, shuffle, 0);
 }
 
 void audio_prepare(audio_t *a, const char *source)
 {
-    if (!a)
-        return;
-    playlist_t list = { 0 };
-    expand_sources(a, &list, &source, 1, false);
-    SDL_LockMutex(a->lock);
-    for (int i = 0; i < list.count; i++)
-        tracklist_intern(&a->list, list.paths[i]);
-    SDL_CondSignal(a->wake_scanner);
-    SDL_UnlockMutex(a->lock);
-    playlist_free(&list);
+    if (a && source)
+        audiolist_queue(a, LIST_PREPARE, &source, 1, NULL, false, 0);
 }
 
 static const char *mode_name(music_mode_t m)
@@ -306,39 +267,11 @@ void audio_music_mode(audio_t *a, music_mode_t mode, int fade_ms)
     SDL_UnlockMutex(a->lock);
 }
 
-/* True when source is already what plays (or is about to), and has hardly been heard: asking
- * again (the session's first phase, whose track was made ready in advance) changes nothing. */
-static bool already_playing(const audio_t *a, const char *source)
-{
-    if (a->switch_pending && strcmp(a->switch_source, source) == 0)
-        return true;
-    for (int i = 0; i < MIX_VOICES; i++) {
-        const mix_voice_t *v = &a->mix.voice[i];
-        if ((v->state == MIX_VOICE_LOADING || (v->state == MIX_VOICE_ACTIVE && v->leading)) &&
-            strcmp(a->file[i].source, source) == 0 && v->rd < FRAMES(250))
-            return true;
-    }
-    return false;
-}
-
 void audio_play_track(audio_t *a, const char *source, int fade_ms)
 {
-    if (!a || !source)
-        return;
-    playlist_t list = { 0 };
-    expand_sources(a, &list, &source, 1, false);
-    SDL_LockMutex(a->lock);
-    if (list.count > 0 && !already_playing(a, source)) {
-        tracklist_set_once(&a->list, &list);
-        a->switch_pending = true;
-        a->switch_fade = FRAMES(fade_ms < MIX_MIN_FADE_MS ? MIX_MIN_FADE_MS : fade_ms);
-        snprintf(a->switch_source, sizeof a->switch_source, "%s", source);
-        a->exhausted = false;
-        SDL_CondSignal(a->wake_decoder);
-        SDL_CondSignal(a->wake_scanner);
-    }
-    SDL_UnlockMutex(a->lock);
-    playlist_free(&list);
+    if (a && source)
+        audiolist_queue(a, LIST_ONCE, &source, 1, NULL, false,
+                        FRAMES(fade_ms < MIX_MIN_FADE_MS ? MIX_MIN_FADE_MS : fade_ms));
 }
 
 void audio_pause(audio_t *a, bool paused)

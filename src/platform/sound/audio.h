@@ -24,14 +24,16 @@ void audio_close(audio_t *a);
  * music is played at (LUFS), and whether to report timings (audio_poll_timing). */
 void audio_configure(audio_t *a, int volume_percent, double target_lufs, bool timing);
 
-/* Replaces the music: files, folders (sorted by name, or shuffled) or .m3u playlists, expanded
- * into a looping playlist; fallback plays when none of them is playable. The first track is
- * made ready, silent, until audio_music_mode() asks for sound. Loudness is measured in the
- * background. Returns the number of tracks found. */
-int audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback,
-                    bool shuffle);
+/* Replaces the music: files, folders (their sub-folders too, sorted by name, or shuffled) or
+ * playlists, expanded into a looping playlist; fallback plays when none of them is playable.
+ * Returns at once: the sources are read on the engine's own thread, the old music fades out
+ * meanwhile, and the first track is made ready, silent, until audio_music_mode() asks for
+ * sound. Loudness is measured in the background, only for what will play soon. */
+void audio_set_music(audio_t *a, const char *const *sources, int count, const char *fallback,
+                     bool shuffle);
 
-/* Measures a source's loudness ahead of time (a phase's track, so it is ready when needed). */
+/* Measures a source's loudness ahead of time (a phase's track, so it is ready when needed):
+ * its first two tracks, in the background. */
 void audio_prepare(audio_t *a, const char *source);
 
 /* Fades the music to a mode's level over fade_ms (at least 0.5 s): MUSIC_PLAY full,

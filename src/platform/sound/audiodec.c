@@ -43,6 +43,8 @@ static void close_done(audio_t *a)
 static bool want_start(audio_t *a, int64_t *fade, bool *switching)
 {
     mix_t *m = &a->mix;
+    if (a->loops_queued > 0) /* new music is being listed: nothing from the old list */
+        return false;
     mix_voice_t *spare = mix_find_voice(m, MIX_VOICE_FREE, false);
     *switching = a->switch_pending;
     *fade = a->switch_pending ? a->switch_fade : m->fade_frames;

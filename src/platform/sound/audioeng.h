@@ -31,6 +31,23 @@ typedef struct {
     char name[256];          /* the file's name, for messages */
 } audioeng_file_t;
 
+/* What the lister thread is asked to do (audiolist.c). */
+typedef enum {
+    LIST_LOOP,     /* make the sources the session's music (audio_set_music) */
+    LIST_ONCE,     /* crossfade to them, played through once (audio_play_track) */
+    LIST_PREPARE   /* measure their first tracks ahead of time (audio_prepare) */
+} listjob_kind_t;
+
+typedef struct listjob {
+    listjob_kind_t kind;
+    char **sources;          /* owned, count of them */
+    int count;
+    char *fallback;          /* owned or NULL (LIST_LOOP) */
+    bool shuffle;
+    int64_t fade_frames;     /* LIST_ONCE's crossfade */
+    struct listjob *next;
+} listjob_t;
+
 typedef struct {
     char text[MAX_MESSAGES][MESSAGE_CHARS];
     int head, count, dropped;
@@ -39,8 +56,8 @@ typedef struct {
 struct audio {
     bool device_open;         /* SDL_mixer has the device, our mixer hooked in */
     SDL_mutex *lock;
-    SDL_cond *wake_decoder, *wake_scanner;
-    SDL_Thread *decoder, *scanner;
+    SDL_cond *wake_decoder, *wake_scanner, *wake_lister;
+    SDL_Thread *decoder, *scanner, *lister;
     SDL_atomic_t quit;
     bool timing;
     audiocache_t cache;       /* measured loudness by path, size and mtime; its own lock */
@@ -49,6 +66,9 @@ struct audio {
     unsigned gen;            /* bumped whenever the music is replaced */
     bool exhausted;          /* nothing playable is left: stop asking */
     bool fell_back;          /* the user was told the built-in music plays instead */
+    listjob_t *jobs;         /* queued for the lister, oldest first (audiolist.c) */
+    int loops_queued;        /* LIST_LOOP jobs queued or being expanded: until the new list is
+                              * in place the decoder starts nothing from the old one */
     mix_t mix;               /* voices, ramps, cues, limiter: all the arithmetic */
     audioeng_file_t file[MIX_VOICES];
     int16_t *ring[MIX_VOICES];               /* owned: the voices' rings (the mixer borrows) */
