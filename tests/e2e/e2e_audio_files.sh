@@ -60,7 +60,9 @@ check "no click" listen clicks "$WORK/mixed.raw"
 printf '#EXTM3U\n# a comment\nmixed/a good.ogg\r\nmissing.ogg\nmixed/d notes.mp3\nhttp://example.com/stream.mp3\n' >"$WORK/list.m3u"
 check "a playlist plays" timed_session playlist "${RUN[@]}" --music "$WORK/list.m3u"
 check "the missing file is named once" test "$(count_lines "$WORK/playlist.err" 'missing.ogg": the file is missing')" -eq 1
-check "two warnings in all" test "$(warnings "$WORK/playlist.err" | wc -l)" -eq 2
+check "the web address is said to be skipped, never fetched" \
+  grep -q 'list.m3u": 1 web address in it was skipped (Safe Base never fetches anything)' "$WORK/playlist.err"
+check "three warnings in all" test "$(warnings "$WORK/playlist.err" | wc -l)" -eq 3
 check "its good track played" grep -q 'timing: track "a good.ogg"' "$WORK/playlist.err"
 
 # A phase's own music as a folder: it plays through once, then the session's music carries on.

@@ -523,11 +523,10 @@ void ready_drop(ready_t *r, ready_ctx_t *ctx, screen_t screen, const char *path,
         ready_open_file(r, ctx, path, false, req);
         return;
     }
-    bool music = S_ISDIR(st.st_mode) || ends_with(path, ".m3u") || ends_with(path, ".m3u8") ||
-                 playlist_is_audio_name(path);
+    bool music = S_ISDIR(st.st_mode) || playlist_is_playlist_name(path) || playlist_is_audio_name(path);
     if (!music) {
-        banner(req, LONG_BANNER_MS, "%s is neither music nor a plan: drop a sound file, a music folder, a .m3u "
-               "playlist or a .plan file", base);
+        banner(req, LONG_BANNER_MS, "%s is neither music nor a plan: drop a sound file, a music folder, a "
+               "playlist (.m3u, .pls, .xspf) or a .plan file", base);
         return;
     }
     if (screen == SCREEN_MENU) {

@@ -49,7 +49,8 @@ static void expand(audio_t *a, const listjob_t *j, playlist_t *list)
     unsigned seed = (unsigned)SDL_GetPerformanceCounter();
     for (int i = 0; i < j->count; i++) {
         char why[512];
-        if (!musicdir_expand(list, j->sources[i], j->shuffle, seed, why, sizeof why)) {
+        /* a failure, or a note on what was left out (web addresses in a playlist...) */
+        if (!musicdir_expand_ex(list, j->sources[i], j->shuffle, seed, NULL, why, sizeof why) || why[0]) {
             SDL_LockMutex(a->lock);
             audioeng_message(&a->warnings, "Music \"%s\": %s", j->sources[i], why);
             SDL_UnlockMutex(a->lock);

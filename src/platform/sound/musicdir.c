@@ -1,5 +1,6 @@
-/* Expands music sources into playlist entries: folders by name, .m3u files line by line.
- * No SDL, no decoding: whether a file really plays is found out by the decoder. */
+/* Expands music sources into playlist entries: folders by name, playlist files (.m3u/.m3u8,
+ * .pls, .xspf) read here and parsed by core/sound/playlist. No SDL, no decoding, no network:
+ * whether a file really plays is found out by the decoder. */
 #include "platform/sound/musicdir.h"
 
 #include <dirent.h>
@@ -7,86 +8,198 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
+#include "platform/sound/musictree.h"
 #include "platform/sys/paths.h"
-
-static bool ends_with(const char *name, const char *suffix)
-{
-    size_t n = strlen(name), m = strlen(suffix);
-    return n > m && strcasecmp(name + n - m, suffix) == 0;
-}
 
 bool musicdir_is_audio_name(const char *name)
 {
     return playlist_is_audio_name(name);
 }
 
+/* A folder's sound files, its sub-folders' too (musictree), in name order or shuffled. */
 static bool expand_folder(playlist_t *list, const char *dir, bool shuffle, unsigned seed, char *why,
                           size_t whysize)
 {
-    DIR *d = opendir(dir);
-    if (!d) {
-        snprintf(why, whysize, "cannot open the folder: %s", strerror(errno));
+    int before = list->count;
+    musictree_t found;
+    if (!musictree_list(list, dir, &found, why, whysize))
         return false;
+    if (shuffle) { /* only what this folder added, in place */
+        playlist_t added = { list->paths + before, list->count - before, list->count - before };
+        playlist_shuffle(&added, seed);
     }
-    playlist_t names = { 0 };
-    struct dirent *e;
-    while ((e = readdir(d)))
-        if (e->d_name[0] != '.' && musicdir_is_audio_name(e->d_name))
-            playlist_add(&names, e->d_name);
-    closedir(d);
-    playlist_sort(&names);
-    if (shuffle)
-        playlist_shuffle(&names, seed);
-    for (int i = 0; i < names.count; i++) {
-        char path[4096];
-        if (paths_join(path, sizeof path, dir, names.paths[i]))
-            playlist_add(list, path);
-    }
-    int found = names.count;
-    playlist_free(&names);
-    if (found == 0)
-        snprintf(why, whysize, "no music files in the folder");
-    return found > 0;
+    if (found.added == 0)
+        snprintf(why, whysize, "no music files in the folder%s",
+                 found.unreadable ? " (some of its folders could not be opened)" : "");
+    else if (found.cut)
+        snprintf(why, whysize, "the folder holds more than %d music files: the first %d play",
+                 PLAYLIST_MAX, found.added);
+    return found.added > 0;
 }
 
-static bool expand_m3u(playlist_t *list, const char *path, char *why, size_t whysize)
+/* Reads up to PLAYLIST_FILE_MAX bytes of path into a new buffer the caller frees; *cut when
+ * the file holds more. NULL, errno set, when it cannot be read. */
+static char *read_playlist(const char *path, size_t *len, bool *cut)
 {
     FILE *f = fopen(path, "rb");
-    if (!f) {
-        snprintf(why, whysize, "cannot open the playlist: %s", strerror(errno));
-        return false;
+    if (!f)
+        return NULL;
+    size_t cap = 0, n = 0;
+    char *text = NULL;
+    *cut = false;
+    for (;;) {
+        if (n == cap) {
+            if (cap > PLAYLIST_FILE_MAX) { /* one byte more than the limit came: there is more */
+                *cut = true;
+                n = PLAYLIST_FILE_MAX;
+                break;
+            }
+            size_t grown_cap = cap ? cap * 4 : 1 << 16;
+            grown_cap = grown_cap > PLAYLIST_FILE_MAX ? PLAYLIST_FILE_MAX + 1 : grown_cap;
+            char *grown = realloc(text, grown_cap);
+            if (!grown) {
+                free(text);
+                fclose(f);
+                errno = ENOMEM;
+                return NULL;
+            }
+            text = grown;
+            cap = grown_cap;
+        }
+        size_t got = fread(text + n, 1, cap - n, f);
+        n += got;
+        if (got == 0)
+            break;
     }
-    size_t cap = 1 << 20;
-    char *text = malloc(cap);
-    size_t len = text ? fread(text, 1, cap, f) : 0;
+    int err = ferror(f) ? errno : 0;
     fclose(f);
-    char dir[4096];
-    paths_dirname(path, dir, sizeof dir);
-    int added = text ? playlist_parse_m3u(list, text, len, dir) : 0;
-    free(text);
-    if (added == 0)
-        snprintf(why, whysize, "the playlist lists no files");
-    return added > 0;
+    if (err) {
+        free(text);
+        errno = err;
+        return NULL;
+    }
+    *len = *cut ? playlist_whole_lines(text, n) : n;
+    return text;
 }
 
-bool musicdir_expand(playlist_t *list, const char *source, bool shuffle, unsigned seed, char *why,
-                     size_t whysize)
+static const char *plural(int n, const char *one, const char *many)
 {
+    return n == 1 ? one : many;
+}
+
+/* Appends a note to why, after "; " when it holds one already. */
+static void note(char *why, size_t whysize, const char *text)
+{
+    size_t n = strlen(why);
+    if (n + 1 < whysize)
+        snprintf(why + n, whysize - n, "%s%s", n ? "; " : "", text);
+}
+
+/* Why a playlist gave no track. */
+static void say_empty(const musicdir_info_t *info, char *why, size_t whysize)
+{
+    const playlist_read_t *r = &info->read;
+    if (r->full > 0)
+        snprintf(why, whysize, "the music list is full (%d tracks): nothing more was added", PLAYLIST_MAX);
+    else if (r->urls > 0 && r->bad > 0)
+        snprintf(why, whysize, "the playlist lists no files, only web addresses (%d), which Safe Base never "
+                 "fetches, and %d %s that cannot be read as %s", r->urls, r->bad,
+                 plural(r->bad, "entry", "entries"), plural(r->bad, "a file name", "file names"));
+    else if (r->urls > 0)
+        snprintf(why, whysize, "the playlist lists no files, only web addresses (%d), which Safe Base never "
+                 "fetches", r->urls);
+    else if (r->bad > 0)
+        snprintf(why, whysize, "the playlist lists no files: %d %s in it cannot be read as %s", r->bad,
+                 plural(r->bad, "entry", "entries"), plural(r->bad, "a file name", "file names"));
+    else
+        snprintf(why, whysize, "the playlist lists no files");
+    if (info->cut)
+        note(why, whysize, "it is larger than 8 MB and only its first 8 MB was read");
+}
+
+/* What the user should still hear about a playlist that plays. */
+static void say_skipped(const musicdir_info_t *info, char *why, size_t whysize)
+{
+    const playlist_read_t *r = &info->read;
+    char text[256];
+    why[0] = '\0';
+    if (r->urls > 0) {
+        snprintf(text, sizeof text, "%d web %s in it %s skipped (Safe Base never fetches anything)", r->urls,
+                 plural(r->urls, "address", "addresses"), plural(r->urls, "was", "were"));
+        note(why, whysize, text);
+    }
+    if (r->bad > 0) {
+        snprintf(text, sizeof text, "%d %s in it could not be read as a file name", r->bad,
+                 plural(r->bad, "entry", "entries"));
+        note(why, whysize, text);
+    }
+    if (r->full > 0) {
+        snprintf(text, sizeof text, "%d %s past the first %d were left out", r->full,
+                 plural(r->full, "track", "tracks"), PLAYLIST_MAX);
+        note(why, whysize, text);
+    }
+    if (info->cut)
+        note(why, whysize, "the playlist is larger than 8 MB: only its first 8 MB was read");
+}
+
+static bool expand_playlist(playlist_t *list, const char *path, musicdir_info_t *info, char *why,
+                            size_t whysize)
+{
+    size_t len = 0;
+    char *text = read_playlist(path, &len, &info->cut);
+    if (!text) {
+        snprintf(why, whysize, "cannot read the playlist: %s", strerror(errno));
+        return false;
+    }
+    char dir[4096];
+    paths_dirname(path, dir, sizeof dir);
+    info->read = playlist_parse_any(list, text, len, dir, path);
+    free(text);
+    if (info->read.added == 0) {
+        say_empty(info, why, whysize);
+        return false;
+    }
+    say_skipped(info, why, whysize);
+    return true;
+}
+
+bool musicdir_expand_ex(playlist_t *list, const char *source, bool shuffle, unsigned seed,
+                        musicdir_info_t *info, char *why, size_t whysize)
+{
+    musicdir_info_t scratch = { 0 };
+    info = info ? info : &scratch;
+    memset(info, 0, sizeof *info);
+    if (whysize > 0)
+        why[0] = '\0';
     struct stat st;
     if (stat(source, &st) != 0) {
         snprintf(why, whysize, "%s", errno == ENOENT ? "there is no such file or folder" : strerror(errno));
         return false;
     }
-    if (S_ISDIR(st.st_mode))
-        return expand_folder(list, source, shuffle, seed, why, whysize);
-    if (ends_with(source, ".m3u") || ends_with(source, ".m3u8"))
-        return expand_m3u(list, source, why, whysize);
+    if (S_ISDIR(st.st_mode)) {
+        int before = list->count;
+        bool ok = expand_folder(list, source, shuffle, seed, why, whysize);
+        info->read.added = list->count - before;
+        return ok;
+    }
+    if (playlist_is_playlist_name(source))
+        return expand_playlist(list, source, info, why, whysize);
     if (!playlist_add(list, source)) {
         snprintf(why, whysize, "the playlist is full");
+        info->read.full = 1;
         return false;
     }
+    info->read.added = 1;
     return true;
+}
+
+bool musicdir_expand(playlist_t *list, const char *source, bool shuffle, unsigned seed, char *why,
+                     size_t whysize)
+{
+    bool ok = musicdir_expand_ex(list, source, shuffle, seed, NULL, why, whysize);
+    if (ok && whysize > 0)
+        why[0] = '\0'; /* its callers read why only on failure; say nothing else */
+    return ok;
 }

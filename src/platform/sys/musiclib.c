@@ -10,14 +10,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <strings.h>
 #include <sys/stat.h>
 
 #include "core/base/utf8.h"
 #include "core/sound/playlist.h"
 #include "platform/sys/paths.h"
 
-#define M3U_MAX (1 << 20) /* bytes of a playlist read, as musicdir_expand does */
+#define LIST_MAX PLAYLIST_FILE_MAX /* bytes of a playlist read, as musicdir_expand reads them */
 
 /* One entry, written once by the thread before it is added, then only read until the end. */
 typedef struct {
@@ -52,7 +51,8 @@ typedef struct {
     musiclib_t *m;
     folder_id_t *seen;  /* folders entered: a hash set, seen_cap a power of two */
     size_t seen_cap, seen_count;
-    char *text;         /* M3U_MAX bytes to read playlists into, made when first needed */
+    char *text;         /* LIST_MAX + 1 bytes to read playlists into, made when first needed
+                         * (only the pages a playlist fills are touched) */
     bool full;          /* stop adding: MUSICLIB_MAX reached or out of memory */
     char why[4352];  /* room for shown and a sentence */
 } scan_t;
@@ -177,25 +177,22 @@ static int kind_of(const char *dir, const struct dirent *e)
     return S_ISDIR(st.st_mode) ? KIND_FOLDER : S_ISREG(st.st_mode) ? KIND_FILE : KIND_OTHER;
 }
 
-static bool is_playlist_name(const char *name)
-{
-    size_t n = strlen(name);
-    return (n > 4 && strcasecmp(name + n - 4, ".m3u") == 0) || (n > 5 && strcasecmp(name + n - 5, ".m3u8") == 0);
-}
-
-/* The tracks a playlist names, counted as musicdir_expand reads them (blank, '#' and URL lines
- * are not tracks). */
+/* The tracks a playlist (.m3u/.m3u8, .pls, .xspf) names, counted as musicdir_expand reads
+ * them: web addresses and entries that name no file are not tracks, and of a file larger than
+ * LIST_MAX only the whole lines of its start. */
 static int playlist_tracks(scan_t *s, const char *path, const char *dir)
 {
-    if (!s->text && !(s->text = malloc(M3U_MAX)))
+    if (!s->text && !(s->text = malloc(LIST_MAX + 1)))
         return 0;
     FILE *f = fopen(path, "rb");
     if (!f)
         return 0;
-    size_t len = fread(s->text, 1, M3U_MAX, f);
+    size_t len = fread(s->text, 1, LIST_MAX + 1, f);
     fclose(f);
+    if (len > LIST_MAX)
+        len = playlist_whole_lines(s->text, LIST_MAX);
     playlist_t list = { 0 };
-    int n = playlist_parse_m3u(&list, s->text, len, dir);
+    int n = playlist_parse_any(&list, s->text, len, dir, path).added;
     playlist_free(&list);
     return n;
 }
@@ -241,7 +238,7 @@ static void scan_folder(scan_t *s, const char *dir, const char *rel, int depth)
             playlist_add(&folders, e->d_name);
         else if (kind == KIND_FILE && playlist_is_audio_name(e->d_name))
             tracks++;
-        else if (kind == KIND_FILE && is_playlist_name(e->d_name))
+        else if (kind == KIND_FILE && playlist_is_playlist_name(e->d_name))
             playlist_add(&lists, e->d_name);
     }
     closedir(d);

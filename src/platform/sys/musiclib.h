@@ -1,5 +1,5 @@
 /* What the music folder holds, for a "choose the music" screen: the folders with sound files in
- * them and the .m3u playlists, found by a low-priority thread while the screen keeps drawing.
+ * them and the playlists (.m3u/.m3u8, .pls, .xspf), found by a low-priority thread while the screen keeps drawing.
  * Never decodes audio, never prints; the main thread's calls only copy under a short lock. */
 #ifndef SAFEBASE_PLATFORM_SYS_MUSICLIB_H
 #define SAFEBASE_PLATFORM_SYS_MUSICLIB_H
@@ -16,9 +16,9 @@ typedef struct {
     char name[256];     /* shown: the path relative to the music folder ("Kids/Dance"), the music
                            folder's own base name for itself, or the playlist's file name */
     char path[4096];    /* absolute */
-    bool playlist;      /* an .m3u/.m3u8 file (else a folder) */
+    bool playlist;      /* an .m3u/.m3u8, .pls or .xspf file (else a folder) */
     int tracks;         /* sound files directly in the folder (what musicdir_expand would play),
-                           or the playlist's entries */
+                           or the playlist's local files (web addresses are not counted) */
 } musiclib_entry_t;
 
 /* Starts scanning dir in the background. Returns NULL only on out of memory or when no thread

@@ -24,7 +24,7 @@ const char *options_usage(void)
            "                         sent; it is not added to your plans)\n"
            "      --start            start the session at once (needs --plan or FILE.plan)\n"
            "      --exit-at-end      quit when the session ends (for scripts)\n"
-           "  -m, --music PATH       play this music: a file, a folder or an .m3u playlist\n"
+           "  -m, --music PATH       play this music: a file, a folder or a playlist (.m3u, .pls, .xspf)\n"
            "                         (repeatable); replaces the plan's music\n"
            "      --log FILE         append sessions to FILE (default\n"
            "                         $XDG_DATA_HOME/safebase/sessions.csv)\n"

@@ -1,0 +1,13 @@
+﻿[playlist]
+File2=b.mp3
+Title2=Bee
+file1=file:///a/A%20One.mp3
+Length1=-1
+FILE3=http://radio.example/stream
+File10=ten.ogg
+File9=/abs/nine.ogg
+File=nonumber.mp3
+NumberOfEntries=5
+Version=2
+[other]
+File1=no.mp3
