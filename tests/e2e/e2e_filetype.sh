@@ -25,7 +25,8 @@ ok = (t is not None and t.find("m:comment", ns).text == "Safe Base plan"
       and t.find("m:glob[@pattern=\"*.plan\"]", ns) is not None
       and t.find("m:sub-class-of[@type=\"text/plain\"]", ns) is not None)
 sys.exit(0 if ok else 1)' "$SHARE/mime/packages/safebase.xml"
-DESKTOP=$SHARE/applications/safebase.desktop
+DESKTOP_ID=org.safebase.SafeBase.desktop
+DESKTOP=$SHARE/applications/$DESKTOP_ID
 if command -v desktop-file-validate >/dev/null; then
   check "desktop-file-validate passes on the installed entry" desktop-file-validate "$DESKTOP"
 else
@@ -41,8 +42,8 @@ check "update-mime-database builds the prefix's MIME database" update-mime-datab
 if command -v update-desktop-database >/dev/null; then
   check "update-desktop-database builds the prefix's desktop database" \
     update-desktop-database "$SHARE/applications"
-  check "... which lists safebase.desktop for $MIME" \
-    grep -qx "$MIME=safebase.desktop;" "$SHARE/applications/mimeinfo.cache"
+  check "... which lists $DESKTOP_ID for $MIME" \
+    grep -qx "$MIME=$DESKTOP_ID;" "$SHARE/applications/mimeinfo.cache"
 else
   fail "update-desktop-database is missing (tools/setup.sh installs desktop-file-utils)"
 fi
@@ -56,8 +57,8 @@ check "xdg-mime query filetype some.plan prints $MIME" test "$type" = "$MIME"
 [ "$type" = "$MIME" ] || echo "  it printed \"$type\"$(command -v mimetype >/dev/null ||
   echo ' (no mimetype: tools/setup.sh installs libfile-mimeinfo-perl, which xdg-mime needs outside a desktop)')" >&2
 default=$(xdg query default "$MIME")
-check "xdg-mime query default $MIME prints safebase.desktop" test "$default" = safebase.desktop
-[ "$default" = safebase.desktop ] || echo "  it printed \"$default\"" >&2
+check "xdg-mime query default $MIME prints $DESKTOP_ID" test "$default" = "$DESKTOP_ID"
+[ "$default" = "$DESKTOP_ID" ] || echo "  it printed \"$default\"" >&2
 
 # the installed binary, given the plan file as its plain argument, runs that plan
 LOG=$WORK/log.csv

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # End to end: `cmake --install` into a temporary prefix puts the app in place like a desktop
-# app (binary, plans, sounds, music, .desktop file, icon, man page, README); the installed
-# binary, even after its prefix is moved, finds its own assets without environment variables
-# and runs a short headless session that is logged.
+# app (binary, plans, sounds, music, .desktop file, AppStream metainfo, icon, man page,
+# README); the installed binary, even after its prefix is moved, finds its own assets without
+# environment variables and runs a short headless session that is logged.
 . "$(dirname "$0")/lib.sh"
 BUILD=$(dirname "$BIN")
 PREFIX=$WORK/prefix
@@ -10,7 +10,8 @@ PREFIX=$WORK/prefix
 check "cmake --install into a temporary prefix" cmake --install "$BUILD" --prefix "$PREFIX" >/dev/null
 for f in bin/safebase share/safebase/sounds/chime.wav share/safebase/sounds/ending-soon.wav \
          share/safebase/sounds/end.wav share/safebase/music/safebase-calm.ogg \
-         share/applications/safebase.desktop share/icons/hicolor/scalable/apps/safebase.svg \
+         share/applications/org.safebase.SafeBase.desktop share/metainfo/org.safebase.SafeBase.metainfo.xml \
+         share/icons/hicolor/scalable/apps/safebase.svg \
          share/man/man1/safebase.1 share/doc/safebase/README.md share/doc/safebase/plan-format.md; do
   check "installed: $f" test -s "$PREFIX/$f"
 done
@@ -19,13 +20,13 @@ check "the binary is executable" test -x "$PREFIX/bin/safebase"
 
 # the desktop file and the icon
 if command -v desktop-file-validate >/dev/null; then
-  check "desktop-file-validate passes" desktop-file-validate "$PREFIX/share/applications/safebase.desktop"
+  check "desktop-file-validate passes" desktop-file-validate "$PREFIX/share/applications/org.safebase.SafeBase.desktop"
 else
   fail "desktop-file-validate is missing (tools/setup.sh installs desktop-file-utils)"
 fi
 check "the desktop entry runs safebase with the safebase icon" \
-  grep -qx 'Exec=safebase %f' "$PREFIX/share/applications/safebase.desktop"
-check "... and names the icon" grep -qx 'Icon=safebase' "$PREFIX/share/applications/safebase.desktop"
+  grep -qx 'Exec=safebase %f' "$PREFIX/share/applications/org.safebase.SafeBase.desktop"
+check "... and names the icon" grep -qx 'Icon=safebase' "$PREFIX/share/applications/org.safebase.SafeBase.desktop"
 check "the icon is a square SVG" python3 -c '
 import sys, xml.etree.ElementTree as ET
 r = ET.parse(sys.argv[1]).getroot()
