@@ -16,6 +16,15 @@ done
 echo "== release build (the README's first command builds Release: it must compile cleanly)"
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build-release -j "$jobs"
+echo "== package (tools/package.sh: the .deb and lintian; then installed, run and purged in a fresh Debian 12 chroot)"
+./tools/package.sh
+rc=0
+./tests/package/chroot.sh || rc=$?
+if [ "$rc" -eq 77 ]; then
+  echo "SKIPPED: the chroot check (it says why above)"
+elif [ "$rc" -ne 0 ]; then
+  exit "$rc"
+fi
 echo "== lint"
 ./tools/lint.sh
 echo "== fuzz"
