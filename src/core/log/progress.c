@@ -17,12 +17,19 @@ void progress_init(progress_t *p, const char *client, const char *plan_title)
     snprintf(p->plan, sizeof p->plan, "%s", plan_title ? plan_title : "");
 }
 
+void progress_also(progress_t *p, const char *plan_title)
+{
+    snprintf(p->plan_also, sizeof p->plan_also, "%s", plan_title ? plan_title : "");
+}
+
 void progress_feed(progress_t *p, const record_row_t *row)
 {
     if (!p->client[0] || row->nfields < RECORD_COLUMNS || row->first_separation_ms <= 0)
         return;
-    if (!history_same_name(row->field[COL_CLIENT], p->client) ||
-        !history_same_name(row->field[COL_PLAN], p->plan))
+    if (!history_same_name(row->field[COL_CLIENT], p->client))
+        return;
+    if (!history_same_name(row->field[COL_PLAN], p->plan) &&
+        !(p->plan_also[0] && history_same_name(row->field[COL_PLAN], p->plan_also)))
         return;
     if (p->found && row->started_epoch_ms < p->start_ms)
         return;

@@ -17,6 +17,7 @@
 typedef struct {
     char client[RECORD_MAX_CLIENT + 1];  /* "" = no client: nothing is kept */
     char plan[PROGRESS_MAX_TITLE];
+    char plan_also[PROGRESS_MAX_TITLE]; /* the same plan's title in another language, or "" */
     bool found;                 /* a session of this client and plan with a separation */
     int64_t start_ms;           /* its start, ms since 1970 UTC (the latest such session) */
     int64_t first_ms;           /* its first separation */
@@ -28,6 +29,11 @@ typedef struct {
 /* Starts with nothing found, for the client label and plan title (both matched ASCII
  * case-insensitively, as history does; NULL or "" client: no client). */
 void progress_init(progress_t *p, const char *client, const char *plan_title);
+
+/* Counts the plan's sessions logged under another title too: a built-in plan read in the
+ * user's language is the same plan as its English original (a session logged in English
+ * before the language changed still counts). NULL or "": nothing more. */
+void progress_also(progress_t *p, const char *plan_title);
 
 /* Feeds one row of the log (logread's record_row_t). Keeps the latest session by its start
  * time (rows from two devices may come in any order; a tie goes to the row fed last). Rows of

@@ -130,6 +130,8 @@ void ready_separations(ready_t *r, ready_ctx_t *ctx)
     if (client[0]) {
         progress_t p;
         progress_init(&p, client, written->title);
+        if (r->entry && r->entry->lang[0]) /* a built-in in the user's language: its English sessions count */
+            progress_also(&p, r->entry->title_en);
         applog_read_recent(ctx->log, feed_progress, &p);
         r->sep_first = progress_propose(&p, r->sep_own, r->sep_grow, r->sep_rounds, written->grow_max_ms, r->sep_why,
                                         sizeof r->sep_why);

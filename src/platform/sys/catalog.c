@@ -1,10 +1,12 @@
-/* Loads plan files from disk for the core parser and keeps them in a list. Prints only to
- * the stream it is given; never exits. No SDL here. */
+/* Loads plan files from disk for the core parser and keeps them in a list; picks each built-in
+ * plan's file in the user's language. Prints only to the stream it is given; never exits. No
+ * SDL here; never changes the process's locale (it only asks whether one is installed). */
 #include "platform/sys/catalog.h"
 
 #include <dirent.h>
 #include <errno.h>
 #include <limits.h>
+#include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -88,7 +90,19 @@ static bool has_plan_suffix(const char *name)
     return n > 5 && strcmp(name + n - 5, ".plan") == 0 && name[0] != '.';
 }
 
-static void add_entry(catalog_t *cat, const char *dir, const char *name, bool user, FILE *err)
+/* dir/code/name into path when that file is there. */
+static bool translation(char *path, size_t size, const char *dir, const char *code, const char *name)
+{
+    char sub[4096];
+    struct stat st;
+    return paths_join(sub, sizeof sub, dir, code) && paths_join(path, size, sub, name) && stat(path, &st) == 0 &&
+           S_ISREG(st.st_mode);
+}
+
+/* dir/name as the next entry; a built-in (langs not NULL) in the first of langs that has it
+ * and reads, else as written. */
+static void add_entry(catalog_t *cat, const char *dir, const char *name, bool user, const lang_list_t *langs,
+                      FILE *err)
 {
     catalog_entry_t *e = &cat->items[cat->count];
     memset(e, 0, sizeof *e);
@@ -99,11 +113,24 @@ static void add_entry(catalog_t *cat, const char *dir, const char *name, bool us
         idlen = sizeof e->id - 1;
     memcpy(e->id, name, idlen);
     e->user = user;
-    if (catalog_load_file(e->path, &e->plan, err))
-        cat->count++;
+    if (!catalog_load_file(e->path, &e->plan, err))
+        return;
+    for (int i = 0; langs && i < langs->count; i++) {
+        char path[sizeof e->path];
+        plan_t plan;
+        if (!translation(path, sizeof path, dir, langs->code[i], name) || !catalog_load_file(path, &plan, err))
+            continue; /* (a translation with mistakes was said to err: the next language) */
+        snprintf(e->title_en, sizeof e->title_en, "%s", e->plan.title);
+        snprintf(e->lang, sizeof e->lang, "%s", langs->code[i]);
+        memcpy(e->path, path, sizeof e->path);
+        plan_free(&e->plan);
+        e->plan = plan;
+        break;
+    }
+    cat->count++;
 }
 
-int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
+static int load_dir(catalog_t *cat, const char *dir, bool user, const lang_list_t *langs, FILE *err)
 {
     DIR *d = opendir(dir);
     if (!d)
@@ -122,17 +149,39 @@ int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
     int before = cat->count;
     for (int i = 0; i < n; i++) {
         if (cat->count < CATALOG_MAX)
-            add_entry(cat, dir, names[i], user, err);
+            add_entry(cat, dir, names[i], user, langs, err);
         free(names[i]);
     }
     return cat->count - before;
 }
 
+int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err)
+{
+    return load_dir(cat, dir, user, NULL, err);
+}
+
+int catalog_load_builtin(catalog_t *cat, const char *dir, const lang_list_t *langs, FILE *err)
+{
+    return load_dir(cat, dir, false, langs, err);
+}
+
+void catalog_languages(lang_list_t *out)
+{
+    out->count = 0;
+    locale_t installed = newlocale(LC_MESSAGES_MASK, "", (locale_t)0);
+    if (!installed) /* setlocale would fail: gettext stays in the "C" locale, in English */
+        return;
+    freelocale(installed);
+    lang_choose(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), out);
+}
+
 void catalog_load_all(catalog_t *cat, FILE *err)
 {
     char dir[4096], plans[4096], assets[4096];
+    lang_list_t langs;
+    catalog_languages(&langs);
     if (paths_assets(assets, sizeof assets) && paths_join(dir, sizeof dir, assets, "plans") &&
-        catalog_load_dir(cat, dir, false, err) == 0 && err)
+        catalog_load_builtin(cat, dir, &langs, err) == 0 && err)
         fprintf(err, "safebase: no built-in plans in %s: reinstall Safe Base, or set "
                 "SAFEBASE_ASSETS to its assets folder\n", dir);
     if (paths_config_dir(dir, sizeof dir) && paths_join(plans, sizeof plans, dir, "plans"))
@@ -146,6 +195,9 @@ catalog_entry_t *catalog_find(catalog_t *cat, const char *name)
             return &cat->items[i];
     for (int i = 0; i < cat->count; i++)
         if (strcasecmp(cat->items[i].plan.title, name) == 0)
+            return &cat->items[i];
+    for (int i = 0; i < cat->count; i++) /* "Special playtime" still finds it in German */
+        if (cat->items[i].title_en[0] && strcasecmp(cat->items[i].title_en, name) == 0)
             return &cat->items[i];
     return NULL;
 }

@@ -1,20 +1,27 @@
-/* The plans a user can choose: the built-ins in the assets folder and the user's own in
- * $XDG_CONFIG_HOME/safebase/plans. Reads files; reports mistakes as "FILE:LINE: message". */
+/* The plans a user can choose: the built-ins in the assets folder (in the user's language when
+ * there is a translation) and the user's own in $XDG_CONFIG_HOME/safebase/plans. Reads files;
+ * reports mistakes as "FILE:LINE: message". */
 #ifndef SAFEBASE_PLATFORM_CATALOG_H
 #define SAFEBASE_PLATFORM_CATALOG_H
 
 #include <stdbool.h>
 #include <stdio.h>
 
+#include "core/base/lang.h"
 #include "core/plan/plan.h"
 
 #define CATALOG_MAX 64
 #define CATALOG_MAX_FILE (256 * 1024)   /* a plan file larger than this is refused */
 
 typedef struct {
-    char id[64];        /* file name without ".plan": what --plan takes */
-    char path[4096];
+    char id[64];        /* file name without ".plan": what --plan takes, and the key the
+                         * choices remember a plan by (the same in every language) */
+    char path[4096];    /* the file read: assets/plans/de/NAME.plan for a built-in in German */
     bool user;          /* from the user's folder */
+    char lang[LANG_CODE_MAX]; /* a built-in read in another language: its folder ("de");
+                               * "" for the English original and every other plan */
+    char title_en[256]; /* with lang set: the English original's title (catalog_find takes
+                         * it too); "" otherwise */
     plan_t plan;
     bool opened;        /* opened from outside the catalogue (catalog_open_file); path is
                          * then its real path */
@@ -33,10 +40,24 @@ bool catalog_load_file(const char *path, plan_t *plan, FILE *err);
  * reported to err and skipped. Returns how many were added. A missing dir is not an error. */
 int catalog_load_dir(catalog_t *cat, const char *dir, bool user, FILE *err);
 
-/* Loads the built-in plans and then the user's. */
+/* Loads every *.plan in dir (the built-in plans' folder) as catalog_load_dir does, but each in
+ * the first language of langs (NULL: none) that has it: dir/CODE/NAME.plan instead of
+ * dir/NAME.plan (id NAME either way; lang and title_en set). A translation with mistakes is
+ * reported to err and the next language (at last the English file) is used. Returns how many
+ * were added. */
+int catalog_load_builtin(catalog_t *cat, const char *dir, const lang_list_t *langs, FILE *err);
+
+/* The user's languages for the built-in plans, as gettext chooses the messages' language:
+ * from LANGUAGE, LC_ALL, LC_MESSAGES and LANG (core/base/lang.h); none (English) when the
+ * locale they name is not installed, since gettext then stays in English too. */
+void catalog_languages(lang_list_t *out);
+
+/* Loads the built-in plans, in the user's language (catalog_languages), and then the user's
+ * own plans as they are written. */
 void catalog_load_all(catalog_t *cat, FILE *err);
 
-/* Finds a plan by id or by title (case-insensitive). Returns NULL when none matches. */
+/* Finds a plan by id or by title (case-insensitive), or by a translated built-in's English
+ * title (title_en). Returns NULL when none matches. */
 catalog_entry_t *catalog_find(catalog_t *cat, const char *name);
 
 /* Reads path as a plan opened from outside the catalogue (a file someone sent): on success

@@ -334,6 +334,32 @@ static void test_two_devices_and_others(void)
     plan_free(&plan);
 }
 
+/* A built-in plan read in German is the same plan as its English original: sessions logged
+ * under either title count, other plans still do not. */
+static void test_other_language(void)
+{
+    plan_t plan = parse(PLAN);
+    record_row_t rows[3];
+    hand_row(&rows[0], T0 + 1 * DAY, "Robin", plan.title, 20 * S, 60 * S, 0, RECORD_COLUMNS);
+    hand_row(&rows[1], T0 + 2 * DAY, "Robin", "Verbinden, trennen, verbinden", 60 * S, 80 * S, 0, RECORD_COLUMNS);
+    hand_row(&rows[2], T0 + 3 * DAY, "Robin", "Safe-base dance", 20 * S, 200 * S, 0, RECORD_COLUMNS);
+    progress_t p;
+    progress_init(&p, "Robin", "Verbinden, trennen, verbinden");
+    progress_feed(&p, &rows[0]);
+    CHECK(!p.found); /* the English session is another plan, unless told */
+    progress_also(&p, plan.title);
+    for (int i = 0; i < 3; i++)
+        progress_feed(&p, &rows[i]);
+    CHECK(p.found);
+    CHECK_EQ_INT(p.start_ms, T0 + 2 * DAY);
+    CHECK_EQ_INT(propose(&p, &plan, NULL, 0), 80 * S);
+    progress_init(&p, "Robin", "Verbinden, trennen, verbinden");
+    progress_also(&p, plan.title);
+    progress_feed(&p, &rows[0]);
+    CHECK_EQ_INT(propose(&p, &plan, NULL, 0), 60 * S); /* only the English one: it counts */
+    plan_free(&plan);
+}
+
 int main(void)
 {
     test_session_columns();
@@ -343,5 +369,6 @@ int main(void)
     test_six_sessions();
     test_grow_max();
     test_two_devices_and_others();
+    test_other_language();
     return check_summary();
 }
