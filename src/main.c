@@ -18,6 +18,7 @@
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
 #include "platform/log/reportprint.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/options.h"
 #include "platform/sys/paths.h"
 
@@ -143,6 +144,7 @@ static void tune_memory(void)
 
 int main(int argc, char **argv)
 {
+    i18n_init();
     tune_memory();
     options_t opts;
     char err[512];

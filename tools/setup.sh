@@ -20,6 +20,9 @@ packages=(
   xserver-xorg-core xserver-xorg-video-dummy
   # the sound tests: Opus files to play; every other format (AAC, ALAC, WMA...) made by ffmpeg
   opus-tools ffmpeg
+  # --start on a real sound server (tests/e2e/e2e_pulse_start.sh): a private PulseAudio with a
+  # null sink, recorded with parec (libpulse-simple, which pulseclock.py loads, comes with them)
+  pulseaudio pulseaudio-utils
   # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file;
   # the AppStream metainfo's test (appstreamcli)
   clang libclang-rt-14-dev clang-tidy cppcheck valgrind desktop-file-utils appstream
@@ -38,6 +41,8 @@ packages=(
   # the screen kept awake (tests/e2e/e2e_screensaver.sh): a private D-Bus session bus and a
   # stand-in org.freedesktop.ScreenSaver written with Debian's python3-dbus and GLib bindings
   dbus-daemon python3-dbus python3-gi
+  # the translations: msgfmt at build time, xgettext/msgmerge/msgcmp in tools/translations.sh
+  gettext
   # the built-in plans in the user's language (tests/platform/sys/platform_catalog.c): the
   # locales gettext needs installed before it follows LANGUAGE/LANG (made below)
   locales

@@ -35,6 +35,22 @@ bool paths_assets(char *buf, size_t size)
     return n >= 0 && (size_t)n < size;
 }
 
+bool paths_locale(char *buf, size_t size)
+{
+    char *base = SDL_GetBasePath();
+    char installed[4096], assets[4096];
+    int n = -1;
+    if (base && snprintf(assets, sizeof assets, "%s../share/safebase", base) > 0 && is_dir(assets) &&
+        snprintf(installed, sizeof installed, "%s../share/locale", base) > 0 && is_dir(installed))
+        n = snprintf(buf, size, "%s", installed);
+    else if (is_dir(SAFEBASE_BUILD_LOCALE))
+        n = snprintf(buf, size, "%s", SAFEBASE_BUILD_LOCALE);
+    else
+        n = snprintf(buf, size, "%s", SAFEBASE_INSTALL_LOCALE);
+    SDL_free(base);
+    return n >= 0 && (size_t)n < size;
+}
+
 static bool xdg_dir(const char *var, const char *fallback, char *buf, size_t size)
 {
     const char *xdg = getenv(var);

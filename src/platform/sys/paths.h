@@ -11,6 +11,11 @@
  * false when it does not fit. */
 bool paths_assets(char *buf, size_t size);
 
+/* The folder of the translations (LL/LC_MESSAGES/safebase.mo): ../share/locale beside an
+ * installed binary, the build folder's locale/ for one run from its build folder, else the
+ * install prefix's. Returns false when it does not fit buf. */
+bool paths_locale(char *buf, size_t size);
+
 /* $XDG_CONFIG_HOME/safebase (or ~/.config/safebase), $XDG_DATA_HOME/safebase (or
  * ~/.local/share/safebase), $XDG_CACHE_HOME/safebase (or ~/.cache/safebase),
  * $XDG_STATE_HOME/safebase (or ~/.local/state/safebase) written into buf.
