@@ -123,7 +123,7 @@ static uint32_t rim_pixel(const prep_t *q, float dx, float edge_y, float d2)
 }
 
 /* Outside the rim: the glow's colour for the distance, looked up. */
-static uint32_t outer(const prep_t *q, float d2)
+static inline uint32_t outer(const prep_t *q, float d2)
 {
     float d = sqrtf(d2);
     if (q->ring_n <= 0 || q->ring_n > RING_MAX) {
@@ -202,25 +202,86 @@ static uint32_t any_pixel(const prep_t *q, float dx, float dy2, float beyond, fl
     return rim_pixel(q, dx, edge_y, t + dy2);
 }
 
-/* One row: the span wholly inside the rim in runs, the rest pixel by pixel. */
-static void shade_row(const prep_t *q, uint32_t *row, int x, int w, float dy)
+/* Pixels from i up to (not including) end, stepping by dir (+1 or -1) away from the disk's
+ * middle: each as any_pixel() gives it, but once past the rim the glow's colours are looked up
+ * in a tight loop, and once beyond everything the rest is the background at once (the distance
+ * only grows on the way out). */
+static void rim_out(const prep_t *q, uint32_t *row, int x, int i, int end, int dir, float dy2, float beyond,
+                    float within, float edge_y)
+{
+    while (i != end) {
+        float dx = (float)(x + i) + 0.5f, t = dx * dx;
+        if (t >= beyond) {
+            if (dir > 0)
+                fill_px(row, i, end, q->bg_px);
+            else
+                fill_px(row, end + 1, i + 1, q->bg_px);
+            return;
+        }
+        if (t > within && t + dy2 >= q->r_out2) { /* past the rim: the glow, up to beyond */
+            for (; i != end; i += dir) {
+                dx = (float)(x + i) + 0.5f, t = dx * dx;
+                if (t >= beyond)
+                    break;
+                row[i] = outer(q, t + dy2);
+            }
+            continue;
+        }
+        row[i] = any_pixel(q, dx, dy2, beyond, within, edge_y);
+        i += dir;
+    }
+}
+
+/* Pixels lo..hi of a row whose first pixel is at x: the span wholly inside the rim in runs,
+ * the rest pixel by pixel (each pixel the same whichever span it is shaded in). */
+static void shade_span(const prep_t *q, uint32_t *row, int x, int lo, int hi, float dy)
 {
     float dy2 = dy * dy, beyond = q->reach2 - dy2, within = q->r_in2 - dy2, edge_y = dy * q->s + 0.5f;
-    int from = w, to = w;
+    int mid = -x < lo ? lo : -x > hi ? hi : -x; /* the first pixel right of the middle */
+    int from = mid, to = mid; /* (a row clear of the disk: split at the middle, each side outwards) */
     if (within > 0) { /* pixels whose middle x + 0.5 lies within +-half */
         float half = sqrtf(within);
         float a = ceilf(-half - 0.5f) - (float)x, b = floorf(half - 0.5f) + 1 - (float)x;
-        from = a < 0 ? 0 : a > (float)w ? w : (int)a;
-        to = b < (float)from ? from : b > (float)w ? w : (int)b;
+        from = a < (float)lo ? lo : a > (float)hi ? hi : (int)a;
+        to = b < (float)from ? from : b > (float)hi ? hi : (int)b;
     }
-    for (int i = 0; i < from; i++)
-        row[i] = any_pixel(q, (float)(x + i) + 0.5f, dy2, beyond, within, edge_y);
+    rim_out(q, row, x, from - 1, lo - 1, -1, dy2, beyond, within, edge_y);
     inside_span(q, row, x, from, to, edge_y);
-    for (int i = to; i < w; i++)
-        row[i] = any_pixel(q, (float)(x + i) + 0.5f, dy2, beyond, within, edge_y);
+    rim_out(q, row, x, to, hi, 1, dy2, beyond, within, edge_y);
 }
 
-void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const layout_rect_t *rects,
+/* The first pixel i >= lo (of a row starting at x) whose middle x + i + 0.5 is at least at, and
+ * so on: the pixels of lo..hi with middles in [a, b] are those from cut(a) up to cut_after(b). */
+static int cut(double at, int x, int lo, int hi)
+{
+    double i = ceil(at - 0.5 - x);
+    return i < lo ? lo : i > hi ? hi : (int)i;
+}
+
+/* Shades the pixels of a row (w wide, from x, middle dy) whose distance from the centre lies in
+ * the band in..out, a pixel more on each side; the rest of the row is left alone. */
+static void shade_band(const prep_t *q, uint32_t *row, int x, int w, float dy, double in, double out)
+{
+    if (out >= DISKPIX_ALL) {
+        shade_span(q, row, x, 0, w, dy);
+        return;
+    }
+    double dy2 = (double)dy * dy, o = out + 1, n = in - 1;
+    if (o * o <= dy2)
+        return;
+    double so = sqrt(o * o - dy2), si = n > 0 && n * n > dy2 ? sqrt(n * n - dy2) : 0;
+    int a = cut(-so, x, 0, w), d = cut(so, x, 0, w) + 1; /* (cut(so) may hold a pixel past so) */
+    d = d > w ? w : d;
+    if (si <= 1) {
+        shade_span(q, row, x, a, d, dy);
+        return;
+    }
+    int b = cut(-si, x, a, d), c = cut(si, x, b, d); /* the hole between them: its middles in (-si, si) */
+    shade_span(q, row, x, a, b, dy);
+    shade_span(q, row, x, c, d, dy);
+}
+
+void diskpix_shade_parts(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const diskpix_part_t *parts,
                          int n)
 {
     static_assert(sizeof(prep_t) < 20000, "the lookup table lives on the stack");
@@ -228,10 +289,22 @@ void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_re
     prepare(p, &q);
     prepare_ring(&q);
     for (int k = 0; k < n; k++) {
-        const layout_rect_t *r = &rects[k];
+        const layout_rect_t *r = &parts[k].box;
         uint32_t *at = out + (long)(r->y - frame.y) * pitch + (r->x - frame.x);
         for (int j = 0; j < r->h; j++)
-            shade_row(&q, at + (long)j * pitch, r->x, r->w, (float)(r->y + j) + 0.5f);
+            shade_band(&q, at + (long)j * pitch, r->x, r->w, (float)(r->y + j) + 0.5f, parts[k].in, parts[k].out);
+    }
+}
+
+void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const layout_rect_t *rects,
+                         int n)
+{
+    diskpix_part_t parts[DISKPIX_MAX_RECTS];
+    for (int k = 0; k < n;) { /* in batches of as many parts as there is room for */
+        int m = 0;
+        for (; m < DISKPIX_MAX_RECTS && k < n; m++, k++)
+            parts[m] = (diskpix_part_t){ rects[k], 0, DISKPIX_ALL };
+        diskpix_shade_parts(p, out, pitch, frame, parts, m);
     }
 }
 
@@ -246,17 +319,18 @@ static bool same_colour(colour_t a, colour_t b)
     return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
-static void add(layout_rect_t *out, int *n, double x0, double y0, double x1, double y1)
+static void add(diskpix_part_t *out, int *n, double x0, double y0, double x1, double y1, double in, double far)
 {
     if (*n >= DISKPIX_MAX_RECTS)
         return;
     int left = (int)floor(x0) - EDGE_MARGIN, top = (int)floor(y0) - EDGE_MARGIN;
-    out[(*n)++] = (layout_rect_t){ left, top, (int)ceil(x1) + EDGE_MARGIN - left, (int)ceil(y1) + EDGE_MARGIN - top };
+    out[(*n)++] = (diskpix_part_t){ { left, top, (int)ceil(x1) + EDGE_MARGIN - left, (int)ceil(y1) + EDGE_MARGIN - top },
+                                    in > EDGE_MARGIN ? in - EDGE_MARGIN : 0, far + EDGE_MARGIN };
 }
 
 /* The ring a <= distance <= b, as horizontal strips: two boxes where a strip crosses the hole,
  * one where it does not. */
-static void ring(double a, double b, layout_rect_t *out, int *n)
+static void ring(double a, double b, diskpix_part_t *out, int *n)
 {
     double strip = 2 * b / RING_STRIPS;
     for (int k = 0; k < RING_STRIPS; k++) {
@@ -265,10 +339,10 @@ static void ring(double a, double b, layout_rect_t *out, int *n)
         double xo = sqrt(fmax(0, b * b - near * near));
         if (far < a) {
             double xi = sqrt(a * a - far * far);
-            add(out, n, -xo, y0, -xi, y1);
-            add(out, n, xi, y0, xo, y1);
+            add(out, n, -xo, y0, -xi, y1, a, b);
+            add(out, n, xi, y0, xo, y1, a, b);
         } else
-            add(out, n, -xo, y0, xo, y1);
+            add(out, n, -xo, y0, xo, y1, a, b);
     }
 }
 
@@ -279,7 +353,7 @@ static void grow(double *x0, double *y0, double *x1, double *y1, double x, doubl
 
 /* The part of the disk between angles a0 < a1 (clockwise from 12 o'clock) and distances
  * d0..d1 from the centre, as one box. */
-static void sector(double a0, double a1, double d0, double d1, layout_rect_t *out, int *n)
+static void sector(double a0, double a1, double d0, double d1, diskpix_part_t *out, int *n)
 {
     double x0 = INFINITY, y0 = INFINITY, x1 = -INFINITY, y1 = -INFINITY;
     double ends[2] = { a0, a1 }, dists[2] = { d0, d1 };
@@ -289,11 +363,11 @@ static void sector(double a0, double a1, double d0, double d1, layout_rect_t *ou
     for (int q = 0; q <= 4; q++) /* the rim's extremes the sector passes */
         if (q * M_PI / 2 > a0 && q * M_PI / 2 < a1)
             grow(&x0, &y0, &x1, &y1, d1 * sin(q * M_PI / 2), -d1 * cos(q * M_PI / 2));
-    add(out, n, x0, y0, x1, y1);
+    add(out, n, x0, y0, x1, y1, d0, d1);
 }
 
 /* The pie's change between two remaining fractions: boxes along the wedge when it is thin. */
-static void wedge(double rem0, double rem1, int r, layout_rect_t *out, int *n)
+static void wedge(double rem0, double rem1, int r, diskpix_part_t *out, int *n)
 {
     double a0 = 2 * M_PI * (1 - fmax(rem0, rem1)), a1 = 2 * M_PI * (1 - fmin(rem0, rem1));
     double reach = r + 1.0;
@@ -312,20 +386,20 @@ static layout_rect_t clip(layout_rect_t r, int box_r)
     return (layout_rect_t){ x0, y0, x1 > x0 ? x1 - x0 : 0, y1 > y0 ? y1 - y0 : 0 };
 }
 
-int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layout_rect_t *out)
+int diskpix_changed_parts(const diskpix_t *was, const diskpix_t *now, int box_r, diskpix_part_t *out)
 {
-    layout_rect_t box = { -box_r, -box_r, 2 * box_r, 2 * box_r };
+    diskpix_part_t all = { { -box_r, -box_r, 2 * box_r, 2 * box_r }, 0, DISKPIX_ALL };
     if (box_r <= 0)
         return 0;
     if (!same_colour(was->bg, now->bg) || !same_colour(was->glow, now->glow) || was->glow_alpha != now->glow_alpha ||
         was->r != now->r) {
-        out[0] = box;
+        out[0] = all;
         return 1;
     }
     int n = 0;
     bool recolour = !same_colour(was->faint, now->faint) || !same_colour(was->fill, now->fill);
     if (recolour) /* the last minutes' colour: the disk, not the glow round it */
-        add(out, &n, -now->r - 1, -now->r - 1, now->r + 1, now->r + 1);
+        add(out, &n, -now->r - 1, -now->r - 1, now->r + 1, now->r + 1, 0, now->r + 1);
     if (was->glow_r != now->glow_r) {
         double lo = fmin(was->glow_r, now->glow_r), hi = fmax(was->glow_r, now->glow_r);
         double a = fmax(lo * (1 - DISKPIX_GLOW_SOFT) - 1, now->r - 1.0), b = hi + 1;
@@ -338,15 +412,24 @@ int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layou
     long area = 0;
     int kept = 0;
     for (int i = 0; i < n; i++) {
-        layout_rect_t c = clip(out[i], box_r);
-        if (c.w > 0 && c.h > 0) {
+        diskpix_part_t c = { clip(out[i].box, box_r), out[i].in, out[i].out };
+        if (c.box.w > 0 && c.box.h > 0) {
             out[kept++] = c;
-            area += (long)c.w * c.h;
+            area += (long)c.box.w * c.box.h;
         }
     }
-    if (area >= (long)box.w * box.h) { /* cheaper as one */
-        out[0] = box;
+    if (area >= (long)all.box.w * all.box.h) { /* cheaper as one */
+        out[0] = all;
         return 1;
     }
     return kept;
+}
+
+int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layout_rect_t *out)
+{
+    diskpix_part_t parts[DISKPIX_MAX_RECTS];
+    int n = diskpix_changed_parts(was, now, box_r, parts);
+    for (int i = 0; i < n; i++)
+        out[i] = parts[i].box;
+    return n;
 }

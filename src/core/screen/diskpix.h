@@ -42,4 +42,22 @@ void diskpix_shade_rects(const diskpix_t *p, uint32_t *out, int pitch, layout_re
  * DISKPIX_MAX_RECTS long) and returns how many; 0 when nothing changed. */
 int diskpix_changes(const diskpix_t *was, const diskpix_t *now, int box_r, layout_rect_t *out);
 
+/* A rectangle of a change and the band of distances from the centre (from in to out pixels, to
+ * the pixels' middles) that its changed pixels lie in: a ring's rectangle holds much that did
+ * not change, which need not be shaded again (in 0 and out DISKPIX_ALL: all of it). */
+typedef struct {
+    layout_rect_t box;
+    double in, out;
+} diskpix_part_t;
+
+#define DISKPIX_ALL 1e9
+
+/* diskpix_changes with the band of each rectangle: the same rectangles, in the same order. */
+int diskpix_changed_parts(const diskpix_t *was, const diskpix_t *now, int box_r, diskpix_part_t *out);
+
+/* Like diskpix_shade_rects, for the pixels of each part's rectangle that lie in its band (a
+ * pixel or so more at its edges); the others are left as they are. */
+void diskpix_shade_parts(const diskpix_t *p, uint32_t *out, int pitch, layout_rect_t frame, const diskpix_part_t *parts,
+                         int n);
+
 #endif

@@ -86,22 +86,25 @@ static Uint32 layer_format(SDL_Renderer *renderer)
     return f == SDL_PIXELFORMAT_RGB888 ? f : SDL_PIXELFORMAT_ARGB8888;
 }
 
-/* Shades rects (relative to the centre) into the texture, locking only their bounding box. */
-static bool layer_paint(disk_layer_t *l, const diskpix_t *p, const layout_rect_t *r, int n)
+/* Shades the parts' pixels (relative to the centre) into the texture, locking only the parts'
+ * bounding box (the rest of the texture keeps what it holds). */
+static bool layer_paint(disk_layer_t *l, const diskpix_t *p, const diskpix_part_t *part, int n)
 {
     if (n <= 0)
         return true;
-    int x0 = r[0].x, y0 = r[0].y, x1 = r[0].x + r[0].w, y1 = r[0].y + r[0].h;
+    const layout_rect_t *r = &part[0].box;
+    int x0 = r->x, y0 = r->y, x1 = r->x + r->w, y1 = r->y + r->h;
     for (int i = 1; i < n; i++) {
-        x0 = r[i].x < x0 ? r[i].x : x0, y0 = r[i].y < y0 ? r[i].y : y0;
-        x1 = r[i].x + r[i].w > x1 ? r[i].x + r[i].w : x1, y1 = r[i].y + r[i].h > y1 ? r[i].y + r[i].h : y1;
+        r = &part[i].box;
+        x0 = r->x < x0 ? r->x : x0, y0 = r->y < y0 ? r->y : y0;
+        x1 = r->x + r->w > x1 ? r->x + r->w : x1, y1 = r->y + r->h > y1 ? r->y + r->h : y1;
     }
     SDL_Rect at = { x0 + l->box_r, y0 + l->box_r, x1 - x0, y1 - y0 };
     void *pixels;
     int pitch;
     if (SDL_LockTexture(l->texture, &at, &pixels, &pitch) != 0)
         return false;
-    diskpix_shade_rects(p, pixels, pitch / 4, (layout_rect_t){ x0, y0, x1 - x0, y1 - y0 }, r, n);
+    diskpix_shade_parts(p, pixels, pitch / 4, (layout_rect_t){ x0, y0, x1 - x0, y1 - y0 }, part, n);
     SDL_UnlockTexture(l->texture);
     return true;
 }
@@ -111,10 +114,10 @@ int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, 
     disk_layer_t *l = &d->layer;
     if (box_r <= 0)
         return 0;
-    layout_rect_t r[DISKPIX_MAX_RECTS];
+    diskpix_part_t r[DISKPIX_MAX_RECTS];
     int n;
     if (l->texture && l->box_r == box_r && l->valid) {
-        n = diskpix_changes(&l->shown, p, box_r, r);
+        n = diskpix_changed_parts(&l->shown, p, box_r, r);
     } else {
         if (!l->texture || l->box_r != box_r) {
             layer_free(l);
@@ -125,7 +128,7 @@ int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, 
             SDL_SetTextureBlendMode(l->texture, SDL_BLENDMODE_NONE);
             l->box_r = box_r;
         }
-        r[0] = (layout_rect_t){ -box_r, -box_r, 2 * box_r, 2 * box_r };
+        r[0] = (diskpix_part_t){ { -box_r, -box_r, 2 * box_r, 2 * box_r }, 0, DISKPIX_ALL };
         n = 1;
     }
     bool moved = !l->valid || l->cx != cx || l->cy != cy;
@@ -135,11 +138,11 @@ int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, 
     }
     l->cx = cx, l->cy = cy, l->shown = *p, l->valid = true;
     if (moved) { /* a new place: all of it is new on screen */
-        r[0] = (layout_rect_t){ -box_r, -box_r, 2 * box_r, 2 * box_r };
+        r[0].box = (layout_rect_t){ -box_r, -box_r, 2 * box_r, 2 * box_r };
         n = 1;
     }
     for (int i = 0; i < n; i++)
-        rects[i] = (SDL_Rect){ cx + r[i].x, cy + r[i].y, r[i].w, r[i].h };
+        rects[i] = (SDL_Rect){ cx + r[i].box.x, cy + r[i].box.y, r[i].box.w, r[i].box.h };
     return n;
 }
 
@@ -150,6 +153,15 @@ void disk_layer_draw(disk_t *d)
         return;
     SDL_Rect dst = { l->cx - l->box_r, l->cy - l->box_r, 2 * l->box_r, 2 * l->box_r };
     SDL_RenderCopy(d->renderer, l->texture, NULL, &dst);
+}
+
+void disk_layer_draw_part(disk_t *d, SDL_Rect r)
+{
+    disk_layer_t *l = &d->layer;
+    if (!l->texture || !l->valid)
+        return;
+    SDL_Rect src = { r.x - (l->cx - l->box_r), r.y - (l->cy - l->box_r), r.w, r.h };
+    SDL_RenderCopy(d->renderer, l->texture, &src, &r);
 }
 
 static void circle(disk_t *d, float cx, float cy, int r, SDL_Color c, Uint8 alpha)

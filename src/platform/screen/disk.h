@@ -46,6 +46,9 @@ int disk_layer_update(disk_t *d, int cx, int cy, int box_r, const diskpix_t *p, 
 /* Copies the layer to its place on screen (the renderer's clip rectangle applies). */
 void disk_layer_draw(disk_t *d);
 
+/* Copies the part r (screen pixels, inside the layer's square) of the layer to its place. */
+void disk_layer_draw_part(disk_t *d, SDL_Rect r);
+
 /* Two rounded bars, the pause sign, filling box (a square), at c's alpha. */
 void disk_draw_pause(disk_t *d, SDL_Rect box, SDL_Color c);
 

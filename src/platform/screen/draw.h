@@ -24,13 +24,15 @@ typedef struct {
 /* What the session screen last showed, to redraw only what changed. */
 typedef struct {
     bool valid;
-    uint64_t base;        /* everything but the digits, the disk (its layer knows) and the bar */
+    uint64_t base;        /* everything but the texts, the digits, the disk (its layer knows) and the bar */
     uint64_t clock;
+    uint64_t text[LAYOUT_TEXT_COUNT]; /* each text's words, size and wrap (0: not shown) */
+    layout_t layout;      /* where everything was */
     int bar_done;         /* the progress bar's done part, in pixels... */
     uint32_t bar_colour;  /* ...and its colour */
 } draw_sig_t;
 
-#define DRAW_MAX_DIRTY (DISKPIX_MAX_RECTS + 4)
+#define DRAW_MAX_DIRTY (DISKPIX_MAX_RECTS + 2 * LAYOUT_TEXT_COUNT + 4)
 
 typedef struct {
     SDL_Renderer *renderer;
@@ -124,8 +126,10 @@ typedef struct {
  * inside it, none overlapping. */
 void draw_ready_layout(const draw_t *d, const plan_t *plan, const draw_ready_t *r, draw_ready_layout_t *l);
 
-/* Draws the session screen. When only the digits, the disk or the bar changed since the last
- * call, redraws just those rectangles (d->full false, d->dirty lists them, possibly none). */
+/* Draws the session screen. When only the digits, the disk, the bar or some texts (a prompt, a
+ * caption) changed since the last call and everything else stayed in its place, redraws just
+ * those rectangles (d->full false, d->dirty lists them, possibly none); the disk's rectangles
+ * with nothing over them are copied straight from its layer. */
 void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
                   const draw_overlay_t *o);
 

@@ -133,9 +133,11 @@ static void progress(draw_t *d, const layout_t *l, int done_px, SDL_Color bg, co
     colour_t done = colour_over(under, fill, 220);
     SDL_SetRenderDrawBlendMode(d->renderer, SDL_BLENDMODE_NONE);
     SDL_SetRenderDrawColor(d->renderer, track.r, track.g, track.b, 255);
-    SDL_RenderFillRect(d->renderer, &(SDL_Rect){ p->x + done_px, p->y, p->w - done_px, p->h });
+    if (p->w > done_px) /* (SDL's software renderer fills a column for a rectangle 0 wide) */
+        SDL_RenderFillRect(d->renderer, &(SDL_Rect){ p->x + done_px, p->y, p->w - done_px, p->h });
     SDL_SetRenderDrawColor(d->renderer, done.r, done.g, done.b, 255);
-    SDL_RenderFillRect(d->renderer, &(SDL_Rect){ p->x, p->y, done_px, p->h });
+    if (done_px > 0)
+        SDL_RenderFillRect(d->renderer, &(SDL_Rect){ p->x, p->y, done_px, p->h });
 }
 
 #define GLOW_ALPHA 90
@@ -201,16 +203,28 @@ static void shapes(draw_t *d, const layout_t *l, const session_view_t *v, const 
                        draw_sdl(d->pal.ink, 255));
 }
 
+/* Everything on screen but the texts (each its own key), the digits, the disk and the bar. */
 static uint64_t base_key(const draw_t *d, const layout_t *l, const session_view_t *v, const draw_session_opts_t *so,
                          const draw_overlay_t *o)
 {
-    uint64_t h = d->layout_key;
+    uint64_t h = 1469598103934665603ULL;
     double levels[3] = { o->dim, o->blank, o->help_level };
-    int flags[8] = { o->help, v->paused, so->child_view, so->hide_time, so->breath >= 0, (int)v->kind,
-                     o->bg.r << 16 | o->bg.g << 8 | o->bg.b, l->disk_r };
+    bool unplaced = o->banner && *o->banner && !l->shown[LAYOUT_BANNER]; /* (a banner in draw.c's own band) */
+    int flags[11] = { o->help, v->paused, so->child_view, so->hide_time, so->breath >= 0, (int)v->kind,
+                      o->bg.r << 16 | o->bg.g << 8 | o->bg.b, l->disk_r, d->w, d->h, unplaced };
     h = mix_key(h, levels, sizeof levels);
     h = mix_key(h, flags, sizeof flags);
     return h;
+}
+
+/* A text's key: its words, size and wrap as the layout shows them (0 when it is not shown). */
+static uint64_t text_key(const layout_t *l, const texts_t *t, int i)
+{
+    if (!l->shown[i] || !t->text[i])
+        return 0;
+    int size[2] = { l->px[i], l->wrap[i] };
+    uint64_t h = mix_key(1469598103934665603ULL, size, sizeof size);
+    return mix_key(h, t->text[i], strlen(t->text[i]) + 1) | 1;
 }
 
 static void add_dirty(draw_t *d, layout_rect_t r)
@@ -219,17 +233,53 @@ static void add_dirty(draw_t *d, layout_rect_t r)
         d->dirty[d->ndirty++] = (SDL_Rect){ r.x, r.y, r.w, r.h };
 }
 
+static bool same_rect(layout_rect_t a, layout_rect_t b)
+{
+    return a.x == b.x && a.y == b.y && a.w == b.w && a.h == b.h;
+}
+
+/* The same places for everything but the texts: the disk, its room, the bar and the shapes. */
+static bool same_frame(const layout_t *a, const layout_t *b)
+{
+    return a->disk_x == b->disk_x && a->disk_y == b->disk_y && a->disk_r == b->disk_r && a->halo_r == b->halo_r &&
+           same_rect(a->progress, b->progress) && same_rect(a->icon, b->icon) && same_rect(a->pause_icon, b->pause_icon);
+}
+
+/* A text whose words, size or place changed (a prompt turning, a caption coming or going,
+ * "ending soon"): where it was and where it is now (the banner with its panel). */
+static void text_changes(draw_t *d, const draw_sig_t *was, const draw_sig_t *now)
+{
+    const layout_t *a = &was->layout, *b = &now->layout;
+    for (int i = 0; i < LAYOUT_TEXT_COUNT; i++) {
+        bool panel = i == LAYOUT_BANNER;
+        if (was->text[i] == now->text[i] && same_rect(a->box[i], b->box[i]) &&
+            (!panel || same_rect(a->banner_panel, b->banner_panel)))
+            continue;
+        if (was->text[i]) {
+            add_dirty(d, a->box[i]);
+            if (panel)
+                add_dirty(d, a->banner_panel);
+        }
+        if (now->text[i]) {
+            add_dirty(d, b->box[i]);
+            if (panel)
+                add_dirty(d, b->banner_panel);
+        }
+    }
+}
+
 /* Compares what the screen will show with what it showed: sets d->full or d->dirty (the
- * disk layer's changed rectangles, then the digits and the bar). */
+ * disk layer's changed rectangles, then the texts that changed, the digits and the bar). */
 static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now, const SDL_Rect *disk, int ndisk)
 {
     const draw_sig_t *was = &d->sig;
     d->ndirty = 0;
-    d->full = !d->retained || !was->valid || was->base != now->base || ndisk < 0;
+    d->full = !d->retained || !was->valid || was->base != now->base || ndisk < 0 || !same_frame(&was->layout, l);
     if (d->full)
         return;
     for (int i = 0; i < ndisk; i++)
         add_dirty(d, (layout_rect_t){ disk[i].x, disk[i].y, disk[i].w, disk[i].h });
+    text_changes(d, was, now);
     if (was->clock != now->clock)
         add_dirty(d, l->box[LAYOUT_CLOCK]);
     if (was->bar_colour != now->bar_colour)
@@ -239,8 +289,25 @@ static void find_changes(draw_t *d, const layout_t *l, const draw_sig_t *now, co
         int x1 = was->bar_done < now->bar_done ? now->bar_done : was->bar_done;
         add_dirty(d, (layout_rect_t){ l->progress.x + x0, l->progress.y, x1 - x0, l->progress.h });
     }
-    if (d->ndirty == DRAW_MAX_DIRTY) /* (never with DRAW_MAX_DIRTY above the layer's most) */
+    if (d->ndirty == DRAW_MAX_DIRTY) /* (never with DRAW_MAX_DIRTY above the most there can be) */
         d->full = true;
+}
+
+/* True when nothing but the disk's layer shows in r: a rectangle wholly inside the layer that
+ * no text, bar, shape, banner or overlay crosses (then r is a plain copy from the layer). */
+static bool layer_only(const draw_t *d, const layout_t *l, const session_view_t *v, const draw_overlay_t *o, SDL_Rect r)
+{
+    layout_rect_t box = layout_disk_box(l), at = { r.x, r.y, r.w, r.h };
+    if (!d->disk.layer.valid || v->paused || o->dim > 0 || o->blank > 0 || o->help_level > 0 || o->help ||
+        r.x < box.x || r.y < box.y || r.x + r.w > box.x + box.w || r.y + r.h > box.y + box.h)
+        return false;
+    if (o->banner && *o->banner &&
+        (!l->shown[LAYOUT_BANNER] || layout_overlap(l->banner_panel, at) || layout_overlap(l->box[LAYOUT_BANNER], at)))
+        return false;
+    for (int i = 0; i < LAYOUT_TEXT_COUNT; i++)
+        if (l->shown[i] && layout_overlap(l->box[i], at))
+            return false;
+    return !layout_overlap(l->progress, at) && !(l->icon.w > 0 && layout_overlap(l->icon, at));
 }
 
 static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
@@ -268,6 +335,25 @@ static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     draw_finish(d, o);
 }
 
+/* Marks every text on screen as drawn this frame, for a frame drawn in part: its texture is
+ * kept (text_end_frame lets go of textures not drawn for a few frames), as paint() keeps those
+ * outside its clip rectangle. */
+static void keep_texts(draw_t *d, const layout_t *l, const plan_t *plan, const session_view_t *v,
+                       const draw_overlay_t *o, const char *clock, const char *where)
+{
+    const char *str[LAYOUT_TEXT_COUNT] = { [LAYOUT_TITLE] = plan->title, [LAYOUT_WHERE] = where,
+                                           [LAYOUT_PHASE] = v->phase_name, [LAYOUT_CLOCK] = clock,
+                                           [LAYOUT_PROMPT] = v->prompt, [LAYOUT_PAUSED] = PAUSED,
+                                           [LAYOUT_RESUME] = RESUME, [LAYOUT_BANNER] = o->banner };
+    for (int i = 0; i < LAYOUT_TEXT_COUNT; i++) {
+        if (!l->shown[i] || !str[i] || ((i == LAYOUT_PAUSED || i == LAYOUT_RESUME) && !v->paused))
+            continue;
+        bool soft = i == LAYOUT_TITLE || i == LAYOUT_WHERE || i == LAYOUT_RESUME;
+        text_align_t a = i == LAYOUT_TITLE ? TEXT_LEFT : i == LAYOUT_WHERE ? TEXT_RIGHT : TEXT_CENTER;
+        text_keep(d->text, str[i], l->px[i], draw_sdl(soft ? d->pal.ink_soft : d->pal.ink, 255), l->wrap[i], a);
+    }
+}
+
 void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const draw_session_opts_t *so,
                   const draw_overlay_t *o)
 {
@@ -278,11 +364,10 @@ void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     fill_texts(&t, d, plan, v, shape, where, o);
     const layout_t *l = lay_out(d, &t, so, v->paused, t.text[LAYOUT_BANNER] != NULL);
     colour_t bar_c = colour_mix(d->pal.disk, d->pal.disk_ending, so->ending);
-    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o), .bar_done = bar_done(l, v),
+    draw_sig_t sig = { .valid = true, .base = base_key(d, l, v, so, o), .layout = *l, .bar_done = bar_done(l, v),
                        .bar_colour = (uint32_t)(bar_c.r << 16 | bar_c.g << 8 | bar_c.b) };
-    sig.base = mix_key(sig.base, where, strlen(where));
-    if (o->banner)
-        sig.base = mix_key(sig.base, o->banner, strlen(o->banner));
+    for (int i = 0; i < LAYOUT_TEXT_COUNT; i++)
+        sig.text[i] = text_key(l, &t, i);
     sig.clock = mix_key(1469598103934665603ULL, clock, strlen(clock));
     diskpix_t disk = disk_state(d, l, so, o->bg);
     layout_rect_t box = layout_disk_box(l);
@@ -294,9 +379,19 @@ void draw_session(draw_t *d, const plan_t *plan, const session_view_t *v, const 
         paint(d, plan, v, so, o, l, clock, where);
         return;
     }
+    bool clipped = false;
     for (int i = 0; i < d->ndirty; i++) {
+        if (layer_only(d, l, v, o, d->dirty[i])) { /* the disk's slivers and rings: a plain copy */
+            if (clipped)
+                SDL_RenderSetClipRect(d->renderer, NULL);
+            clipped = false;
+            disk_layer_draw_part(&d->disk, d->dirty[i]);
+            continue;
+        }
         SDL_RenderSetClipRect(d->renderer, &d->dirty[i]);
+        clipped = true;
         paint(d, plan, v, so, o, l, clock, where);
     }
     SDL_RenderSetClipRect(d->renderer, NULL);
+    keep_texts(d, l, plan, v, o, clock, where);
 }

@@ -1,6 +1,7 @@
 /* The disk's pixels: the pie's edge where the time says, anti-aliased rims, the glow, and the
  * changed-area rectangles that a partial repaint trusts: every pixel that differs between two
- * states must lie inside them, or the screen would keep a stale piece of the disk. */
+ * states must lie inside them, or the screen would keep a stale piece of the disk; and shading
+ * only their bands over the old pixels must give exactly the new ones. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -137,6 +138,19 @@ static double check_changes(const diskpix_t *was, const diskpix_t *now)
                 was->remaining, now->remaining, was->glow_r, now->glow_r, missed, differ, n);
     CHECK_EQ_INT(missed, 0);
     CHECK(n <= DISKPIX_MAX_RECTS);
+    /* the parts (the same rectangles with their bands) shaded over the old pixels: the new ones */
+    diskpix_part_t parts[DISKPIX_MAX_RECTS];
+    CHECK_EQ_INT(diskpix_changed_parts(was, now, BOX, parts), n);
+    for (int i = 0; i < n; i++)
+        CHECK(parts[i].box.x == r[i].x && parts[i].box.y == r[i].y && parts[i].box.w == r[i].w && parts[i].box.h == r[i].h);
+    diskpix_shade_parts(now, a_px, SIDE, (layout_rect_t){ -BOX, -BOX, SIDE, SIDE }, parts, n);
+    int stale = 0;
+    for (int i = 0; i < SIDE * SIDE; i++)
+        stale += a_px[i] != b_px[i];
+    if (stale)
+        fprintf(stderr, "remaining %.4f -> %.4f, glow %.1f -> %.1f: %d pixels not repainted by the bands\n",
+                was->remaining, now->remaining, was->glow_r, now->glow_r, stale);
+    CHECK_EQ_INT(stale, 0);
     CHECK(differ > 0 || n == 0);
     long area = 0;
     for (int i = 0; i < n; i++) {
