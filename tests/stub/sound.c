@@ -23,3 +23,4 @@ void audio_cue(audio_t *a, audio_cue_t cue, int64_t moment_ms) { (void)a, (void)
 void audio_schedule(audio_t *a, const audio_timed_cue_t *cues, int n) { (void)a, (void)cues, (void)n; }
 bool audio_poll_warning(audio_t *a, char *buf, size_t size) { (void)a, (void)buf, (void)size; return false; }
 bool audio_poll_timing(audio_t *a, char *buf, size_t size) { (void)a, (void)buf, (void)size; return false; }
+bool audio_wait_running(audio_t *a, int timeout_ms) { (void)a, (void)timeout_ms; return false; }

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/session/breath.h"
 #include "core/session/control.h"
@@ -40,6 +41,7 @@ typedef struct {
     int64_t frame_due;            /* the next moment the screen looks different on its own */
     int64_t exit_at;              /* --exit-at-end: quit at this time */
     bool quit;
+    bool start_held;              /* --start: the session starts once the first frame shows and the sound runs */
     uint64_t t0;
     double longest_ms[SCREEN_PROBLEMS + 1]; /* --timing: the longest turn of the loop on each screen */
 } app_t;
@@ -237,9 +239,21 @@ static double breath_now(const app_t *app, const session_view_t *v)
     return breath_level(ph->breaths_per_min, v->phase_length_ms - v->phase_remaining_ms);
 }
 
+#define PACE_REF_LINES 1080 /* the disk and the breathing guide are paced for a screen this high */
+
+/* px pixels of this screen as pixels of a PACE_REF_LINES-line screen of the same size: on a
+ * larger screen the disk's and the guide's steps grow with its pixels, so they move as far (as
+ * a share of the screen) and as often as on a 1080-line screen, and each step changes a pixel
+ * by as few levels (a soft edge is as many more pixels wide); smaller screens keep their own. */
+static int paced_px(const app_t *app, int px)
+{
+    int w = app->dev.draw.w, h = app->dev.draw.h, lines = w < h ? w : h;
+    return lines > PACE_REF_LINES ? (int)((int64_t)px * PACE_REF_LINES / lines) : px;
+}
+
 static int64_t disk_step(const app_t *app, const session_view_t *v)
 {
-    int r = app->dev.draw.layout.disk_r > 0 ? app->dev.draw.layout.disk_r : 300;
+    int r = app->dev.draw.layout.disk_r > 0 ? paced_px(app, app->dev.draw.layout.disk_r) : 300;
     return pace_disk_step_ms(v->phase_length_ms, r, app->settings->reduced_motion);
 }
 
@@ -352,7 +366,7 @@ static int64_t next_frame(const app_t *app, int64_t now)
     double per_min = app->run.plan->phases[v.phase_index].breaths_per_min;
     int64_t breath = -1;
     if (wait > 0 && per_min > 0 && !app->settings->reduced_motion) {
-        int travel = breath_glow_travel(app->dev.draw.layout.disk_r, app->dev.draw.layout.halo_r);
+        int travel = paced_px(app, breath_glow_travel(app->dev.draw.layout.disk_r, app->dev.draw.layout.halo_r));
         int64_t t = v.phase_length_ms - v.phase_remaining_ms;
         breath = breath_next_change(per_min, t, travel > 0 ? travel : 40);
     }
@@ -482,6 +496,38 @@ static void say_turns(const app_t *app)
     }
 }
 
+#define START_WAIT_MS 3000  /* --start waits this long at most for the sound device to run */
+#define START_LEAD_MS 40    /* then starts this far ahead, its chime scheduled to the sample */
+
+/* --start, once the first frame shows (the session at its first moment): waits for the sound
+ * device to run (a new PulseAudio stream can take two seconds), so the session's clock and its
+ * first chime agree with what is heard; then starts the session START_LEAD_MS ahead, its first
+ * cues handed to the audio thread (more than a device buffer ahead: the chime sounds exactly
+ * then, not at the next buffer). A device that does not run holds nothing up for longer: the
+ * session starts and the chime plays when it can. */
+static void start_when_heard(app_t *app)
+{
+    app->start_held = false;
+    bool running = audio_wait_running(app->dev.audio, START_WAIT_MS);
+    int64_t at = (int64_t)SDL_GetTicks64() + (running ? START_LEAD_MS : 1);
+    if (running)
+        run_schedule_start(&app->run, app->dev.audio, at);
+    int64_t left = at - 1 - (int64_t)SDL_GetTicks64();
+    if (left > 0)
+        SDL_Delay((Uint32)left);
+    int64_t woke = (int64_t)SDL_GetTicks64(), tick = woke;
+    while (tick == woke || tick < at) /* to the first moment of a tick: at's, or the next if late */
+        tick = (int64_t)SDL_GetTicks64();
+    if (app->opts->timing) { /* the start on CLOCK_MONOTONIC too, for tests that record the sound */
+        struct timespec ts;
+        clock_gettime(CLOCK_MONOTONIC, &ts);
+        double mono = (double)ts.tv_sec + (double)ts.tv_nsec / 1e9 - (double)(tick - at) / 1000.0;
+        fprintf(stderr, "safebase: timing: session start at=%lld monotonic=%.6f sound=%s\n", (long long)at, mono,
+                running ? "running" : app->dev.audio ? "not-running" : "none");
+    }
+    step(app, at, INPUT_START);
+}
+
 static void loop(app_t *app)
 {
     while (!app->quit) {
@@ -510,6 +556,8 @@ static void loop(app_t *app)
             look_redraw(&app->look);
         if (app->dev.window.visible && look_take_redraw(&app->look))
             draw(app, now);
+        if (app->start_held && (app->look.shown || !app->dev.window.visible))
+            start_when_heard(app);
         if (app->opts->timing && counted)
             note_turn(app, turn);
     }
@@ -572,13 +620,15 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
         int64_t now = (int64_t)SDL_GetTicks64();
         if (plan_entry) {
             open_entry(app, plan_entry, now);
-            if (opts->start)
-                step(app, now, INPUT_START);
         } else if (opts->plan_file) { /* safebase FILE.plan: its ready screen, or its mistakes */
             app_request_t req = { 0 };
             ready_ctx_t ctx = ready_ctx(app);
-            ready_open_file(&app->ready, &ctx, opts->plan_file, opts->start, &req);
+            ready_open_file(&app->ready, &ctx, opts->plan_file, false, &req);
             apply(app, &req, now);
+        }
+        if (opts->start && app->run.plan) { /* the first frame shows the session at its start */
+            app->start_held = true;
+            look_set_screen(&app->look, SCREEN_SESSION);
         }
         loop(app);
     }

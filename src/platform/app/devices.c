@@ -33,12 +33,18 @@ static void open_presenter(devices_t *d, const settings_t *settings, int display
     SDL_RaiseWindow(d->window.win);
 }
 
-static void open_audio(devices_t *d, look_t *look)
+static void open_audio(devices_t *d, const options_t *opts, look_t *look)
 {
     char sounds[4096], assets[4096], why[512];
     paths_assets(assets, sizeof assets);
     paths_join(sounds, sizeof sounds, assets, "sounds");
+    Uint64 from = SDL_GetPerformanceCounter();
     d->audio = audio_open(sounds, why, sizeof why);
+    if (opts->timing && d->audio) /* (the device may take much longer to run: audio_wait_running) */
+        fprintf(stderr, "safebase: timing: sound device opened driver=%s in=%.1f at=%lld\n",
+                SDL_GetCurrentAudioDriver() ? SDL_GetCurrentAudioDriver() : "?",
+                (double)(SDL_GetPerformanceCounter() - from) * 1000.0 / (double)SDL_GetPerformanceFrequency(),
+                (long long)SDL_GetTicks64());
     if (!d->audio) {
         fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
         look_notice(look, "No sound: visual cues only", false);
@@ -77,8 +83,8 @@ bool devices_open(devices_t *d, const options_t *opts, const settings_t *setting
     d->draw.retained = d->window.surface_mode;
     if (opts->presenter)
         open_presenter(d, settings, display, look);
-    if (opts->start) /* the session starts before the first frame: its first chime too */
-        open_audio(d, look);
+    if (opts->start) /* the session starts soon after the first frame, once the sound runs */
+        open_audio(d, opts, look);
     return true;
 }
 
@@ -90,7 +96,7 @@ bool devices_late(devices_t *d, const options_t *opts, look_t *look)
         fprintf(stderr, "safebase: game controllers unavailable: %s\n", SDL_GetError());
     if (opts->start)
         return false;
-    open_audio(d, look);
+    open_audio(d, opts, look);
     return true;
 }
 

@@ -326,6 +326,25 @@ void run_step(run_t *r, audio_t *audio, const draw_t *draw, const look_t *look, 
         carry_out(&st, &cues->items[i]);
 }
 
+/* What a copy of the session given input at `at` sounds (chimes, ending soon, the end; 4 at
+ * most), into ahead. */
+static int sounding_cues(const run_t *r, int64_t at, session_input_t input, audio_timed_cue_t ahead[4])
+{
+    session_t copy = r->session;
+    session_cues_t cues;
+    session_update(&copy, at, input, &cues);
+    int n = 0;
+    for (int i = 0; i < cues.count && n < 4; i++) {
+        const session_cue_t *c = &cues.items[i];
+        if (c->kind == CUE_CHIME || c->kind == CUE_ENDING_SOON || c->kind == CUE_FINISHED)
+            ahead[n++] = (audio_timed_cue_t){ c->kind == CUE_CHIME ? AUDIO_CUE_CHIME
+                                              : c->kind == CUE_ENDING_SOON ? AUDIO_CUE_ENDING_SOON
+                                                                           : AUDIO_CUE_END,
+                                              c->at_ms };
+    }
+    return n;
+}
+
 /* Tells the audio thread which cues the session will give at its next deadline (found by
  * running a copy of the session forward), so they sound on time to the sample even when the
  * loop wakes late. Nothing is scheduled while paused or far ahead. */
@@ -334,19 +353,15 @@ static void schedule_cues(const run_t *r, audio_t *audio, bool in_session, int64
     audio_timed_cue_t ahead[4];
     int n = 0;
     int64_t dl = in_session ? session_next_deadline(&r->session) : -1;
-    if (dl >= 0 && dl - now <= SCHEDULE_AHEAD_MS) {
-        session_t copy = r->session;
-        session_cues_t cues;
-        session_update(&copy, dl, INPUT_NONE, &cues);
-        for (int i = 0; i < cues.count && n < 4; i++) {
-            const session_cue_t *c = &cues.items[i];
-            if (c->kind == CUE_CHIME || c->kind == CUE_ENDING_SOON || c->kind == CUE_FINISHED)
-                ahead[n++] = (audio_timed_cue_t){ c->kind == CUE_CHIME ? AUDIO_CUE_CHIME
-                                                  : c->kind == CUE_ENDING_SOON ? AUDIO_CUE_ENDING_SOON
-                                                                               : AUDIO_CUE_END,
-                                                  c->at_ms };
-        }
-    }
+    if (dl >= 0 && dl - now <= SCHEDULE_AHEAD_MS)
+        n = sounding_cues(r, dl, INPUT_NONE, ahead);
+    audio_schedule(audio, ahead, n);
+}
+
+void run_schedule_start(const run_t *r, audio_t *audio, int64_t at)
+{
+    audio_timed_cue_t ahead[4];
+    int n = r->plan && r->session.state == SESSION_READY ? sounding_cues(r, at, INPUT_START, ahead) : 0;
     audio_schedule(audio, ahead, n);
 }
 

@@ -61,6 +61,10 @@ void run_setup_music(const run_t *r, audio_t *audio);
 void run_step(run_t *r, audio_t *audio, const draw_t *draw, const look_t *look, int64_t now,
               session_input_t input, session_cues_t *cues, app_request_t *req);
 
+/* --start: the session will start at `at` (a moment just ahead, on SDL_GetTicks64's clock):
+ * its first cues (the start chime) are handed to the audio thread now, to sound exactly then. */
+void run_schedule_start(const run_t *r, audio_t *audio, int64_t at);
+
 /* Once per turn of the loop: the sound's warnings (on stderr, and a banner into req), the
  * cues due within 1.5 s handed to the audio thread to time (in_session: the session screen
  * shows), and --timing's reports. */

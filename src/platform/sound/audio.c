@@ -306,3 +306,35 @@ void audio_schedule(audio_t *a, const audio_timed_cue_t *cues, int n)
             mix_schedule_add(&a->mix, (int)cues[i].cue, cues[i].moment_ms);
     SDL_UnlockMutex(a->lock);
 }
+
+bool audio_wait_running(audio_t *a, int timeout_ms)
+{
+    if (!a || !a->device_open)
+        return false;
+    SDL_cond *running = SDL_CreateCond(); /* (without one it looks every millisecond) */
+    double from = audioeng_now_ms(a), until = from + (timeout_ms > 0 ? timeout_ms : 0);
+    SDL_LockMutex(a->lock);
+    a->running = running;
+    bool ran = a->buffers >= 2;
+    for (double now = from; !ran && now < until; now = audioeng_now_ms(a)) {
+        Uint32 ms = (Uint32)(until - now) + 1;
+        if (running) {
+            SDL_CondWaitTimeout(running, a->lock, ms);
+        } else {
+            SDL_UnlockMutex(a->lock);
+            SDL_Delay(1);
+            SDL_LockMutex(a->lock);
+        }
+        ran = a->buffers >= 2;
+    }
+    a->running = NULL;
+    if (a->timing)
+        audioeng_message(&a->timings, "device %s buffers=%lld first=%.1f second=%.1f waited=%.1f",
+                         ran ? "running" : "not-running", (long long)a->buffers,
+                         a->buffers > 0 ? a->buffer_at[0] : -1.0, a->buffers > 1 ? a->buffer_at[1] : -1.0,
+                         audioeng_now_ms(a) - from);
+    SDL_UnlockMutex(a->lock);
+    if (running)
+        SDL_DestroyCond(running);
+    return ran;
+}

@@ -69,4 +69,10 @@ bool audio_poll_warning(audio_t *a, char *buf, size_t size);
  * when configured with timing. Returns false when none. */
 bool audio_poll_timing(audio_t *a, char *buf, size_t size);
 
+/* Waits (at most timeout_ms) until the device runs: the mixer has rendered a second buffer,
+ * which a device asks for only once it plays the first (PulseAudio can take a second or two to
+ * start a new stream). Returns true once it runs, false at the timeout or without a device.
+ * With timing, says when the first two buffers were asked for. */
+bool audio_wait_running(audio_t *a, int timeout_ms);
+
 #endif

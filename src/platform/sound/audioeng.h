@@ -80,6 +80,12 @@ struct audio {
     int64_t t0_ms;
     /* messages for the app */
     messages_t warnings, timings;
+    /* the device's start (audio_wait_running): buffers the mixer has rendered, when the first
+     * two were (SDL_GetTicks64's clock), and the condition of whoever waits (NULL: nobody);
+     * written by the mixer callback, all under the lock */
+    int64_t buffers;
+    double buffer_at[2];
+    SDL_cond *running;
 };
 
 /* Queues a message (printf-style) for the app; call with the lock held. */

@@ -5,6 +5,17 @@
 
 #include "platform/sound/audioeng.h"
 
+/* Counts the buffers rendered (the first two with their moments) and wakes whoever waits for
+ * the device to run (audio_wait_running). Lock held. */
+static void count_buffer(audio_t *a, double now_ms)
+{
+    if (a->buffers < 2)
+        a->buffer_at[a->buffers] = now_ms;
+    a->buffers++;
+    if (a->running)
+        SDL_CondSignal(a->running);
+}
+
 void audiomix_callback(void *udata, Uint8 *stream, int len)
 {
     audio_t *a = udata;
@@ -17,6 +28,7 @@ void audiomix_callback(void *udata, Uint8 *stream, int len)
     SDL_LockMutex(a->lock);
     bool freed = mix_render(&a->mix, out, frames, now_ms);
     audioeng_report(a);
+    count_buffer(a, now_ms);
     SDL_UnlockMutex(a->lock);
     if (freed)
         SDL_CondSignal(a->wake_decoder);
