@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "platform/sys/paths.h"
 
 /* The monitor asked for (--display N or display = N), or the first when there is none such. */
@@ -56,6 +57,11 @@ bool devices_open(devices_t *d, const options_t *opts, const settings_t *setting
 {
     memset(d, 0, sizeof *d);
     SDL_SetHint(SDL_HINT_VIDEO_ALLOW_SCREENSAVER, "0");
+    /* who keeps the screen awake, and why, as the desktop's screen saver is told over D-Bus
+     * (org.freedesktop.ScreenSaver.Inhibit, which SDL calls while look.c disables it) */
+    SDL_SetHint(SDL_HINT_APP_NAME, "Safe Base");
+    /* TRANSLATORS: why the screen saver is held off, shown by some desktops' power settings */
+    SDL_SetHint(SDL_HINT_SCREENSAVER_INHIBIT_ACTIVITY_NAME, _("A session is running"));
     /* drawing in software: show it through X11 shared memory, not through an OpenGL texture
      * (which, without a GPU, costs more than the drawing itself) */
     SDL_SetHintWithPriority(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0", SDL_HINT_DEFAULT);
