@@ -38,9 +38,7 @@ def main():
     bus = dbus.SessionBus()
     log = open(sys.argv[1], "a")
     name = dbus.service.BusName(NAME, bus)  # noqa: F841 (held for the life of the service)
-    ScreenSaver(bus, log)
-    # the same object answers at the path some clients use
-    ScreenSaver.__init__  # (kept simple: SDL uses /org/freedesktop/ScreenSaver)
+    ScreenSaver(bus, log)  # at /org/freedesktop/ScreenSaver, where SDL calls it
     log.write("ready\n")
     log.flush()
     GLib.MainLoop().run()
