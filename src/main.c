@@ -9,6 +9,7 @@
 #endif
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/log/record.h"
 #include "platform/app/app.h"
 #include "platform/sys/catalog.h"
@@ -28,7 +29,9 @@ static int check_files(const options_t *o)
     for (int i = 0; i < o->nfiles; i++) {
         plan_t plan;
         if (catalog_load_file(o->files[i], &plan, stderr)) {
-            printf("%s: ok (%s, %d phases)\n", o->files[i], plan.title, plan.nphases);
+            /* TRANSLATORS: --check, a good plan file: the file, the plan's title, its phases */
+            printf(P_("%s: ok (%s, %d phase)\n", "%s: ok (%s, %d phases)\n", plan.nphases), o->files[i], plan.title,
+                   plan.nphases);
             plan_free(&plan);
         } else {
             bad++;
@@ -37,14 +40,37 @@ static int check_files(const options_t *o)
     return bad ? 1 : 0;
 }
 
+/* Writes s padded with spaces to width characters (UTF-8 counted as characters, as printf's
+ * %-Ns and %Ns count bytes): left-aligned, or right-aligned when width is negative. */
+static void print_column(const char *s, int width)
+{
+    int chars = 0;
+    for (const char *p = s; *p; p++)
+        chars += ((unsigned char)*p & 0xC0) != 0x80;
+    int pad = (width < 0 ? -width : width) - chars;
+    pad = pad > 0 ? pad : 0;
+    if (width < 0)
+        printf("%*s%s", pad, "", s);
+    else
+        printf("%s%*s", s, pad, "");
+}
+
 static void list_plans(const catalog_t *cat)
 {
     for (int i = 0; i < cat->count; i++) {
         const catalog_entry_t *e = &cat->items[i];
         char len[48];
         duration_format_length(plan_total_ms(&e->plan), len, sizeof len);
-        printf("%-28s %-40s %10s  %-9s%s\n", e->id, e->plan.title, len,
-               plan_audience_name(e->plan.audience), e->user ? "  (yours)" : "");
+        print_column(e->id, 28);
+        fputs(" ", stdout);
+        print_column(e->plan.title, 40);
+        fputs(" ", stdout);
+        print_column(len, -10);
+        fputs("  ", stdout);
+        print_column(_(plan_audience_name(e->plan.audience)), 9);
+        /* TRANSLATORS: --list: marks a plan of the user's own (in their plans folder) */
+        fputs(e->user ? _("  (yours)") : "", stdout);
+        fputs("\n", stdout);
     }
 }
 
@@ -56,7 +82,8 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
         return e;
     FILE *probe = fopen(name, "rb");
     if (!probe) {
-        fprintf(stderr, "safebase: no plan named \"%s\" (see --list)\n", name);
+        /* TRANSLATORS: --plan NAME found no plan; --list stays as it is */
+        i18n_say(stderr, _("no plan named \"%s\" (see --list)"), name);
         return NULL;
     }
     fclose(probe);
@@ -81,13 +108,14 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
 static int show_history(const options_t *o, catalog_t *cat, const char *log_path, const char *log_dir)
 {
     if (!log_path[0]) {
-        fprintf(stderr, "safebase: no log to read (HOME is not set, or the shared folder cannot be used; "
-                "use --log FILE)\n");
+        i18n_say(stderr, "%s", _("no log to read (HOME is not set, or the shared folder cannot be used; use --log FILE)"));
         return 1;
     }
     if (log_dir[0])
-        fprintf(stderr, "safebase: every device's file in %s; this device writes %s\n", log_dir,
-                strrchr(log_path, '/') ? strrchr(log_path, '/') + 1 : log_path);
+        /* TRANSLATORS: --history with a shared log folder (%1$s): every device's file in it is
+           read; %2$s is this device's file */
+        i18n_say(stderr, _("every device's file in %s; this device writes %s"), log_dir,
+                 strrchr(log_path, '/') ? strrchr(log_path, '/') + 1 : log_path);
     catalog_entry_t *e = o->plan ? catalog_find(cat, o->plan) : NULL;
     return historyprint_main(log_path, log_dir[0] ? log_dir : NULL, o->since, o->until, o->client,
                              e ? e->plan.title : o->plan, o->csv, stdout, stderr);
@@ -113,15 +141,18 @@ static bool choose_log(const options_t *o, const settings_t *s, char *log_path, 
     else if (!logdir_resolve(s->log_dir, base, log_dir, dirsize))
         log_dir[0] = '\0';
     if (!log_dir[0] || !logdir_device_file(log_dir, log_path, size, err, sizeof err)) {
-        fprintf(stderr, "safebase: the shared log folder %s cannot be used: %s\n", log_dir[0] ? log_dir : s->log_dir,
-                log_dir[0] ? err : "its path is too long, or HOME is not set");
+        /* TRANSLATORS: the shared log folder (%1$s) cannot be used; %2$s says why */
+        i18n_say(stderr, _("the shared log folder %s cannot be used: %s"), log_dir[0] ? log_dir : s->log_dir,
+                 log_dir[0] ? err : _("its path is too long, or HOME is not set"));
         log_path[0] = log_dir[0] = '\0';
         return false;
     }
     if (access(log_path, F_OK) != 0 && logfile_choose_path(NULL, old, sizeof old) && access(old, F_OK) == 0)
-        fprintf(stderr, "safebase: your earlier sessions are in %s; to see them with every device's, copy that "
-                "file into %s as %s (before this device's first session there; see docs/log-format.md)\n",
-                old, log_dir, strrchr(log_path, '/') + 1);
+        /* TRANSLATORS: when a shared log folder is first used: %1$s is the old log, %2$s the
+           shared folder, %3$s the file name this device uses there */
+        i18n_say(stderr, _("your earlier sessions are in %s; to see them with every device's, copy that "
+                           "file into %s as %s (before this device's first session there; see docs/log-format.md)"),
+                 old, log_dir, strrchr(log_path, '/') + 1);
     return true;
 }
 
@@ -153,7 +184,7 @@ int main(int argc, char **argv)
         return 2;
     }
     if (opts.mode == MODE_HELP) {
-        fputs(options_usage(), stdout);
+        options_usage(stdout);
         return 0;
     }
     if (opts.mode == MODE_VERSION) {
@@ -175,7 +206,7 @@ int main(int argc, char **argv)
         opts.log = log_path; /* this device's file, and only that one ("" = none: not the default) */
     catalog_t *cat = calloc(1, sizeof *cat);
     if (!cat) {
-        fprintf(stderr, "safebase: out of memory\n");
+        i18n_say(stderr, "%s", _("out of memory"));
         return 1;
     }
     catalog_load_all(cat, stderr);
@@ -190,8 +221,8 @@ int main(int argc, char **argv)
         const catalog_entry_t *pe = opts.plan ? catalog_find(cat, opts.plan) : NULL;
         const char *logs[1] = { log_path };
         if (!log_path[0]) {
-            fprintf(stderr, "safebase: no log to read (HOME is not set, or the shared log folder cannot be "
-                            "used: see above; --log FILE names one)\n");
+            i18n_say(stderr, "%s", _("no log to read (HOME is not set, or the shared log folder cannot be "
+                                     "used: see above; --log FILE names one)"));
             status = 1;
         } else {
             status = reportprint_run(&opts, pe ? pe->plan.title : opts.plan, logs, 1, stdout, stderr);

@@ -1,10 +1,12 @@
-/* Durations: reads "1m30s"-style text into milliseconds and writes "m:ss" / "2 min 30 s".
- * libc only. Digits are parsed by hand (no strtod, so no locale surprises); no clock,
- * no allocation, no printing. */
+/* Durations: reads "1m30s"-style text into milliseconds and writes "m:ss" / "2 min 30 s" (units
+ * in the user's language: core/base/i18n). libc only. Digits are parsed by hand (no strtod, so no
+ * locale surprises); no clock, no allocation, no printing. */
 #include "core/base/duration.h"
 
 #include <ctype.h>
 #include <stdio.h>
+
+#include "core/base/i18n.h"
 
 #define SCALE 1000000000LL               /* fractions are kept in billionths of a ms */
 #define MAX_MS (100LL * 3600 * 1000)     /* 100 hours */
@@ -120,6 +122,14 @@ char *duration_format_clock(int64_t ms, char *buf, size_t size)
     return buf;
 }
 
+/* Before a part of a length: a space after an earlier part. False when buf is full. */
+static bool next_part(size_t size, size_t *used, char *buf)
+{
+    if (*used > 0 && *used < size)
+        *used += (size_t)snprintf(buf + *used, size - *used, " ");
+    return *used < size;
+}
+
 char *duration_format_length(int64_t ms, char *buf, size_t size)
 {
     if (!buf || size == 0)
@@ -131,10 +141,14 @@ char *duration_format_length(int64_t ms, char *buf, size_t size)
     size_t used = 0;
     buf[0] = '\0';
     if (h > 0)
-        used += (size_t)snprintf(buf + used, size - used, "%lld h", h);
-    if (m > 0 && used < size)
-        used += (size_t)snprintf(buf + used, size - used, "%s%lld min", used ? " " : "", m);
-    if ((s > 0 || secs == 0) && used < size)
-        snprintf(buf + used, size - used, "%s%lld s", used ? " " : "", s);
+        /* TRANSLATORS: a length in hours, abbreviated ("1 h"). A length is written as up to
+           three such parts, largest first, joined by a space: "1 h 5 min", "2 min 30 s". */
+        used += (size_t)snprintf(buf, size, _("%lld h"), h);
+    if (m > 0 && next_part(size, &used, buf))
+        /* TRANSLATORS: a length in minutes, abbreviated ("15 min"); see "%lld h". */
+        used += (size_t)snprintf(buf + used, size - used, _("%lld min"), m);
+    if ((s > 0 || secs == 0) && next_part(size, &used, buf))
+        /* TRANSLATORS: a length in seconds, abbreviated ("45 s"); see "%lld h". */
+        snprintf(buf + used, size - used, _("%lld s"), s);
     return buf;
 }

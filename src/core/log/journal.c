@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 static const char *const KIND_NAMES[] = { "live", "held", "pending" };
 
 const char *journal_kind_name(journal_kind_t kind)
@@ -99,7 +101,9 @@ static bool next_line(cursor_t *c, char *buf, size_t size)
 /* An error at a line: 0 = the line after the last one read. */
 static bool fail(const cursor_t *c, int line, const char *why, char *err, size_t errsize)
 {
-    snprintf(err, errsize, "line %d: %s", line ? line : c->line + 1, why);
+    /* TRANSLATORS: a damaged journal (sessions kept safe until the log can be written): %d is
+       the journal's line, %s what is wrong there */
+    snprintf(err, errsize, _("line %d: %s"), line ? line : c->line + 1, why);
     return false;
 }
 
@@ -111,7 +115,9 @@ static bool read_entry(cursor_t *c, const char *head, journal_t *j, char *err, s
     /* the length by strtol: sscanf's %d is undefined on a number too big for an int */
     long num = sscanf(head, "%15s %n", kind, &used) == 1 && used > 0 ? strtol(head + used, &end, 10) : 0;
     if (!end || end == head + used || *end != '\0' || num < INT_MIN || num > INT_MAX)
-        return fail(c, c->line, "expected \"live|held|pending LENGTH\" or \"end\"", err, errsize);
+        /* TRANSLATORS: what is wrong with the journal (sessions kept safe until the log can be
+           written); its words in quotes stay English */
+        return fail(c, c->line, _("expected \"live|held|pending LENGTH\" or \"end\""), err, errsize);
     int len = (int)num;
     int k = -1;
     for (int i = 0; i <= JOURNAL_PENDING; i++) {
@@ -119,11 +125,11 @@ static bool read_entry(cursor_t *c, const char *head, journal_t *j, char *err, s
             k = i;
     }
     if (k < 0 || len <= 0 || len >= RECORD_MAX_LINE)
-        return fail(c, c->line, "unknown kind or bad length", err, errsize);
+        return fail(c, c->line, _("unknown kind or bad length"), err, errsize);
     if (c->len - c->pos < (size_t)len || c->text[c->pos + (size_t)len - 1] != '\n')
-        return fail(c, 0, "the record is cut short", err, errsize);
+        return fail(c, 0, _("the record is cut short"), err, errsize);
     if (j->count >= JOURNAL_MAX_ENTRIES)
-        return fail(c, c->line, "too many records", err, errsize);
+        return fail(c, c->line, _("too many records"), err, errsize);
     journal_entry_t *e = &j->items[j->count++];
     e->kind = (journal_kind_t)k;
     e->len = len;
@@ -141,22 +147,22 @@ bool journal_decode(const char *text, size_t len, journal_t *j, char *err, size_
     char buf[4200];
     j->count = 0;
     if (!next_line(&c, buf, sizeof buf) || strcmp(buf, JOURNAL_MAGIC) != 0)
-        return fail(&c, 0, "not a Safe Base journal", err, errsize);
+        return fail(&c, 0, _("not a Safe Base journal"), err, errsize);
     if (!next_line(&c, buf, sizeof buf) || strncmp(buf, "id ", 3) != 0 || strlen(buf + 3) >= sizeof j->id)
-        return fail(&c, 0, "expected \"id ...\"", err, errsize);
+        return fail(&c, 0, _("expected \"id ...\""), err, errsize);
     snprintf(j->id, sizeof j->id, "%s", buf + 3);
     if (!next_line(&c, buf, sizeof buf) || strncmp(buf, "log ", 4) != 0 || strlen(buf + 4) >= sizeof j->log)
-        return fail(&c, 0, "expected \"log PATH\"", err, errsize);
+        return fail(&c, 0, _("expected \"log PATH\""), err, errsize);
     snprintf(j->log, sizeof j->log, "%s", buf + 4);
     for (;;) {
         if (!next_line(&c, buf, sizeof buf))
-            return fail(&c, 0, "cut short: no \"end\" line", err, errsize);
+            return fail(&c, 0, _("cut short: no \"end\" line"), err, errsize);
         if (strcmp(buf, "end") == 0)
             break;
         if (!read_entry(&c, buf, j, err, errsize))
             return false;
     }
     if (c.pos != len)
-        return fail(&c, 0, "text after \"end\"", err, errsize);
+        return fail(&c, 0, _("text after \"end\""), err, errsize);
     return true;
 }

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 
 static logkeep_action_t *push(logkeep_actions_t *todo, logkeep_do_t kind)
 {
@@ -367,11 +368,19 @@ void logkeep_appended_once(logkeep_t *k, logkeep_once_t r, int64_t now, logkeep_
                 bool cut = j->items[k->recover_at].kind == JOURNAL_LIVE;
                 char len[48];
                 duration_format_length(row->duration_ms, len, sizeof len);
-                if (a)
-                    snprintf(a->detail, sizeof a->detail, "%s on %.10s at %.5s (%s, %s%s%s)",
-                             cut ? "a session cut off" : "a session kept from before", row->field[COL_STARTED],
-                             row->field[COL_STARTED] + 11, row->field[COL_PLAN], len, cut ? "" : ", ",
-                             cut ? "" : row->field[COL_OUTCOME]);
+                if (a && cut)
+                    /* TRANSLATORS: a session found after a crash and added to the log, said on the
+                       terminal after "added to LOG: ": the date (YYYY-MM-DD), the time (HH:MM),
+                       the plan's title and the length */
+                    snprintf(a->detail, sizeof a->detail, _("a session cut off on %.10s at %.5s (%s, %s)"),
+                             row->field[COL_STARTED], row->field[COL_STARTED] + 11, row->field[COL_PLAN], len);
+                else if (a)
+                    /* TRANSLATORS: as "a session cut off on...", for a finished session kept from an
+                       earlier run; the last %s is how it ended, as the log writes it (completed,
+                       ended_early) */
+                    snprintf(a->detail, sizeof a->detail, _("a session kept from before on %.10s at %.5s (%s, %s, %s)"),
+                             row->field[COL_STARTED], row->field[COL_STARTED] + 11, row->field[COL_PLAN], len,
+                             row->field[COL_OUTCOME]);
                 k->recovered++;
             }
             journal_remove(j, k->recover_at);

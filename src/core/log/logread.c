@@ -6,6 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 void logread_init(logread_t *r, bool skip_first_line)
 {
     memset(r, 0, sizeof *r);
@@ -37,9 +39,14 @@ static void complete(logread_t *r, const char *text, size_t n, long line, bool t
         return;
     }
     if (first)
-        snprintf(r->why, sizeof r->why, "neither the header (started,ended,plan,...) nor a record: %.150s", err);
+        /* TRANSLATORS: the first line of a session log that is not its header; the header's
+           words stay in English; %s says what is wrong with it as a record */
+        snprintf(r->why, sizeof r->why, _("neither the header (started,ended,plan,...) nor a record: %.150s"), err);
+    else if (torn)
+        /* TRANSLATORS: %s says what is wrong with the log's last line, which has no newline */
+        snprintf(r->why, sizeof r->why, _("%.150s (a torn last line: no newline at its end)"), err);
     else
-        snprintf(r->why, sizeof r->why, "%.150s%s", err, torn ? " (a torn last line: no newline at its end)" : "");
+        snprintf(r->why, sizeof r->why, "%.150s", err);
     emit_bad(line, r->why, fn, ctx);
 }
 
@@ -68,7 +75,8 @@ static void drop_pending(logread_t *r, logread_fn fn, void *ctx)
 {
     if (!r->rec_start)
         return;
-    emit_bad(r->rec_start, "a quoted field is not closed (the line looks cut off)", fn, ctx);
+    /* TRANSLATORS: what is wrong with a line of the session log */
+    emit_bad(r->rec_start, _("a quoted field is not closed (the line looks cut off)"), fn, ctx);
     r->rec_start = 0;
 }
 
@@ -87,7 +95,7 @@ static void physical(logread_t *r, const char *s, size_t n, bool too_long, bool 
         s += 3, n -= 3;
     if (too_long) {
         drop_pending(r, fn, ctx);
-        snprintf(r->why, sizeof r->why, "longer than %d bytes", RECORD_MAX_LINE);
+        snprintf(r->why, sizeof r->why, _("longer than %d bytes"), RECORD_MAX_LINE);
         emit_bad(line, r->why, fn, ctx);
         return;
     }

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/log/history.h"
 #include "core/plan/plan.h"
 
@@ -66,11 +67,13 @@ int64_t progress_propose(const progress_t *p, int64_t first_ms, int64_t grow_ms,
         whysize = sizeof ignored;
     }
     if (!p->client[0] || grow_ms <= 0 || first_ms <= 0) {
-        snprintf(why, whysize, "Separations as the plan has them");
+        /* TRANSLATORS: on the ready screen, how long today's separations will be and why */
+        snprintf(why, whysize, "%s", _("Separations as the plan has them"));
         return first_ms;
     }
     if (!p->found) {
-        snprintf(why, whysize, "Separations as the plan has them (no session yet for %s)",
+        /* TRANSLATORS: %s is the client's label */
+        snprintf(why, whysize, _("Separations as the plan has them (no session yet for %s)"),
                  p->client);
         return first_ms;
     }
@@ -85,17 +88,24 @@ int64_t progress_propose(const progress_t *p, int64_t first_ms, int64_t grow_ms,
     duration_format_length(end, to, sizeof to);
     char today[80];
     if (end > s)
-        snprintf(today, sizeof today, "%s to %s", from, to);
+        /* TRANSLATORS: a range of lengths: "20 s to 1 min" */
+        snprintf(today, sizeof today, _("%s to %s"), from, to);
     else
         snprintf(today, sizeof today, "%s", from);
     if (p->last_reconnect)
-        snprintf(why, whysize, "Separations today: %s; last time a reconnect at %s", today,
+        /* TRANSLATORS: the first %s is a length or a range ("20 s to 1 min"), the second a
+           length: how far into a separation the child came back last time */
+        snprintf(why, whysize, _("Separations today: %s; last time a reconnect at %s"), today,
                  duration_format_length(p->reconnect_at_ms, last, sizeof last));
     else if (p->last_reached_ms > 0)
-        snprintf(why, whysize, "Separations today: %s; last time up to %s, no reconnect", today,
+        /* TRANSLATORS: the first %s is a length or a range, the second the longest separation
+           reached last time */
+        snprintf(why, whysize, _("Separations today: %s; last time up to %s, no reconnect"), today,
                  duration_format_length(p->last_reached_ms, last, sizeof last));
     else
-        snprintf(why, whysize, "Separations today: %s; last time it ended during the first, %s, "
-                 "no reconnect", today, duration_format_length(p->first_ms, last, sizeof last));
+        /* TRANSLATORS: the first %s is a length or a range, the second the length of the first
+           separation, during which last time's session ended */
+        snprintf(why, whysize, _("Separations today: %s; last time it ended during the first, %s, "
+                 "no reconnect"), today, duration_format_length(p->first_ms, last, sizeof last));
     return s;
 }

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
 
 static const char *const COLUMN_NAMES[RECORD_COLUMNS] = {
@@ -155,7 +156,8 @@ static int split(const char *line, size_t len, record_row_t *row, char *err, siz
         if (i < len && line[i] == '"') {
             for (i++;; i++) {
                 if (i >= len) {
-                    snprintf(err, errsize, "a quoted field in column %d is not closed", count + 1);
+                    /* TRANSLATORS: what is wrong with a line of the session log (a CSV file) */
+                    snprintf(err, errsize, _("a quoted field in column %d is not closed"), count + 1);
                     return -1;
                 }
                 if (line[i] == '"' && !(i + 1 < len && line[i + 1] == '"'))
@@ -166,7 +168,7 @@ static int split(const char *line, size_t len, record_row_t *row, char *err, siz
             }
             i++; /* the closing quote */
             if (i < len && line[i] != ',') {
-                snprintf(err, errsize, "text after a closing quote in column %d", count + 1);
+                snprintf(err, errsize, _("text after a closing quote in column %d"), count + 1);
                 return -1;
             }
         } else {
@@ -187,7 +189,10 @@ static int split(const char *line, size_t len, record_row_t *row, char *err, siz
 
 static bool column_error(int col, const char *why, const char *value, char *err, size_t errsize)
 {
-    snprintf(err, errsize, "%s: %s \"%.40s\"", COLUMN_NAMES[col], why, value);
+    /* TRANSLATORS: a bad field in the session log: the first %s is the column's name, in
+       English as the file has it ("duration_seconds"), the second what is wrong ("not a whole
+       number"), the last the value */
+    snprintf(err, errsize, _("%s: %s \"%.40s\""), COLUMN_NAMES[col], why, value);
     return false;
 }
 
@@ -198,29 +203,31 @@ static bool convert(record_row_t *r, char *err, size_t errsize)
     int day2, minute2;
     int64_t ended;
     if (!parse_time(f[COL_STARTED], &r->day, &r->minute, &r->started_epoch_ms))
-        return column_error(COL_STARTED, "not a date and time", f[COL_STARTED], err, errsize);
+        /* TRANSLATORS: what is wrong with a field of the session log */
+        return column_error(COL_STARTED, _("not a date and time"), f[COL_STARTED], err, errsize);
     if (!parse_time(f[COL_ENDED], &day2, &minute2, &ended))
-        return column_error(COL_ENDED, "not a date and time", f[COL_ENDED], err, errsize);
+        return column_error(COL_ENDED, _("not a date and time"), f[COL_ENDED], err, errsize);
     if (!f[COL_PLAN][0])
-        return column_error(COL_PLAN, "empty", "", err, errsize);
+        /* TRANSLATORS: what is wrong with a field of the session log: nothing is in it */
+        return column_error(COL_PLAN, _("empty"), "", err, errsize);
     static const int secs[3] = { COL_PLANNED, COL_DURATION, COL_PAUSED };
     int64_t *ms[3] = { &r->planned_ms, &r->duration_ms, &r->paused_ms };
     for (int i = 0; i < 3; i++) {
         if (!parse_seconds(f[secs[i]], ms[i]))
-            return column_error(secs[i], "not a number of seconds", f[secs[i]], err, errsize);
+            return column_error(secs[i], _("not a number of seconds"), f[secs[i]], err, errsize);
     }
     if (!f[COL_OUTCOME][0])
-        return column_error(COL_OUTCOME, "empty", "", err, errsize);
+        return column_error(COL_OUTCOME, _("empty"), "", err, errsize);
     static const int counted[6] = { COL_PHASES_COMPLETED, COL_PHASES_TOTAL, COL_RATING,
                                     COL_LOOK_BACKS, COL_EXTENDS, COL_RECONNECTS };
     int *to[6] = { &r->phases_completed, &r->phases_total, &r->rating, &r->look_backs,
                    &r->extends, &r->reconnects };
     for (int i = 0; i < 6; i++) {
         if (!parse_count(f[counted[i]], i >= 2, to[i]))
-            return column_error(counted[i], "not a whole number", f[counted[i]], err, errsize);
+            return column_error(counted[i], _("not a whole number"), f[counted[i]], err, errsize);
     }
     if (r->rating > 5 || (f[COL_RATING][0] && r->rating < 1))
-        return column_error(COL_RATING, "not a rating from 1 to 5", f[COL_RATING], err, errsize);
+        return column_error(COL_RATING, _("not a rating from 1 to 5"), f[COL_RATING], err, errsize);
     static const int seps[3] = { COL_FIRST_SEPARATION, COL_LONGEST_SEPARATION,
                                  COL_RECONNECT_SEPARATION };
     int64_t *sep_ms[3] = { &r->first_separation_ms, &r->longest_separation_ms,
@@ -228,7 +235,7 @@ static bool convert(record_row_t *r, char *err, size_t errsize)
     for (int i = 0; i < 3; i++) {
         *sep_ms[i] = 0;
         if (f[seps[i]][0] && !parse_seconds(f[seps[i]], sep_ms[i]))
-            return column_error(seps[i], "not a number of seconds", f[seps[i]], err, errsize);
+            return column_error(seps[i], _("not a number of seconds"), f[seps[i]], err, errsize);
     }
     return true;
 }
@@ -236,23 +243,28 @@ static bool convert(record_row_t *r, char *err, size_t errsize)
 bool record_parse(const char *line, size_t len, record_row_t *row, char *err, size_t errsize)
 {
     if (len >= RECORD_MAX_LINE) {
-        snprintf(err, errsize, "longer than %d bytes", RECORD_MAX_LINE);
+        /* TRANSLATORS: what is wrong with a line of the session log */
+        snprintf(err, errsize, _("longer than %d bytes"), RECORD_MAX_LINE);
         return false;
     }
     if (memchr(line, '\0', len)) {
-        snprintf(err, errsize, "a NUL byte at column %zu", (size_t)((const char *)memchr(line, '\0', len) - line) + 1);
+        snprintf(err, errsize, _("a NUL byte at column %zu"),
+                 (size_t)((const char *)memchr(line, '\0', len) - line) + 1);
         return false;
     }
     size_t bad = utf8_check(line, len);
     if (bad < len) {
-        snprintf(err, errsize, "invalid UTF-8 (byte 0x%02x at column %zu)", (unsigned char)line[bad], bad + 1);
+        snprintf(err, errsize, _("invalid UTF-8 (byte 0x%02x at column %zu)"), (unsigned char)line[bad], bad + 1);
         return false;
     }
     int n = split(line, len, row, err, errsize);
     if (n < 0)
         return false;
     if (n != RECORD_COLUMNS_V1 && n != RECORD_COLUMNS_V2 && n != RECORD_COLUMNS) {
-        snprintf(err, errsize, "%d fields (a record has %d, or %d or %d in older logs)", n,
+        /* TRANSLATORS: a line of the session log with the wrong number of fields (the first
+           %d); the other numbers are the counts a record may have */
+        snprintf(err, errsize, P_("%d field (a record has %d, or %d or %d in older logs)",
+                                  "%d fields (a record has %d, or %d or %d in older logs)", n), n,
                  RECORD_COLUMNS, RECORD_COLUMNS_V2, RECORD_COLUMNS_V1);
         return false;
     }
@@ -292,18 +304,21 @@ bool record_label_ok(const char *label, char *err, size_t errsize)
 {
     size_t n = strlen(label);
     if (n == 0 || n > RECORD_MAX_CLIENT) {
-        snprintf(err, errsize, "a client label has 1 to %d bytes (\"%.40s\" has %zu)",
+        /* TRANSLATORS: a client label given with --client or typed in the client field that
+           is empty or too long: %1$d is the most bytes it may have, %2$s the label, %3$zu its
+           bytes (a label of letters with accents takes 2 bytes for each of them) */
+        snprintf(err, errsize, _("a client label has 1 to %d bytes (\"%.40s\" has %zu)"),
                  RECORD_MAX_CLIENT, label, n);
         return false;
     }
     if (utf8_check(label, n) < n) {
-        snprintf(err, errsize, "the client label is not valid UTF-8");
+        snprintf(err, errsize, "%s", _("the client label is not valid UTF-8"));
         return false;
     }
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)label[i];
         if (c < 0x20 || c == 0x7F) {
-            snprintf(err, errsize, "the client label holds a control character");
+            snprintf(err, errsize, "%s", _("the client label holds a control character"));
             return false;
         }
     }

@@ -10,14 +10,13 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
+#include "core/log/daytext.h"
 
 #define WEEKS_MAX 104   /* weeks drawn in the minutes chart; older ones are left out */
 #define TREND 3         /* sessions averaged at each end for "from ... to ..." */
 
-static const char *const WEEKDAYS[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char *const MONTHS[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
 static const char *const SEP_WORDS[REPORT_SEPARATIONS] = { "first", "longest", "reconnect" };
 
 /* ---- the growing buffer ---- */
@@ -107,6 +106,15 @@ static void esc(buf_t *b, const char *s)
             run = s + 1;
         }
     }
+}
+
+/* Writes fmt (a message with one %s) with text, HTML already, in the %s; a piece that could
+ * not be built (failed) fails the page. */
+static void put_with(buf_t *b, const char *fmt, const char *text, bool failed) __attribute__((format(printf, 2, 0)));
+static void put_with(buf_t *b, const char *fmt, const char *text, bool failed)
+{
+    b->failed |= failed;
+    putf(b, fmt, text ? text : "");
 }
 
 /* ---- keeping the sessions ---- */
@@ -209,18 +217,19 @@ bool report_add(report_t *r, const record_row_t *row)
 
 static char *day_long(int day, char *buf, size_t size)
 {
-    int y, m, d;
-    record_civil_from_days(day, &y, &m, &d);
-    snprintf(buf, size, "%s %d %s %d", WEEKDAYS[history_weekday(day)], d, MONTHS[m - 1], y);
-    return buf;
+    /* TRANSLATORS: a date in the report ("Mon 4 Mar 2024"), a strftime format: %a the
+       weekday's short name, %-d the day without a leading zero, %b the month's short name, %Y
+       the year; order them as dates are written in your language ("%a %-d. %b %Y") */
+    /* xgettext:no-c-format */
+    return daytext_format(day, 0, _("%a %-d %b %Y"), buf, size);
 }
 
 static char *day_short(int day, char *buf, size_t size)
 {
-    int y, m, d;
-    record_civil_from_days(day, &y, &m, &d);
-    snprintf(buf, size, "%d %s", d, MONTHS[m - 1]);
-    return buf;
+    /* TRANSLATORS: a date under a chart of the report ("4 Mar"), a strftime format: %-d the
+       day without a leading zero, %b the month's short name */
+    /* xgettext:no-c-format */
+    return daytext_format(day, 0, _("%-d %b"), buf, size);
 }
 
 static char *seconds_words(double s, char *buf, size_t size)
@@ -239,14 +248,19 @@ static char *num(double v, char *buf, size_t size)
     return buf;
 }
 
+/* How a session ended, in words (the log writes completed, ended_early, interrupted). */
 static const char *outcome_words(const char *o)
 {
     if (strcmp(o, "completed") == 0)
-        return "completed";
+        /* TRANSLATORS: how a session ended, in the report's table (column "How it ended") and
+           --history: the plan ran to its end */
+        return _("completed");
     if (strcmp(o, "ended_early") == 0)
-        return "ended early";
+        /* TRANSLATORS: how a session ended: the adult ended it before the plan's end */
+        return _("ended early");
     if (strcmp(o, "interrupted") == 0)
-        return "cut off";
+        /* TRANSLATORS: how a session ended: the app stopped (closed, crashed, power cut) */
+        return _("cut off");
     return o;
 }
 
@@ -302,13 +316,17 @@ static void period_words(buf_t *b, const report_query_t *q)
 {
     char a[40], c[40];
     if (q->since != REPORT_NO_DAY && q->until != REPORT_NO_DAY)
-        putf(b, "%s to %s", day_long(q->since, a, sizeof a), day_long(q->until, c, sizeof c));
+        /* TRANSLATORS: the report's period, after "Period: ": from the first date to the second */
+        putf(b, _("%s to %s"), day_long(q->since, a, sizeof a), day_long(q->until, c, sizeof c));
     else if (q->since != REPORT_NO_DAY)
-        putf(b, "since %s", day_long(q->since, a, sizeof a));
+        /* TRANSLATORS: the report's period, after "Period: " */
+        putf(b, _("since %s"), day_long(q->since, a, sizeof a));
     else if (q->until != REPORT_NO_DAY)
-        putf(b, "up to %s", day_long(q->until, a, sizeof a));
+        /* TRANSLATORS: the report's period, after "Period: " */
+        putf(b, _("up to %s"), day_long(q->until, a, sizeof a));
     else
-        put(b, "all sessions logged");
+        /* TRANSLATORS: the report's period, after "Period: ", when none was asked for */
+        put(b, _("all sessions logged"));
 }
 
 /* ---- charts ---- */
@@ -329,13 +347,13 @@ static void tick_number(double v, char *buf, size_t size)
 
 static void tick_seconds(double v, char *buf, size_t size)
 {
-    long s = (long)(v + 0.5);
+    long long s = (long long)(v + 0.5);
     if (s < 60)
-        snprintf(buf, size, "%ld s", s);
+        snprintf(buf, size, _("%lld s"), s);
     else if (s % 60 == 0)
-        snprintf(buf, size, "%ld min", s / 60);
+        snprintf(buf, size, _("%lld min"), s / 60);
     else
-        snprintf(buf, size, "%ld:%02ld", s / 60, s % 60);
+        snprintf(buf, size, "%lld:%02lld", s / 60, s % 60);
 }
 
 /* A step of 1, 2 or 5 times a power of ten giving at most 5 gridlines up to max (max >= 1). */
@@ -386,7 +404,9 @@ static double bar_width(size_t n)
 
 static void svg_open(buf_t *b, const char *label)
 {
-    putf(b, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"%s\">", CW, CH, label);
+    putf(b, "<svg viewBox=\"0 0 %.0f %.0f\" role=\"img\" aria-label=\"", CW, CH);
+    esc(b, label);
+    put(b, "\">");
 }
 
 /* The y grid and its labels, and the axes. */
@@ -460,16 +480,21 @@ static void chart_weeks(buf_t *b, int id, const report_session_t *const *s, size
     }
     for (size_t i = 0; i < weeks; i++)
         max = mins[i] > max ? mins[i] : max;
-    figure_open(b, "Minutes per week",
-                skip ? "Each bar is a week, Monday to Sunday (the latest 104 weeks)."
-                     : "Each bar is a week, Monday to Sunday; the label under it is its Monday.");
-    svg_open(b, "Minutes per week, as bars");
+    /* TRANSLATORS: the caption of a chart in the report */
+    figure_open(b, _("Minutes per week"),
+                /* TRANSLATORS: how to read the report's chart "Minutes per week" */
+                skip ? _("Each bar is a week, Monday to Sunday (the latest 104 weeks).")
+                     /* TRANSLATORS: how to read the report's chart "Minutes per week" */
+                     : _("Each bar is a week, Monday to Sunday; the label under it is its Monday."));
+    /* TRANSLATORS: the chart "Minutes per week" described for a screen reader */
+    svg_open(b, _("Minutes per week, as bars"));
     putf(b, "<defs><pattern id=\"hatch%d\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
             "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#dbe4f1\"/>"
             "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#2d4a78\" stroke-width=\"2.5\"/>"
             "</pattern></defs>", id);
     double step = nice_step(max > 1.0 ? max : 1.0), top = ytop(max > 1.0 ? max : 1.0, step);
-    y_axis(b, top, step, tick_number, "min");
+    /* TRANSLATORS: the unit of a chart's axis: minutes, abbreviated */
+    y_axis(b, top, step, tick_number, _("min"));
     double bw = bar_width(weeks);
     for (size_t i = 0; i < weeks; i++) {
         if (mins[i] <= 0.0)
@@ -511,14 +536,24 @@ static void chart_separations(buf_t *b, const report_session_t *const *s, size_t
         any_first |= s[i]->separation_s[0] >= 0.0;
         any_reconnect |= s[i]->separation_s[2] >= 0.0;
     }
-    figure_start(b, "Separation reached, per session");
-    put(b, "Solid line, filled circles: the longest separation in each session without a reconnect.");
-    if (any_first)
-        put(b, " Dashed line, open squares: the first separation.");
-    if (any_reconnect)
-        put(b, " Crosses: the separation in which the child first came back to reconnect.");
+    /* TRANSLATORS: the caption of a chart in the report */
+    figure_start(b, _("Separation reached, per session"));
+    /* TRANSLATORS: how to read the report's chart "Separation reached, per session": one
+       sentence for each line the chart draws, put one after the other */
+    put(b, _("Solid line, filled circles: the longest separation in each session without a reconnect."));
+    if (any_first) {
+        put(b, " ");
+        /* TRANSLATORS: see "Solid line, filled circles: ..." */
+        put(b, _("Dashed line, open squares: the first separation."));
+    }
+    if (any_reconnect) {
+        put(b, " ");
+        /* TRANSLATORS: see "Solid line, filled circles: ..." */
+        put(b, _("Crosses: the separation in which the child first came back to reconnect."));
+    }
     put(b, "</p>");
-    svg_open(b, "The separation reached in each session, as a line with markers");
+    /* TRANSLATORS: the chart "Separation reached, per session" described for a screen reader */
+    svg_open(b, _("The separation reached in each session, as a line with markers"));
     double step = seconds_step(max > 10.0 ? max : 10.0), top = ytop(max > 10.0 ? max : 10.0, step);
     y_axis(b, top, step, tick_seconds, NULL);
     if (any_first) {
@@ -545,8 +580,12 @@ static void chart_separations(buf_t *b, const report_session_t *const *s, size_t
         char t[32];
         tick_seconds(s[best]->separation_s[1], t, sizeof t);
         double x = px(best, n);
-        putf(b, "<text class=\"small\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">longest: %s</text>", x,
-             py(s[best]->separation_s[1], top) - 8, x > CW - 90 ? "end" : x < PL + 40 ? "start" : "middle", t);
+        putf(b, "<text class=\"small\" x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">", x,
+             py(s[best]->separation_s[1], top) - 8, x > CW - 90 ? "end" : x < PL + 40 ? "start" : "middle");
+        /* TRANSLATORS: a label on the report's separation chart at its highest point; %s is a
+           length ("1 min", "1:30") */
+        putf(b, _("longest: %s"), t);
+        put(b, "</text>");
     }
     x_dates(b, days, n);
     put(b, "</svg></figure>");
@@ -557,9 +596,13 @@ static void chart_look_backs(buf_t *b, int id, const report_session_t *const *s,
     double max = 0.0;
     for (size_t i = 0; i < n; i++)
         max = s[i]->look_backs > max ? s[i]->look_backs : max;
-    figure_open(b, "Look-backs, per session", "Each bar is a session, oldest first: how many times the "
-                                              "adult marked that the child looked back.");
-    svg_open(b, "Look-backs in each session, as bars");
+    /* TRANSLATORS: the caption of a chart in the report; a look-back is the child looking back
+       at the adult during a separation, which the adult marks with a key */
+    figure_open(b, _("Look-backs, per session"),
+                /* TRANSLATORS: how to read the report's chart "Look-backs, per session" */
+                _("Each bar is a session, oldest first: how many times the adult marked that the child looked back."));
+    /* TRANSLATORS: the chart "Look-backs, per session" described for a screen reader */
+    svg_open(b, _("Look-backs in each session, as bars"));
     putf(b, "<defs><pattern id=\"dots%d\" width=\"5\" height=\"5\" patternUnits=\"userSpaceOnUse\">"
             "<rect width=\"5\" height=\"5\" fill=\"#fff\"/><circle cx=\"2.5\" cy=\"2.5\" r=\"1.3\" fill=\"#1c2430\"/>"
             "</pattern></defs>", id);
@@ -584,13 +627,19 @@ static void chart_ratings(buf_t *b, const report_session_t *const *s, size_t n, 
     size_t rated = 0;
     for (size_t i = 0; i < n; i++)
         rated += s[i]->rating > 0;
-    figure_open(b, "Ratings, per session", "The end screen's rating, 1 to 5 (diamonds); sessions "
-                                           "without a rating are left out.");
+    /* TRANSLATORS: the caption of a chart in the report */
+    figure_open(b, _("Ratings, per session"),
+                /* TRANSLATORS: how to read the report's chart "Ratings, per session" */
+                _("The end screen's rating, 1 to 5 (diamonds); sessions without a rating are left out."));
     if (rated == 0) {
-        put(b, "<p class=\"none\">No session was rated.</p></figure>");
+        put(b, "<p class=\"none\">");
+        /* TRANSLATORS: the report's chart of ratings when no session has one */
+        put(b, _("No session was rated."));
+        put(b, "</p></figure>");
         return;
     }
-    svg_open(b, "The rating of each session, 1 to 5, as markers");
+    /* TRANSLATORS: the chart "Ratings, per session" described for a screen reader */
+    svg_open(b, _("The rating of each session, 1 to 5, as markers"));
     y_axis(b, 5.0, 1.0, tick_number, NULL);
     put(b, "<polyline fill=\"none\" stroke=\"#777\" stroke-width=\"1\" points=\"");
     for (size_t i = 0; i < n; i++)
@@ -642,9 +691,84 @@ static size_t ends(const report_session_t *const *s, size_t n, value_fn f, doubl
     return have;
 }
 
-static const char *sessions_word(size_t k)
+/* The counts of how sessions ended, as one sentence. */
+static void outcomes(buf_t *b, size_t completed, size_t early, size_t cut)
 {
-    return k == 1 ? "session" : "sessions";
+    if (early && cut)
+        /* TRANSLATORS: the report's summary: how many sessions were completed, ended early by the
+           adult, cut off (the app stopped). A wording that does not change with the number may
+           be easiest ("completed: %zu") */
+        putf(b, _("%zu completed, %zu ended early, %zu cut off (the app stopped)."), completed, early, cut);
+    else if (early)
+        /* TRANSLATORS: see "%zu completed, %zu ended early, %zu cut off (the app stopped)." */
+        putf(b, _("%zu completed, %zu ended early."), completed, early);
+    else if (cut)
+        /* TRANSLATORS: see "%zu completed, %zu ended early, %zu cut off (the app stopped)." */
+        putf(b, _("%zu completed, %zu cut off (the app stopped)."), completed, cut);
+    else
+        /* TRANSLATORS: see "%zu completed, %zu ended early, %zu cut off (the app stopped)." */
+        putf(b, _("%zu completed."), completed);
+}
+
+static void summary_separations(buf_t *b, const report_session_t *const *s, size_t n)
+{
+    char a[48], z[48], t[48], u[48];
+    double x, y;
+    size_t k, have = ends(s, n, v_longest, &x, &y, &k);
+    if (have == 0)
+        return;
+    double lo = -1.0, hi = -1.0;
+    for (size_t i = 0; i < n; i++) {
+        double v = s[i]->separation_s[1];
+        if (v >= 0.0 && (lo < 0.0 || v < lo))
+            lo = v;
+        hi = v > hi ? v : hi;
+    }
+    put(b, "<p>");
+    if (have == 1)
+        /* TRANSLATORS: the report's summary; %s is a length ("1 min 30 s") */
+        putf(b, _("Separation: the longest reached was %s (one session with separations logged)."),
+             seconds_words(hi, a, sizeof a));
+    else
+        /* TRANSLATORS: the report's summary: the shortest and the longest separation reached
+           (%1$s, %2$s), then the longest in a session on average over the first %4$zu sessions
+           (%3$s) and over the latest %6$zu (%5$s). Keep the <strong> tags round the same words. */
+        putf(b, P_("Separations from <strong>%s</strong> to <strong>%s</strong>: the longest in a session "
+                   "averaged %s in the first %zu session and %s in the latest %zu.",
+                   "Separations from <strong>%s</strong> to <strong>%s</strong>: the longest in a session "
+                   "averaged %s in the first %zu sessions and %s in the latest %zu.", k),
+             seconds_words(lo, a, sizeof a), seconds_words(hi, z, sizeof z), seconds_words(x, t, sizeof t),
+             k, seconds_words(y, u, sizeof u), k);
+    put(b, "</p>");
+}
+
+static void summary_ratings(buf_t *b, const report_session_t *const *s, size_t n)
+{
+    char a[48], z[48], t[48];
+    double x, y, sum = 0.0;
+    size_t k, have = ends(s, n, v_rating, &x, &y, &k);
+    for (size_t i = 0; i < n; i++)
+        sum += s[i]->rating;
+    put(b, "<p>");
+    if (have == 0)
+        /* TRANSLATORS: the report's summary: no session has a rating */
+        put(b, _("Ratings: none given."));
+    else if (k > 0)
+        /* TRANSLATORS: the report's summary: %1$zu sessions rated of %2$zu, %3$s the average
+           rating (out of 5), then the average over the first %5$zu rated (%4$s) and over the
+           latest %7$zu rated (%6$s). Keep the <strong> tags round the same words. */
+        putf(b, P_("Ratings: %zu of %zu session rated, <strong>%s of 5</strong> on average (from %s in the "
+                   "first %zu rated to %s in the latest %zu).",
+                   "Ratings: %zu of %zu sessions rated, <strong>%s of 5</strong> on average (from %s in the "
+                   "first %zu rated to %s in the latest %zu).", n),
+             have, n, num(sum / (double)have, a, sizeof a), num(x, z, sizeof z), k, num(y, t, sizeof t), k);
+    else
+        /* TRANSLATORS: the report's summary: %1$zu sessions rated of %2$zu, %3$s the average
+           rating (out of 5). Keep the <strong> tags round the same words. */
+        putf(b, P_("Ratings: %zu of %zu session rated, <strong>%s of 5</strong> on average.",
+                   "Ratings: %zu of %zu sessions rated, <strong>%s of 5</strong> on average.", n),
+             have, n, num(sum / (double)have, a, sizeof a));
+    put(b, "</p>");
 }
 
 static void summary(buf_t *b, const report_session_t *const *s, size_t n)
@@ -661,73 +785,66 @@ static void summary(buf_t *b, const report_session_t *const *s, size_t n)
     int w0 = s[0]->day - history_weekday(s[0]->day), w1 = s[n - 1]->day - history_weekday(s[n - 1]->day);
     int weeks = (w1 - w0) / 7 + 1;
     int64_t whole_minutes = (ms + 30000) / 60000;
-    put(b, "<div class=\"summary\">");
+    put(b, "<div class=\"summary\"><p>");
     if (n == 1)
-        putf(b, "<p><strong>1 session</strong>, on %s: <strong>%s minutes</strong>.</p>",
+        /* TRANSLATORS: the report's summary of a single session: %1$s its date, %2$s its
+           minutes. Keep the <strong> tags round the same words. */
+        putf(b, P_("<strong>1 session</strong>, on %s: <strong>%s minute</strong>.",
+                   "<strong>1 session</strong>, on %s: <strong>%s minutes</strong>.", whole_minutes),
              day_long(s[0]->day, a, sizeof a), num((double)whole_minutes, t, sizeof t));
     else
-        putf(b, "<p><strong>%zu sessions</strong> over %d week%s, from %s to %s: <strong>%s minutes</strong> "
-                "in all, about %s minutes a session.</p>",
-             n, weeks, weeks == 1 ? "" : "s", day_long(s[0]->day, a, sizeof a), day_long(s[n - 1]->day, z, sizeof z),
+        /* TRANSLATORS: the report's summary: %1$zu sessions (two or more) over %2$d weeks (the
+           plural follows the weeks), from the date %3$s to the date %4$s, %5$s minutes in all,
+           %6$s minutes a session on average. Keep the <strong> tags round the same words. */
+        putf(b, P_("<strong>%zu sessions</strong> over %d week, from %s to %s: <strong>%s minutes</strong> "
+                   "in all, about %s minutes a session.",
+                   "<strong>%zu sessions</strong> over %d weeks, from %s to %s: <strong>%s minutes</strong> "
+                   "in all, about %s minutes a session.", weeks),
+             n, weeks, day_long(s[0]->day, a, sizeof a), day_long(s[n - 1]->day, z, sizeof z),
              num((double)whole_minutes, t, sizeof t), num((double)ms / 60000.0 / (double)n, u, sizeof u));
-    putf(b, "<p>%zu completed", completed);
-    if (early)
-        putf(b, ", %zu ended early", early);
-    if (cut)
-        putf(b, ", %zu cut off (the app stopped)", cut);
-    put(b, ".</p>");
-
+    put(b, "</p><p>");
+    outcomes(b, completed, early, cut);
+    put(b, "</p>");
+    summary_separations(b, s, n);
     double x, y;
-    size_t k, have = ends(s, n, v_longest, &x, &y, &k);
-    if (have > 0) {
-        double lo = -1.0, hi = -1.0;
-        for (size_t i = 0; i < n; i++) {
-            double v = s[i]->separation_s[1];
-            if (v >= 0.0 && (lo < 0.0 || v < lo))
-                lo = v;
-            hi = v > hi ? v : hi;
-        }
-        if (have == 1)
-            putf(b, "<p>Separation: the longest reached was %s (one session with separations logged).</p>",
-                 seconds_words(hi, a, sizeof a));
-        else
-            putf(b, "<p>Separations from <strong>%s</strong> to <strong>%s</strong>: the longest in a session "
-                    "averaged %s in the first %zu %s and %s in the latest %zu.</p>",
-                 seconds_words(lo, a, sizeof a), seconds_words(hi, z, sizeof z), seconds_words(x, t, sizeof t),
-                 k, sessions_word(k), seconds_words(y, u, sizeof u), k);
-    }
+    size_t k;
     ends(s, n, v_look_backs, &x, &y, &k);
+    put(b, "<p>");
     if (k > 0)
-        putf(b, "<p>Look-backs from <strong>%s</strong> to <strong>%s</strong> a session (the first %zu %s "
-                "and the latest %zu, on average).</p>",
-             num(x, a, sizeof a), num(y, z, sizeof z), k, sessions_word(k), k);
+        /* TRANSLATORS: the report's summary: look-backs a session on average over the first
+           %3$zu sessions (%1$s) and over the latest %4$zu (%2$s). Keep the <strong> tags round
+           the same words. */
+        putf(b, P_("Look-backs from <strong>%s</strong> to <strong>%s</strong> a session (the first %zu session "
+                   "and the latest %zu, on average).",
+                   "Look-backs from <strong>%s</strong> to <strong>%s</strong> a session (the first %zu sessions "
+                   "and the latest %zu, on average).", k),
+             num(x, a, sizeof a), num(y, z, sizeof z), k, k);
     else
-        putf(b, "<p>%d look-back%s in the one session.</p>", s[0]->look_backs, s[0]->look_backs == 1 ? "" : "s");
-    have = ends(s, n, v_rating, &x, &y, &k);
-    double sum = 0.0;
-    for (size_t i = 0; i < n; i++)
-        sum += s[i]->rating;
-    if (have == 0)
-        put(b, "<p>Ratings: none given.</p>");
-    else {
-        putf(b, "<p>Ratings: %zu of %zu %s rated, <strong>%s of 5</strong> on average", have, n,
-             sessions_word(n), num(sum / (double)have, a, sizeof a));
-        if (k > 0)
-            putf(b, " (from %s in the first %zu rated to %s in the latest %zu)", num(x, z, sizeof z), k,
-                 num(y, t, sizeof t), k);
-        put(b, ".</p>");
-    }
+        /* TRANSLATORS: the report's summary when it holds one session */
+        putf(b, P_("%d look-back in the one session.", "%d look-backs in the one session.", s[0]->look_backs),
+             s[0]->look_backs);
+    put(b, "</p>");
+    summary_ratings(b, s, n);
     put(b, "</div>");
 }
 
 static void table(buf_t *b, const report_session_t *const *s, size_t n, bool seps)
 {
-    put(b, "<h3>Sessions</h3><table><thead><tr><th class=\"n\">#</th><th>Date</th><th>Plan</th>"
-           "<th class=\"n\">Length</th><th>How it ended</th><th>Rating</th><th class=\"n\">Look-backs</th>"
-           "<th class=\"n\">Reconnects</th>");
+    /* TRANSLATORS: a heading of the report, over its table of sessions */
+    putf(b, "<h3>%s</h3>", _("Sessions"));
+    putf(b, "<table><thead><tr><th class=\"n\">#</th><th>%s</th><th>%s</th><th class=\"n\">%s</th><th>%s</th>",
+         /* TRANSLATORS: column headings of the report's table of sessions: a session's date,
+            plan, length, how it ended */
+         _("Date"), _("Plan"), _("Length"), _("How it ended"));
+    putf(b, "<th>%s</th><th class=\"n\">%s</th><th class=\"n\">%s</th>",
+         /* TRANSLATORS: column headings of the report's table: the session's rating (1 to 5),
+            look-backs, reconnects (the child came back during a separation) */
+         _("Rating"), _("Look-backs"), _("Reconnects"));
     if (seps)
-        put(b, "<th class=\"n\">Longest separation</th>");
-    put(b, "<th>Note</th></tr></thead><tbody>");
+        /* TRANSLATORS: a column heading of the report's table */
+        putf(b, "<th class=\"n\">%s</th>", _("Longest separation"));
+    /* TRANSLATORS: a column heading of the report's table: the adult's note on the session */
+    putf(b, "<th>%s</th></tr></thead><tbody>", _("Note"));
     for (size_t i = 0; i < n; i++) {
         char day[48], len[48];
         putf(b, "<tr><td class=\"n\">%zu</td><td>", i + 1);
@@ -768,9 +885,13 @@ static void section(buf_t *b, int id, const report_session_t *const *s, size_t n
         return;
     put(b, "<section class=\"client\">");
     if (client) {
-        put(b, "<h2>Client: ");
-        esc(b, client);
+        buf_t label = { 0 };
+        esc(&label, client);
+        put(b, "<h2>");
+        /* TRANSLATORS: a heading of the report: %s is the client's label */
+        put_with(b, _("Client: %s"), label.s, label.failed);
         put(b, "</h2>");
+        free(label.s);
     } else if (title) {
         putf(b, "<h2>%s</h2>", title);
     }
@@ -785,7 +906,8 @@ static void section(buf_t *b, int id, const report_session_t *const *s, size_t n
         days[i] = s[i]->day;
         seps |= s[i]->separation_s[1] >= 0.0 || s[i]->separation_s[0] >= 0.0;
     }
-    put(b, "<h3>Charts</h3><div class=\"charts\">");
+    /* TRANSLATORS: a heading of the report, over its charts */
+    putf(b, "<h3>%s</h3><div class=\"charts\">", _("Charts"));
     chart_weeks(b, id, s, n);
     if (seps)
         chart_separations(b, s, n, days);
@@ -825,27 +947,49 @@ static int by_label(const void *pa, const void *pb)
 static void head(buf_t *b, const report_t *r)
 {
     char day[48];
-    put(b, "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
+    put(b, "<!DOCTYPE html>\n<html lang=\"");
+    /* TRANSLATORS: the report page's language, for its HTML lang attribute: your language's
+       code (de, es, fr) */
+    esc(b, _("en"));
+    put(b, "\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width,initial-scale=1\">"
-           "<meta name=\"referrer\" content=\"no-referrer\"><title>Safe Base report");
+           "<meta name=\"referrer\" content=\"no-referrer\"><title>");
+    /* TRANSLATORS: the report page's title (a browser's tab, a printed page's header) */
+    esc(b, _("Safe Base report"));
     if (r->q.client) {
         put(b, " &middot; ");
         esc(b, r->count ? r->sessions[0].client : r->q.client);
     }
     put(b, "</title><style>");
     put(b, STYLE);
-    put(b, "</style></head><body><header class=\"page\"><div class=\"brand\">Safe Base &middot; session report</div><h1>");
+    put(b, "</style></head><body><header class=\"page\"><div class=\"brand\">Safe Base &middot; ");
+    /* TRANSLATORS: above the report's heading, after "Safe Base · " (shown in capitals) */
+    esc(b, _("session report"));
+    put(b, "</div><h1>");
     if (r->q.client)
         esc(b, r->count ? r->sessions[0].client : r->q.client);
     else
-        put(b, "Every client");
-    put(b, "</h1><p>Period: ");
-    period_words(b, &r->q);
+        /* TRANSLATORS: the report's heading when it covers every client, one section each */
+        esc(b, _("Every client"));
+    put(b, "</h1><p>");
+    buf_t period = { 0 };
+    period_words(&period, &r->q);
+    /* TRANSLATORS: under the report's heading: %s is the period ("since Mon 4 Mar 2024", "all
+       sessions logged") */
+    put_with(b, _("Period: %s"), period.s, period.failed);
+    free(period.s);
     if (r->q.plan) {
-        put(b, " &middot; plan: ");
-        esc(b, r->q.plan);
+        buf_t plan = { 0 };
+        esc(&plan, r->q.plan);
+        put(b, " &middot; ");
+        /* TRANSLATORS: under the report's heading, after the period: %s is the plan's title */
+        put_with(b, _("plan: %s"), plan.s, plan.failed);
+        free(plan.s);
     }
-    putf(b, "</p><p>Made on %s from the session log.</p></header>", day_long(r->q.today, day, sizeof day));
+    put(b, "</p><p>");
+    /* TRANSLATORS: under the report's heading: %s is today's date */
+    putf(b, _("Made on %s from the session log."), day_long(r->q.today, day, sizeof day));
+    put(b, "</p></header>");
 }
 
 char *report_html(report_t *r, size_t *len)
@@ -864,9 +1008,10 @@ char *report_html(report_t *r, size_t *len)
     if (r->count == 0) {
         put(&b, "<section class=\"client\"><p class=\"none\">");
         if (r->logs_missing)
-            put(&b, "No sessions logged yet. They will appear here after the first one.");
+            /* TRANSLATORS: the report (and --history) before the first session is logged */
+            put(&b, _("No sessions logged yet. They will appear here after the first one."));
         else
-            put(&b, "There are no sessions in this period.");
+            put(&b, _("There are no sessions in this period."));
         put(&b, "</p></section>");
     } else if (r->q.client) {
         for (size_t i = 0; i < r->count; i++)
@@ -898,11 +1043,15 @@ char *report_html(report_t *r, size_t *len)
             for (size_t i = 0; i < r->count; i++)
                 if (history_same_name(r->sessions[i].client, want))
                     list[n++] = &r->sessions[i];
-            section(&b, id++, list, n, "Sessions without a client", j < nlabels ? want : NULL);
+            /* TRANSLATORS: a heading of the report: the sessions logged without a client's label */
+            section(&b, id++, list, n, _("Sessions without a client"), j < nlabels ? want : NULL);
         }
     }
-    put(&b, "<footer>Client labels are pseudonyms. This page holds private notes: keep it as you keep "
-            "the log. Made by Safe Base, offline.</footer></body></html>\n");
+    put(&b, "<footer>");
+    /* TRANSLATORS: the report page's footer */
+    put(&b, _("Client labels are pseudonyms. This page holds private notes: keep it as you keep the log. "
+              "Made by Safe Base, offline."));
+    put(&b, "</footer></body></html>\n");
     free(list);
     free(labels);
     if (b.failed) {

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 #define CHOICES_SHOWN_ERRORS 3
 #define CHOICES_MAX_LINE (2 * CHOICES_MAX_TEXT + 16)   /* "client\tNAME\tmusic\tVALUE" at most */
 
@@ -67,13 +69,15 @@ static bool control_at(const char *s, size_t n, size_t i)
 /* NULL when s[0..n) may be a name or value, else why not. */
 static const char *why_bad(const char *s, size_t n)
 {
+    /* TRANSLATORS: what is wrong with a line of choices.tsv, the remembered choices (after
+       "line N: "); this and the next ones are shown when the file cannot be read as it is */
     if (n == 0)
-        return "an empty field";
+        return _("an empty field");
     if (n > CHOICES_MAX_TEXT)
-        return "a name or value over 4095 bytes";
+        return _("a name or value over 4095 bytes");
     for (size_t i = 0; i < n; i++)
         if (control_at(s, n, i))
-            return "a control character";
+            return _("a control character");
     return NULL;
 }
 
@@ -203,13 +207,18 @@ typedef struct {
     int count;
 } errors_t;
 
-static void add_error(errors_t *e, int line, const char *why, const char *word)
+/* Adds "line N: why" to the list; why is whole (any word already in it). */
+static void add_error(errors_t *e, int line, const char *why)
 {
     if (e->count++ >= CHOICES_SHOWN_ERRORS || !e->buf || e->size == 0)
         return;
     size_t at = strlen(e->buf);
-    snprintf(e->buf + at, e->size - at, "%sline %d: %s%s%s%s", at ? "; " : "", line, why,
-             word ? " \"" : "", word ? word : "", word ? "\"" : "");
+    if (at > 0 && at < e->size)
+        at += (size_t)snprintf(e->buf + at, e->size - at, "; ");
+    if (at < e->size)
+        /* TRANSLATORS: a mistake in choices.tsv, the remembered choices: %d is its line, %s
+           what is wrong there; several are joined with "; " */
+        snprintf(e->buf + at, e->size - at, _("line %d: %s"), line, why);
 }
 
 /* A printable copy of word (at most 24 bytes, whole UTF-8 characters) for a message. */
@@ -225,38 +234,41 @@ static const char *quote(const char *word, char *buf, size_t size)
     return buf;
 }
 
-/* Checks one line's fields and applies them; NULL when good, else why not (*word: what). */
+/* Checks one line's fields and applies them; NULL when good, else why not: a message, or with
+ * *word set a format whose one %s is that word. */
 static const char *take_line(choices_t *c, char **f, int n, const char **word)
 {
     bool client = strcmp(f[0], "client") == 0;
     if (strcmp(f[0], "recent") == 0) {
         if (n != 3)
-            return "expected \"recent<TAB>music<TAB>VALUE\"";
+            /* TRANSLATORS: a line of choices.tsv that is not as expected; its words recent, music,
+               plan, client stay English, and <TAB> stands for a tab */
+            return _("expected \"recent<TAB>music<TAB>VALUE\"");
         if (strcmp(f[1], "music") != 0)
-            return *word = f[1], "unknown recent choice";
+            return *word = f[1], _("unknown recent choice \"%s\"");
         const char *why = why_bad(f[2], strlen(f[2]));
         if (why)
             return why;
         if (c->recent_count == CHOICES_RECENT || find_recent(c, f[2]) >= 0)
             return NULL;   /* past the eighth, or again: the newer one stands */
         if (!(c->recent[c->recent_count] = dup_text(f[2])))
-            return "out of memory";
+            return _("out of memory");
         c->recent_count++;
         return NULL;
     }
     if (!client && strcmp(f[0], "plan") != 0)
-        return *word = f[0], "expected plan, client or recent, found";
+        return *word = f[0], _("expected plan, client or recent, found \"%s\"");
     if (n != 4)
-        return client ? "expected \"client<TAB>NAME<TAB>plan or music<TAB>VALUE\""
-                      : "expected \"plan<TAB>ID<TAB>music<TAB>VALUE\"";
+        return client ? _("expected \"client<TAB>NAME<TAB>plan or music<TAB>VALUE\"")
+                      : _("expected \"plan<TAB>ID<TAB>music<TAB>VALUE\"");
     bool unused;
     if (key_field(f[0], f[2], &unused) < 0)
-        return *word = f[2], client ? "expected plan or music, found" : "expected music, found";
+        return *word = f[2], client ? _("expected plan or music, found \"%s\"") : _("expected music, found \"%s\"");
     const char *why = why_bad(f[1], strlen(f[1]));
     if (!why)
         why = why_bad(f[3], strlen(f[3]));
     if (!why && !choices_set(c, f[0], f[1], f[2], f[3]))
-        why = "out of memory";
+        why = _("out of memory");
     return why;
 }
 
@@ -268,15 +280,15 @@ static void read_line(choices_t *c, const char *s, size_t n, int number, errors_
     if (blank == n || s[0] == '#')
         return;
     if (n > CHOICES_MAX_LINE) {
-        add_error(e, number, "too long: a name or value over 4095 bytes", NULL);
+        add_error(e, number, _("too long: a name or value over 4095 bytes"));
         return;
     }
     for (size_t i = 0; i < n; i++)
         if (s[i] != '\t' && control_at(s, n, i)) {
-            add_error(e, number, "a control character", NULL);
+            add_error(e, number, _("a control character"));
             return;
         }
-    char line[CHOICES_MAX_LINE + 1], *f[5], q[32];
+    char line[CHOICES_MAX_LINE + 1], *f[5], q[32], why_word[256];
     memcpy(line, s, n);
     line[n] = '\0';
     int count = 0;
@@ -289,9 +301,14 @@ static void read_line(choices_t *c, const char *s, size_t n, int number, errors_
         *p++ = '\0';
     }
     const char *word = NULL;
-    const char *why = count > 4 ? "more than 4 tab-separated fields" : take_line(c, f, count, &word);
+    const char *why = count > 4 ? _("more than 4 tab-separated fields") : take_line(c, f, count, &word);
+    if (why && word) {
+        /* the format is one of take_line's, its one %s the word */
+        snprintf(why_word, sizeof why_word, why, quote(word, q, 25));
+        why = why_word;
+    }
     if (why)
-        add_error(e, number, why, word ? quote(word, q, 25) : NULL);
+        add_error(e, number, why);
 }
 
 bool choices_parse(choices_t *c, const char *text, size_t len, char *err, size_t errsize)
@@ -310,7 +327,8 @@ bool choices_parse(choices_t *c, const char *text, size_t len, char *err, size_t
     }
     if (e.count > CHOICES_SHOWN_ERRORS && err && errsize) {
         size_t at = strlen(err);
-        snprintf(err + at, errsize - at, " (and %d more)", e.count - CHOICES_SHOWN_ERRORS);
+        /* TRANSLATORS: after the first three mistakes in choices.tsv: how many more there are */
+        snprintf(err + at, errsize - at, _(" (and %d more)"), e.count - CHOICES_SHOWN_ERRORS);
     }
     return e.count == 0;
 }

@@ -5,6 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 void plan_phase_free(plan_phase_t *ph)
 {
     free(ph->name);
@@ -47,7 +49,12 @@ int plan_find_kind_after(const plan_t *plan, int from, phase_kind_t kind)
 
 const char *plan_audience_name(plan_audience_t a)
 {
-    return a == AUDIENCE_PARENT ? "parent" : "therapist";
+    if (a == AUDIENCE_PARENT)
+        /* TRANSLATORS: who a plan is for, shown beside its title in the plan list and --list
+           (about 10 letters). In the plan file itself the value stays "parent". */
+        return N_("parent");
+    /* TRANSLATORS: who a plan is for (see "parent"); the plan file's value stays "therapist" */
+    return N_("therapist");
 }
 
 const char *phase_kind_name(phase_kind_t k)

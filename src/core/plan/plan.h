@@ -19,6 +19,7 @@
 #define PLAN_MAX_TOTAL_MS (12LL * 3600 * 1000)  /* whole plan: at most 12 hours */
 #define PLAN_MIN_FADE_MS 500
 #define PLAN_MAX_ERRORS 32
+#define PLAN_MAX_MESSAGE 240         /* bytes in one mistake's message, NUL included */
 
 typedef enum { AUDIENCE_THERAPIST, AUDIENCE_PARENT } plan_audience_t;
 
@@ -71,7 +72,7 @@ typedef struct {
 
 typedef struct {
     int line;                         /* 1-based; 0 = the file as a whole */
-    char message[160];
+    char message[PLAN_MAX_MESSAGE];   /* in the user's language (core/base/i18n) */
 } plan_error_t;
 
 typedef struct {
@@ -112,6 +113,8 @@ int64_t plan_separation_grow(const plan_t *plan, int64_t *first_ms, int *rounds)
  * than its end_warning. */
 bool plan_shift_separations(plan_t *plan, int64_t first_ms);
 
+/* The audience's word as plan files write it ("parent", "therapist"); marked for translation:
+ * a screen or a list shows _(plan_audience_name(a)). */
 const char *plan_audience_name(plan_audience_t a);
 const char *phase_kind_name(phase_kind_t k);
 

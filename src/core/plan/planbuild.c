@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/plan/planparse.h"
 #include "core/plan/planread.h"
 
@@ -17,10 +18,12 @@ void planparse_close_phase(planparse_t *st)
     plan_phase_t *ph = &st->plan.phases[st->plan.nphases - 1];
     plan_extra_t *x = &st->extra[st->plan.nphases - 1];
     if (!x->duration_line) {
-        planparse_error(st, ph->line, "phase \"%s\" has no duration; add e.g. duration = 2m",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, ph->line, _("phase \"%s\" has no duration; add e.g. duration = 2m"),
                         planread_quote(ph->name, q, sizeof q));
     } else if (x->has_duration && ph->warn_ms > 0 && ph->warn_ms >= ph->duration_ms) {
-        planparse_error(st, x->warn_line, "warn (%s) must be shorter than the phase (%s)",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, x->warn_line, _("warn (%s) must be shorter than the phase (%s)"),
                         duration_format_length(ph->warn_ms, a, sizeof a),
                         duration_format_length(ph->duration_ms, b, sizeof b));
     }
@@ -43,8 +46,9 @@ static void check_growth(planparse_t *st, const plan_phase_t *ph, const plan_ext
     if (ph->kind == PHASE_SEPARATE && st->plan.grow_max_ms > 0 && last > st->plan.grow_max_ms)
         last = st->plan.grow_max_ms > ph->duration_ms ? st->plan.grow_max_ms : ph->duration_ms;
     if (last > PLAN_MAX_PHASE_MS)
-        planparse_error(st, x->grow_line, "with this grow, phase \"%s\" lasts %s in round %d: "
-                        "over 3 hours", planread_quote(ph->name, q, sizeof q),
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, x->grow_line, _("with this grow, phase \"%s\" lasts %s in round %d: "
+                        "over 3 hours"), planread_quote(ph->name, q, sizeof q),
                         duration_format_length(last, a, sizeof a), x->rounds);
 }
 
@@ -76,8 +80,9 @@ static void check_grow_max(planparse_t *st)
         if (ph->kind != PHASE_SEPARATE || !st->extra[i].has_duration)
             continue;
         if (st->plan.grow_max_ms < ph->duration_ms)
-            planparse_error(st, st->grow_max_line, "grow_max (%s) is shorter than the first "
-                            "separation (%s)", duration_format_length(st->plan.grow_max_ms, a, sizeof a),
+            /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+            planparse_error(st, st->grow_max_line, _("grow_max (%s) is shorter than the first "
+                            "separation (%s)"), duration_format_length(st->plan.grow_max_ms, a, sizeof a),
                             duration_format_length(ph->duration_ms, b, sizeof b));
         return;
     }
@@ -87,14 +92,17 @@ static void check_sizes(planparse_t *st, const plan_sizes_t *z)
 {
     char a[32], b[32];
     if (z->crossing_line)
-        planparse_error(st, z->crossing_line, "too many phases: with its repeats the plan has %d; "
-                        "the limit is %d", z->count, PLAN_MAX_PHASES);
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, z->crossing_line, _("too many phases: with its repeats the plan has %d; "
+                        "the limit is %d"), z->count, PLAN_MAX_PHASES);
     if (z->total_ms > PLAN_MAX_TOTAL_MS)
-        planparse_error(st, 0, "the plan lasts %s; the limit is 12 hours",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, 0, _("the plan lasts %s; the limit is 12 hours"),
                         duration_format_length(z->total_ms, a, sizeof a));
     if (z->complete && st->plan.end_warning_ms > 0 && st->plan.end_warning_ms >= z->total_ms)
-        planparse_error(st, st->end_warning_line, "end_warning (%s) must be shorter than the "
-                        "whole plan (%s)", duration_format_length(st->plan.end_warning_ms, a, sizeof a),
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, st->end_warning_line, _("end_warning (%s) must be shorter than the "
+                        "whole plan (%s)"), duration_format_length(st->plan.end_warning_ms, a, sizeof a),
                         duration_format_length(z->total_ms, b, sizeof b));
 }
 
@@ -153,20 +161,24 @@ void planparse_finish(planparse_t *st)
 {
     planparse_close_phase(st);
     if (st->repeat_line)
-        planparse_error(st, st->repeat_line, "[repeat %d] is never closed: add [end repeat] "
-                        "after its phases", st->repeat_count);
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, st->repeat_line, _("[repeat %d] is never closed: add [end repeat] "
+                        "after its phases"), st->repeat_count);
     if (!st->had_content) {
-        planparse_error(st, 1, "empty file: a plan needs a [plan] section and at least one [phase]");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, 1, _("empty file: a plan needs a [plan] section and at least one [phase]"));
         return;
     }
     if (!st->plan_line)
-        planparse_error(st, 1, "missing [plan] section: start with [plan] and a title");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, 1, _("missing [plan] section: start with [plan] and a title"));
     else if (!st->title_given)
-        planparse_error(st, st->plan_line, "[plan] has no title; add e.g. title = Special playtime");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, st->plan_line, _("[plan] has no title; add e.g. title = Special playtime"));
     if (st->plan.nphases == 0) {
         if (st->phase_headers == 0)
             planparse_error(st, st->plan_line ? st->plan_line : 1,
-                            "no phases: add at least one [phase NAME] with a duration");
+                            _("no phases: add at least one [phase NAME] with a duration"));
         return;
     }
     plan_sizes_t z = measure(st);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/plan/planedit_doc.h"
 
 /* ---- opening ---- */
@@ -18,7 +19,7 @@ static void out_of_memory(plan_errors_t *errs)
         return;
     memset(errs, 0, sizeof *errs);
     errs->count = 1;
-    snprintf(errs->items[0].message, sizeof errs->items[0].message, "out of memory");
+    snprintf(errs->items[0].message, sizeof errs->items[0].message, "%s", _("out of memory"));
 }
 
 void planedit_reset_weights(planedit_t *e)
@@ -124,10 +125,27 @@ int planedit_rows(const planedit_t *e, planedit_row_t rows[PLANEDIT_ROW_KINDS])
 const char *planedit_label(planedit_row_t row)
 {
     static const char *const labels[PLANEDIT_ROW_KINDS] = {
-        "Length", "Rounds", "First separation", "Separation grows by", "Connect time", "Music",
-        "Breathing pace", "Ending-soon warning", "Child view"
+        /* TRANSLATORS: the rows of the Adjust screen (E on the ready screen), each a label left
+           of its value and the - and + buttons: about 22 characters at most */
+        N_("Length"),
+        /* TRANSLATORS: an Adjust screen row: how many times the plan's [repeat] runs */
+        N_("Rounds"),
+        /* TRANSLATORS: an Adjust screen row: the length of the first time apart */
+        N_("First separation"),
+        /* TRANSLATORS: an Adjust screen row: how much longer each round's separation is */
+        N_("Separation grows by"),
+        /* TRANSLATORS: an Adjust screen row: the length of the time together */
+        N_("Connect time"),
+        /* TRANSLATORS: an Adjust screen row */
+        N_("Music"),
+        /* TRANSLATORS: an Adjust screen row: the breathing guide's breaths a minute */
+        N_("Breathing pace"),
+        /* TRANSLATORS: an Adjust screen row: the chime some time before the plan ends */
+        N_("Ending-soon warning"),
+        /* TRANSLATORS: an Adjust screen row: open the plan showing only the disk and colour */
+        N_("Child view"),
     };
-    return (unsigned)row < PLANEDIT_ROW_KINDS ? labels[row] : "";
+    return (unsigned)row < PLANEDIT_ROW_KINDS ? _(labels[row]) : "";
 }
 
 /* The last part of a path, without a trailing slash. */
@@ -166,36 +184,48 @@ void planedit_value(const planedit_t *e, planedit_row_t row, char *buf, size_t s
         duration_format_length(sep->dur, buf, size);
         break;
     case PLANEDIT_GROWTH:
-        snprintf(buf, size, "%s%s", sep->grow ? duration_format_length(sep->grow, len, sizeof len)
-                 : "None", sep->grow ? " a round" : "");
+        if (sep->grow)
+            /* TRANSLATORS: the Adjust screen's "Separation grows by" value: %s is a length
+               ("20 s"), added to the separation in each round */
+            snprintf(buf, size, _("%s a round"), duration_format_length(sep->grow, len, sizeof len));
+        else
+            /* TRANSLATORS: an Adjust screen value: no growth, no music, no warning */
+            snprintf(buf, size, "%s", _("None"));
         break;
     case PLANEDIT_CONNECT:
         duration_format_length(s->ph[planedit_find_phase(s, PHASE_CONNECT)].dur, buf, size);
         break;
     case PLANEDIT_MUSIC:
         if (!music || strcmp(music, "builtin") == 0)
-            snprintf(buf, size, "Safe Base's music");
+            /* TRANSLATORS: the Adjust screen's Music value: the music that comes with the app */
+            snprintf(buf, size, "%s", _("Safe Base's music"));
         else if (strcmp(music, "none") == 0)
-            snprintf(buf, size, "None");
+            snprintf(buf, size, "%s", _("None"));
         else
             base_name(music, buf, size);
         break;
     case PLANEDIT_BREATHING:
         tenths = (int)(s->ph[planedit_first_breathing(s)].breathe * 10 + 0.5);
         if (tenths % 10)
-            snprintf(buf, size, "%d.%d a minute", tenths / 10, tenths % 10);
+            /* TRANSLATORS: the Adjust screen's Breathing pace: breaths a minute, with one
+               decimal (the first %d the whole part, the second the tenths: write your
+               decimal separator between them) */
+            snprintf(buf, size, _("%d.%d a minute"), tenths / 10, tenths % 10);
         else
-            snprintf(buf, size, "%d a minute", tenths / 10);
+            /* TRANSLATORS: the Adjust screen's Breathing pace: breaths a minute, 2 to 20 */
+            snprintf(buf, size, _("%d a minute"), tenths / 10);
         break;
     case PLANEDIT_END_WARNING:
         if (e->plan.end_warning_ms > 0)
-            snprintf(buf, size, "%s before the end",
+            /* TRANSLATORS: the Adjust screen's Ending-soon warning: %s is a length ("2 min") */
+            snprintf(buf, size, _("%s before the end"),
                      duration_format_length(e->plan.end_warning_ms, len, sizeof len));
         else
-            snprintf(buf, size, "None");
+            snprintf(buf, size, "%s", _("None"));
         break;
     case PLANEDIT_CHILD_VIEW:
-        snprintf(buf, size, "%s", e->plan.child_view ? "Yes" : "No");
+        /* TRANSLATORS: the Adjust screen's Child view value */
+        snprintf(buf, size, "%s", e->plan.child_view ? _("Yes") : _("No"));
         break;
     case PLANEDIT_ROW_KINDS:
         break;

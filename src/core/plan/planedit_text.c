@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
 #include "core/plan/planedit_doc.h"
 #include "core/plan/planread.h"
@@ -74,7 +75,7 @@ static int block_size(const plan_t *p, int i, int *members)
 
 static void outline_block(const plan_t *p, int i, line_t *l)
 {
-    char a[48], b[48], head[32];
+    char a[48], b[48], range[100], whole[PLANEDIT_LINE + 96];
     int members, size = block_size(p, i, &members);
     const plan_phase_t *ph = &p->phases[i];
     if (ph->rounds <= 1) {
@@ -83,21 +84,27 @@ static void outline_block(const plan_t *p, int i, line_t *l)
         put(l, duration_format_length(ph->duration_ms, a, sizeof a));
         return;
     }
-    snprintf(head, sizeof head, "%d rounds of: ", ph->rounds);
-    put(l, head);
+    line_t list = { "", 0, false };
     for (int m = 0; m < members; m++) {
         const plan_phase_t *first = &p->phases[i + m], *last = &p->phases[i + size - members + m];
         duration_format_length(first->duration_ms, a, sizeof a);
         if (last->duration_ms != first->duration_ms) {
-            size_t n = strlen(a);
-            snprintf(a + n, sizeof a - n, " to %s",
-                     duration_format_length(last->duration_ms, b, sizeof b));
+            duration_format_length(last->duration_ms, b, sizeof b);
+            /* TRANSLATORS: the Adjust screen's preview: a phase that grows from round to
+               round lasts from the first length to the second ("20 s to 1 min") */
+            snprintf(range, sizeof range, _("%s to %s"), a, b);
+        } else {
+            snprintf(range, sizeof range, "%s", a);
         }
-        put(l, m ? ", " : "");
-        put(l, first->name);
-        put(l, " ");
-        put(l, a);
+        put(&list, m ? ", " : "");
+        put(&list, first->name);
+        put(&list, " ");
+        put(&list, range);
     }
+    /* TRANSLATORS: the Adjust screen's preview of a [repeat]: %s lists its phases with their
+       lengths ("3 rounds of: Together 1 min, Apart 20 s to 1 min") */
+    snprintf(whole, sizeof whole, P_("%d round of: %s", "%d rounds of: %s", ph->rounds), ph->rounds, list.s);
+    put(l, whole);
 }
 
 int planedit_outline(const planedit_t *e, char lines[][PLANEDIT_LINE], int max)
@@ -117,7 +124,8 @@ int planedit_outline(const planedit_t *e, char lines[][PLANEDIT_LINE], int max)
     }
     if (show < blocks && max >= 2)
         snprintf(lines[n++], PLANEDIT_LINE, "...");
-    snprintf(lines[n++], PLANEDIT_LINE, "Total: %s",
+    /* TRANSLATORS: the last line of the Adjust screen's preview: the plan's whole length */
+    snprintf(lines[n++], PLANEDIT_LINE, _("Total: %s"),
              duration_format_length(plan_total_ms(p), a, sizeof a));
     return n;
 }
@@ -169,12 +177,20 @@ static void append(char *out, size_t *o, const char *s, size_t n)
 /* "# Adjusted in Safe Base on DATE from FROM." wrapped into "# " lines, each ended by eol. */
 static char *comment(const char *from, const char *date, const char *eol)
 {
-    char f[MAX_FROM_BYTES + 1], dt[64], text[MAX_FROM_BYTES + 128];
+    char f[MAX_FROM_BYTES + 1], dt[64], text[MAX_FROM_BYTES + 256];
     clean(from, f, sizeof f);
     clean(date ? date : "", dt, sizeof dt);
     size_t fl = strlen(f);
-    snprintf(text, sizeof text, "Adjusted in Safe Base%s%s from %s%s", *dt ? " on " : "", dt, f,
-             fl && f[fl - 1] == '.' ? "" : ".");
+    if (fl && f[fl - 1] == '.')
+        f[fl - 1] = '\0';   /* the sentence's own full stop ends it */
+    if (*dt)
+        /* TRANSLATORS: the comment that opens a plan saved from the Adjust screen: %1$s is the
+           date, %2$s the plan or file it was adjusted from */
+        snprintf(text, sizeof text, _("Adjusted in Safe Base on %s from %s."), dt, f);
+    else
+        /* TRANSLATORS: the comment that opens a plan saved from the Adjust screen: %s is the
+           plan or file it was adjusted from */
+        snprintf(text, sizeof text, _("Adjusted in Safe Base from %s."), f);
     size_t len = strlen(text), o = 0, col = 0, el = strlen(eol);
     char *out = malloc(len * (3 + el) + 16);
     if (!out)
@@ -299,18 +315,34 @@ char *planedit_text(const planedit_t *e, const char *title, const char *from, co
 
 /* ---- the user's own copy ---- */
 
-/* The length of s without its own trailing " (yours)" or " (yours N)". */
-static size_t strip_yours(const char *s)
+/* The word in brackets after the title of the user's own copy: "yours" in the user's
+ * language, or English when the translation is empty or too long for a title's suffix. */
+static const char *own_word(void)
 {
-    size_t n = strlen(s);
-    if (n == 0 || s[n - 1] != ')')
+    /* TRANSLATORS: one word put in brackets after the title of the user's own copy of a plan:
+       "Special playtime (yours)", then "(yours 2)", "(yours 3)"... Short: 12 letters at most. */
+    const char *w = _("yours");
+    /* cppcheck-suppress knownConditionTrueFalse ; without gettext, _() is the English word itself */
+    return w[0] && strlen(w) <= 24 ? w : "yours";
+}
+
+static char ascii_lower(char c)
+{
+    return c >= 'A' && c <= 'Z' ? (char)(c - 'A' + 'a') : c;
+}
+
+/* The length of s without its own trailing " (WORD)" or " (WORD N)" (ASCII case aside). */
+static size_t strip_word(const char *s, const char *word)
+{
+    size_t n = strlen(s), w = strlen(word);
+    if (n == 0 || w == 0 || s[n - 1] != ')')
         return n;
     size_t open = n - 1;
     while (open > 0 && s[open] != '(')
         open--;
     const char *p = s + open + 1;
-    for (int k = 0; k < 5; k++, p++) {
-        if (s[open] != '(' || (*p | 0x20) != "yours"[k])
+    for (size_t k = 0; k < w; k++, p++) {
+        if (s[open] != '(' || ascii_lower(*p) != ascii_lower(word[k]))
             return n;
     }
     if (*p == ' ' && p[1] >= '0' && p[1] <= '9') {
@@ -322,6 +354,13 @@ static size_t strip_yours(const char *s)
     while (open > 0 && s[open - 1] == ' ')
         open--;
     return open;
+}
+
+/* The length of s without its own " (yours)" or " (yours N)", in English or translated. */
+static size_t strip_yours(const char *s)
+{
+    size_t n = strip_word(s, "yours");
+    return n < strlen(s) ? n : strip_word(s, own_word());
 }
 
 static bool is_taken(const char *title, const char *const *taken, int n)
@@ -341,13 +380,15 @@ void planedit_own_title(const char *base, const char *const *taken, int n, char 
     clean(base ? base : "", b, sizeof b);
     b[strip_yours(b)] = '\0';
     if (!*b)
-        snprintf(b, sizeof b, "My plan");
+        /* TRANSLATORS: the title of the user's own copy of a plan that had no title */
+        snprintf(b, sizeof b, "%s", _("My plan"));
+    const char *word = own_word();
     for (int k = 1; k <= (n > 0 ? n : 0) + 1; k++) {
-        char suffix[24];
+        char suffix[48];
         if (k == 1)
-            snprintf(suffix, sizeof suffix, " (yours)");
+            snprintf(suffix, sizeof suffix, " (%s)", word);
         else
-            snprintf(suffix, sizeof suffix, " (yours %d)", k);
+            snprintf(suffix, sizeof suffix, " (%s %d)", word, k);
         size_t sl = strlen(suffix);
         size_t keep = chars_prefix(b, PLAN_MAX_TITLE_CHARS - sl);
         if (keep + sl + 1 > size)

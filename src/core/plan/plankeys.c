@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/plan/planparse.h"
 #include "core/plan/planread.h"
 
@@ -22,7 +23,11 @@ typedef struct {
 /* A hint for the commonest slip: a comment at the end of a value line. */
 static const char *hint(const char *value)
 {
-    return (strchr(value, '#') || strchr(value, ';')) ? "; comments go on their own line" : "";
+    if (!strchr(value, '#') && !strchr(value, ';'))
+        return "";
+    /* TRANSLATORS: the end of a message about a bad value in a plan file whose line holds a #
+       or ; (the last %s of those messages): the comment must go on a line of its own. */
+    return _("; comments go on their own line");
 }
 
 /* Finds value among names (case-insensitive); returns its index or -1. */
@@ -40,7 +45,11 @@ static bool get_duration(planparse_t *st, const char *value, int line, int64_t *
     char q[48];
     if (duration_parse(value, ms))
         return true;
-    planparse_error(st, line, "bad duration \"%s\": use e.g. 45s, 2m, 1m30s, 1h%s", QUOTE(value),
+    /* TRANSLATORS: plan-file mistakes, shown after "FILE:LINE: ". Keys (duration, fade,
+       grow_max...), values people type (45s, 2m, yes, no, therapist...) and [sections] stay in
+       English: the plan file is read in English words. The %s at the very end of some of these
+       is empty, or "; comments go on their own line". */
+    planparse_error(st, line, _("bad duration \"%s\": use e.g. 45s, 2m, 1m30s, 1h%s"), QUOTE(value),
                     hint(value));
     return false;
 }
@@ -62,7 +71,9 @@ static void set_text(planparse_t *st, char **field, const char *what, const char
     char q[48];
     size_t chars = planread_chars(value);
     if (chars > max_chars) {
-        planparse_error(st, line, "%s is %zu characters; the limit is %zu (\"%s\")", what, chars,
+        /* TRANSLATORS: the first %s is a plan key, kept in English: title, description, prompt,
+           note; the last %s is the start of the value as written */
+        planparse_error(st, line, _("%s is %zu characters; the limit is %zu (\"%s\")"), what, chars,
                         max_chars, QUOTE(value));
         return;
     }
@@ -93,7 +104,8 @@ static void plan_audience(planparse_t *st, const char *value, int line)
     char q[48];
     int i = pick(value, names, 2);
     if (i < 0)
-        planparse_error(st, line, "bad audience \"%s\": use therapist or parent%s", QUOTE(value),
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("bad audience \"%s\": use therapist or parent%s"), QUOTE(value),
                         hint(value));
     else
         st->plan.audience = i == 1 ? AUDIENCE_PARENT : AUDIENCE_THERAPIST;
@@ -128,7 +140,8 @@ static void plan_fade(planparse_t *st, const char *value, int line)
     if (!get_duration(st, value, line, &ms))
         return;
     if (ms < PLAN_MIN_FADE_MS || ms > PLAN_MAX_FADE_MS)
-        planparse_error(st, line, "fade \"%s\" is out of range: use 0.5s to 10s", QUOTE(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("fade \"%s\" is out of range: use 0.5s to 10s"), QUOTE(value));
     else
         st->plan.fade_ms = ms;
 }
@@ -139,7 +152,8 @@ static void plan_child_view(planparse_t *st, const char *value, int line)
     char q[48];
     int i = pick(value, names, 8);
     if (i < 0)
-        planparse_error(st, line, "bad child_view \"%s\": use yes or no%s", QUOTE(value),
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("bad child_view \"%s\": use yes or no%s"), QUOTE(value),
                         hint(value));
     else
         st->plan.child_view = i % 2 == 1;
@@ -153,9 +167,11 @@ static void plan_grow_max(planparse_t *st, const char *value, int line)
     if (!get_duration(st, value, line, &ms))
         return;
     if (ms == 0)
-        planparse_error(st, line, "grow_max \"%s\" is zero: leave it out for no cap", QUOTE(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("grow_max \"%s\" is zero: leave it out for no cap"), QUOTE(value));
     else if (ms > PLAN_MAX_PHASE_MS)
-        planparse_error(st, line, "grow_max \"%s\" is over 3 hours", QUOTE(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("grow_max \"%s\" is over 3 hours"), QUOTE(value));
     else
         st->plan.grow_max_ms = ms;
 }
@@ -168,7 +184,8 @@ static void phase_kind(planparse_t *st, const char *value, int line)
     char q[48];
     int i = pick(value, names, PHASE_KIND_COUNT);
     if (i < 0)
-        planparse_error(st, line, "bad kind \"%s\": use connect, separate, play, settle or close%s",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("bad kind \"%s\": use connect, separate, play, settle or close%s"),
                         QUOTE(value), hint(value));
     else
         current(st)->kind = (phase_kind_t)i;
@@ -181,9 +198,11 @@ static void phase_duration(planparse_t *st, const char *value, int line)
     if (!get_duration(st, value, line, &ms))
         return;
     if (ms == 0) {
-        planparse_error(st, line, "duration \"%s\" is zero: a phase needs some time", QUOTE(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("duration \"%s\" is zero: a phase needs some time"), QUOTE(value));
     } else if (ms > PLAN_MAX_PHASE_MS) {
-        planparse_error(st, line, "duration \"%s\" is over 3 hours", QUOTE(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("duration \"%s\" is over 3 hours"), QUOTE(value));
     } else {
         current(st)->duration_ms = ms;
         current_extra(st)->has_duration = true;
@@ -195,7 +214,8 @@ static void phase_prompt(planparse_t *st, const char *value, int line)
     plan_phase_t *ph = current(st);
     if (ph->nprompts >= PLAN_MAX_PROMPTS) {
         if (!st->prompts_full)
-            planparse_error(st, line, "too many prompts: a phase has at most %d", PLAN_MAX_PROMPTS);
+            /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+            planparse_error(st, line, _("too many prompts: a phase has at most %d"), PLAN_MAX_PROMPTS);
         st->prompts_full = true;
         return;
     }
@@ -212,8 +232,9 @@ static void phase_prompt_every(planparse_t *st, const char *value, int line)
     if (!get_duration(st, value, line, &ms))
         return;
     if (ms > 0 && ms < PLAN_MIN_PROMPT_EVERY_MS)
-        planparse_error(st, line, "prompt_every \"%s\" is too fast: use at least 5s, or 0 for "
-                        "automatic", QUOTE(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("prompt_every \"%s\" is too fast: use at least 5s, or 0 for "
+                        "automatic"), QUOTE(value));
     else
         current(st)->prompt_every_ms = ms;
 }
@@ -224,7 +245,8 @@ static void phase_music(planparse_t *st, const char *value, int line)
     char q[48];
     int i = pick(value, names, 4);
     if (i < 0)
-        planparse_error(st, line, "bad music \"%s\": use continue, play, soft or silence%s",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("bad music \"%s\": use continue, play, soft or silence%s"),
                         QUOTE(value), hint(value));
     else
         current(st)->music = (music_mode_t)i;
@@ -280,8 +302,9 @@ static void phase_breathe(planparse_t *st, const char *value, int line)
     else if (!get_decimal(value, &v) || v < 2 || v > 20)
         v = -1;
     if (v < 0)
-        planparse_error(st, line, "bad breathe \"%s\": use breaths per minute from 2 to 20, "
-                        "yes (6) or no%s", QUOTE(value), hint(value));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("bad breathe \"%s\": use breaths per minute from 2 to 20, "
+                        "yes (6) or no%s"), QUOTE(value), hint(value));
     else
         current(st)->breaths_per_min = v;
 }
@@ -295,7 +318,8 @@ static void phase_grow(planparse_t *st, const char *value, int line)
 {
     int64_t ms;
     if (!st->repeat_line) {
-        planparse_error(st, line, "grow only works inside [repeat N] ... [end repeat]");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("grow only works inside [repeat N] ... [end repeat]"));
         return;
     }
     if (get_duration(st, value, line, &ms)) {
@@ -336,7 +360,9 @@ static void unknown_key(planparse_t *st, const char *key, const key_def_t *keys,
     for (int i = 0; i < n && used < sizeof allowed; i++)
         used += (size_t)snprintf(allowed + used, sizeof allowed - used, "%s%s", i ? ", " : "",
                                  keys[i].name);
-    planparse_error(st, line, "unknown key \"%s\" in %s; allowed: %s", QUOTE(key), section,
+    /* TRANSLATORS: the second %s is the section, [plan] or [phase]; the last is the keys it
+       allows, in English ("kind, duration, prompt...") */
+    planparse_error(st, line, _("unknown key \"%s\" in %s; allowed: %s"), QUOTE(key), section,
                     allowed);
 }
 
@@ -359,11 +385,13 @@ void planparse_key(planparse_t *st, const char *key, const char *value, int line
     if (keys[i].fn == phase_duration && !current_extra(st)->duration_line)
         current_extra(st)->duration_line = line;
     if (!*value) {
-        planparse_error(st, line, "%s has no value", keys[i].name);
+        /* TRANSLATORS: %s is a plan key, kept in English (duration, title...) */
+        planparse_error(st, line, _("%s has no value"), keys[i].name);
         return;
     }
     if (st->key_line[i] && !keys[i].many) {
-        planparse_error(st, line, "%s is given twice in this section (first on line %d)",
+        /* TRANSLATORS: %s is a plan key, kept in English (duration, title...) */
+        planparse_error(st, line, _("%s is given twice in this section (first on line %d)"),
                         keys[i].name, st->key_line[i]);
         return;
     }

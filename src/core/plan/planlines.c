@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "core/plan/plan.h"
+#include "core/base/i18n.h"
 #include "core/plan/planparse.h"
 #include "core/plan/planread.h"
 
@@ -13,7 +14,8 @@ static bool add_phase(planparse_t *st, const char *name, int line)
 {
     if (st->plan.nphases >= PLAN_MAX_PHASES) {
         if (!st->phases_full)
-            planparse_error(st, line, "too many phases: a plan has at most %d", PLAN_MAX_PHASES);
+            /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+            planparse_error(st, line, _("too many phases: a plan has at most %d"), PLAN_MAX_PHASES);
         st->phases_full = true;
         return false;
     }
@@ -51,11 +53,13 @@ static bool add_phase(planparse_t *st, const char *name, int line)
 static plan_section_t open_plan(planparse_t *st, const char *rest, int line)
 {
     if (*rest) {
-        planparse_error(st, line, "[plan] takes no name; put the title in \"title = ...\"");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("[plan] takes no name; put the title in \"title = ...\""));
         return SECTION_SKIP;
     }
     if (st->plan_line) {
-        planparse_error(st, line, "a second [plan] section (the first is on line %d)", st->plan_line);
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("a second [plan] section (the first is on line %d)"), st->plan_line);
         return SECTION_SKIP;
     }
     st->plan_line = line;
@@ -66,12 +70,14 @@ static plan_section_t open_phase(planparse_t *st, const char *name, int line)
 {
     char q[48];
     if (!*name) {
-        planparse_error(st, line, "[phase] needs a name, e.g. [phase Connect]");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("[phase] needs a name, e.g. [phase Connect]"));
         return SECTION_SKIP;
     }
     size_t chars = planread_chars(name);
     if (chars > PLAN_MAX_NAME_CHARS) {
-        planparse_error(st, line, "phase name \"%s\" is %zu characters; the limit is %d",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("phase name \"%s\" is %zu characters; the limit is %d"),
                         planread_quote(name, q, sizeof q), chars, PLAN_MAX_NAME_CHARS);
         return SECTION_SKIP;
     }
@@ -99,14 +105,16 @@ static void open_repeat(planparse_t *st, const char *rest, int line)
 {
     char q[48];
     if (st->repeat_line) {
-        planparse_error(st, line, "[repeat] inside another [repeat] (line %d); repeats cannot nest",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("[repeat] inside another [repeat] (line %d); repeats cannot nest"),
                         st->repeat_line);
         st->repeat_nested++;
         return;
     }
     int n = repeat_count(rest);
     if (n == 0)
-        planparse_error(st, line, "bad repeat count \"%s\": use [repeat N] with N from 1 to %d",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("bad repeat count \"%s\": use [repeat N] with N from 1 to %d"),
                         planread_quote(rest, q, sizeof q), PLAN_MAX_REPEAT);
     st->repeat_line = line;
     st->repeat_count = n ? n : 1;
@@ -120,11 +128,13 @@ static void close_repeat(planparse_t *st, int line)
         return;
     }
     if (!st->repeat_line) {
-        planparse_error(st, line, "[end repeat] without a [repeat N] before it");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("[end repeat] without a [repeat N] before it"));
         return;
     }
     if (st->repeat_phases == 0)
-        planparse_error(st, st->repeat_line, "[repeat %d] has no phases before its [end repeat]",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, st->repeat_line, _("[repeat %d] has no phases before its [end repeat]"),
                         st->repeat_count);
     st->repeat_line = 0;
 }
@@ -149,8 +159,9 @@ static void on_section(planparse_t *st, char *text, int line)
     st->section = SECTION_SKIP;
     memset(st->key_line, 0, sizeof st->key_line);
     if (text[n - 1] != ']') {
-        planparse_error(st, line, strchr(text, ']') ? "text after ] in \"%s\"; comments go on "
-                        "their own line" : "section header \"%s\" has no closing ]",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, strchr(text, ']') ? _("text after ] in \"%s\"; comments go on "
+                        "their own line") : _("section header \"%s\" has no closing ]"),
                         planread_quote(text, q, sizeof q));
         return;
     }
@@ -169,8 +180,9 @@ static void on_section(planparse_t *st, char *text, int line)
         close_repeat(st, line);
         st->section = SECTION_NONE;
     } else {
-        planparse_error(st, line, "unknown section [%s%s%s]; expected [plan], [phase NAME], "
-                        "[repeat N] or [end repeat]", planread_quote(word, q, 24), *rest ? " " : "",
+        /* TRANSLATORS: [%s%s%s] is the section header as written; section names stay English */
+        planparse_error(st, line, _("unknown section [%s%s%s]; expected [plan], [phase NAME], "
+                        "[repeat N] or [end repeat]"), planread_quote(word, q, 24), *rest ? " " : "",
                         planread_quote(rest, q + 24, 40));
     }
 }
@@ -180,7 +192,8 @@ static void on_key_value(planparse_t *st, char *text, int line)
     char q[64];
     char *eq = strchr(text, '=');
     if (!eq) {
-        planparse_error(st, line, "expected key = value, a [section] or a # comment, not \"%s\"",
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("expected key = value, a [section] or a # comment, not \"%s\""),
                         planread_quote(text, q, sizeof q));
         return;
     }
@@ -188,14 +201,16 @@ static void on_key_value(planparse_t *st, char *text, int line)
     char *key = planread_lower(planread_trim(text));
     char *value = planread_trim(eq + 1);
     if (!*key) {
-        planparse_error(st, line, "a key is missing before \"=\"");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("a key is missing before \"=\""));
         return;
     }
     if (st->section == SECTION_SKIP)
         return;  /* the section header was wrong and has been reported */
     if (st->section == SECTION_NONE) {
-        planparse_error(st, line, "\"%s\" is outside any section; put it under [plan] or "
-                        "[phase NAME]", planread_quote(key, q, 32));
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(st, line, _("\"%s\" is outside any section; put it under [plan] or "
+                        "[phase NAME]"), planread_quote(key, q, 32));
         return;
     }
     planparse_key(st, key, value, line);
@@ -242,7 +257,8 @@ bool plan_parse(const char *text, size_t len, plan_t *out, plan_errors_t *errs)
     memset(st.errs, 0, sizeof *st.errs);
     int nul_line = planread_find_nul(text, len);
     if (nul_line) {
-        planparse_error(&st, nul_line, "binary file, not a plan (NUL byte on line %d)", nul_line);
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(&st, nul_line, _("binary file, not a plan (NUL byte on line %d)"), nul_line);
         return false;
     }
     st.plan.fade_ms = PLAN_DEFAULT_FADE_MS;
@@ -250,7 +266,8 @@ bool plan_parse(const char *text, size_t len, plan_t *out, plan_errors_t *errs)
     planread_init(&reader, text, len);
     planread_line_t *line = malloc(sizeof *line);
     if (!line) {
-        planparse_error(&st, 0, "out of memory");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(&st, 0, _("out of memory"));
         return false;
     }
     while (planread_next(&reader, line))
@@ -259,7 +276,8 @@ bool plan_parse(const char *text, size_t len, plan_t *out, plan_errors_t *errs)
     planparse_finish(&st);
     free(st.extra);
     if (st.out_of_memory)
-        planparse_error(&st, 0, "out of memory");
+        /* TRANSLATORS: a plan file's mistake; keys, values, [sections] stay English */
+        planparse_error(&st, 0, _("out of memory"));
     sort_errors(st.errs);
     if (st.errs->count > 0 || st.errs->dropped > 0) {
         plan_free(&st.plan);

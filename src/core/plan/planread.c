@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
 
 void planread_init(planread_t *r, const char *text, size_t len)
@@ -44,9 +45,9 @@ static bool check_line(char *s, size_t n, char *err, size_t errsize)
         size_t len = utf8_sequence(u + i, n - i);
         bool control = (u[i] < 0x20 && u[i] != '\t') || u[i] == 0x7F;
         if (ok && control)
-            snprintf(err, errsize, "control character 0x%02x at column %zu", u[i], i + 1);
+            snprintf(err, errsize, _("control character 0x%02x at column %zu"), u[i], i + 1);
         else if (ok && len == 0)
-            snprintf(err, errsize, "invalid UTF-8 (byte 0x%02x at column %zu)", u[i], i + 1);
+            snprintf(err, errsize, _("invalid UTF-8 (byte 0x%02x at column %zu)"), u[i], i + 1);
         if (control || len == 0) {
             ok = false;
             u[i] = '?';
@@ -75,7 +76,7 @@ bool planread_next(planread_t *r, planread_line_t *out)
     out->text[0] = '\0';
     if (n > PLAN_MAX_LINE) {
         out->bad = true;
-        snprintf(out->error, sizeof out->error, "line is longer than %d bytes", PLAN_MAX_LINE);
+        snprintf(out->error, sizeof out->error, _("line is longer than %d bytes"), PLAN_MAX_LINE);
         return true;
     }
     memcpy(out->text, start, n);

@@ -18,7 +18,7 @@ typedef struct {
 typedef struct {
     int number;                        /* 1-based line number */
     bool bad;                          /* true: error says what is wrong with the line */
-    char error[96];
+    char error[160];                   /* room for a translation */
     char text[PLAN_MAX_LINE + 1];      /* the line, trimmed, NUL-terminated; bad bytes become
                                         * '?' so its shape can still be read; empty if too long */
 } planread_line_t;

@@ -2,6 +2,8 @@
  * platform shows the messages and hands the input to the session). */
 #include "core/session/control.h"
 
+#include "core/base/i18n.h"
+
 void control_init(control_t *c)
 {
     *c = (control_t){ .confirm_until = 0, .asked_by = ACT_NONE, .blank = false };
@@ -29,8 +31,12 @@ static session_input_t input_for(action_t act)
 
 static const char *ask_text(action_t by)
 {
-    return by == ACT_END ? "Press Start again to end the session"
-                         : "Press Esc again (or Enter) to end the session";
+    /* TRANSLATORS: a banner during a session, after a first press of a game controller's
+       Start button (the button's name stays as printed on it) */
+    return by == ACT_END ? _("Press Start again to end the session")
+                         /* TRANSLATORS: a banner during a session, after a first press of Esc;
+                            the keys' names Esc and Enter stay as on the keyboard */
+                         : _("Press Esc again (or Enter) to end the session");
 }
 
 control_result_t control_session(control_t *c, action_t act, float fx, bool paused, int64_t now_ms)
@@ -67,11 +73,14 @@ control_result_t control_session(control_t *c, action_t act, float fx, bool paus
     case ACT_TOGGLE_TIME: r.toggle_time = true; break;
     case ACT_TOGGLE_CHILD: r.toggle_child = true; break;
     case ACT_UP:
-        r.message = "One more minute";
+        /* TRANSLATORS: a short banner during a session: the phase got a minute longer */
+        r.message = _("One more minute");
         r.message_ms = 2000;
         break;
     case ACT_LOOK_BACK:
-        r.message = "Look-back noted";
+        /* TRANSLATORS: a short banner during a session: the adult marked that the child looked
+           back (a look-back is counted in the log and the report) */
+        r.message = _("Look-back noted");
         r.message_ms = 1500;
         break;
     default: break;

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/base/i18n.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
@@ -17,7 +18,8 @@ static char *read_text(const char *path, size_t *len, char *why, size_t whysize)
 {
     FILE *f = fopen(path, "rb");
     if (!f) {
-        snprintf(why, whysize, "cannot read %s: %s", path, strerror(errno));
+        /* TRANSLATORS: a plan file (%1$s) that cannot be read, and why */
+        snprintf(why, whysize, _("cannot read %s: %s"), path, strerror(errno));
         return NULL;
     }
     char *text = malloc(CATALOG_MAX_FILE + 1);
@@ -25,7 +27,8 @@ static char *read_text(const char *path, size_t *len, char *why, size_t whysize)
     bool bad = ferror(f) != 0;
     fclose(f);
     if (!text || bad || n > CATALOG_MAX_FILE) {
-        snprintf(why, whysize, "cannot read %s: %s", path, !text ? "out of memory" : bad ? "read error" : "too large");
+        snprintf(why, whysize, _("cannot read %s: %s"), path,
+                 !text ? _("out of memory") : bad ? _("read error") : _("too large"));
         free(text);
         return NULL;
     }
@@ -47,8 +50,10 @@ bool adjust_open(adjust_t *a, const catalog_entry_t *e, char *why, size_t whysiz
     bool ok = planedit_open(&a->edit, text, len, dir, &errs);
     free(text);
     if (!ok) {
-        snprintf(why, whysize, "%s has changed since it was read: line %d: %s", e->path,
-                 errs.count ? errs.items[0].line : 0, errs.count ? errs.items[0].message : "it does not read");
+        /* TRANSLATORS: the plan file (%1$s) changed on disk and has a mistake now: its line
+           (%2$d) and what is wrong there */
+        snprintf(why, whysize, _("%s has changed since it was read: line %d: %s"), e->path,
+                 errs.count ? errs.items[0].line : 0, errs.count ? errs.items[0].message : _("it does not read"));
         return false;
     }
     a->open = true;
@@ -129,9 +134,14 @@ void adjust_form(adjust_t *a, draw_form_t *f)
     int nside = planedit_outline(&a->edit, a->side, DRAW_FORM_MAX_SIDE);
     for (int i = 0; i < nside; i++)
         a->sidep[i] = a->side[i];
-    snprintf(a->head, sizeof a->head, "Adjust: %s", a->title);
+    /* TRANSLATORS: the Adjust screen's title; %s is the plan's title */
+    snprintf(a->head, sizeof a->head, _("Adjust: %s"), a->title);
     f->title = a->head;
-    f->subtitle = a->own ? "Your plan: saving changes it" : "Saving keeps it as your own plan; this one stays as it is";
+    /* TRANSLATORS: under the Adjust screen's title, for one of the user's own plans */
+    f->subtitle = a->own ? _("Your plan: saving changes it")
+                         /* TRANSLATORS: under the Adjust screen's title, for a built-in plan or
+                            a plan from outside */
+                         : _("Saving keeps it as your own plan; this one stays as it is");
     f->labels = a->labelp;
     f->values = a->valuep;
     f->count = a->nrows;
@@ -139,10 +149,15 @@ void adjust_form(adjust_t *a, draw_form_t *f)
     f->arrows = true;
     f->side = a->sidep;
     f->nside = nside;
-    f->side_title = "The plan now";
-    f->hint = "Up/Down: a row \xC2\xB7 Left/Right: change \xC2\xB7 Enter: save \xC2\xB7 Esc: leave unsaved";
-    f->buttons[0] = "Save";
-    f->buttons[1] = "Cancel";
+    /* TRANSLATORS: the Adjust screen: the heading of the plan's preview beside the rows */
+    f->side_title = _("The plan now");
+    /* TRANSLATORS: the Adjust screen's key hint; the keys' names (Up, Down, Left, Right, Enter,
+       Esc) stay as on the keyboard */
+    f->hint = _("Up/Down: a row \xC2\xB7 Left/Right: change \xC2\xB7 Enter: save \xC2\xB7 Esc: leave unsaved");
+    /* TRANSLATORS: the Adjust screen's buttons (about 12 characters each) */
+    f->buttons[0] = _("Save");
+    /* TRANSLATORS: the Adjust screen's buttons (about 12 characters each) */
+    f->buttons[1] = _("Cancel");
     f->nbuttons = 2;
 }
 
@@ -166,7 +181,7 @@ static bool plans_dir(char *dir, size_t size, char *err, size_t errsize)
     char config[4096];
     if (paths_config_dir(config, sizeof config) && paths_join(dir, size, config, "plans"))
         return true;
-    snprintf(err, errsize, "there is no folder for your plans (HOME is not set)");
+    snprintf(err, errsize, "%s", _("there is no folder for your plans (HOME is not set)"));
     return false;
 }
 
@@ -194,7 +209,7 @@ bool adjust_save(adjust_t *a, const catalog_t *cat, char *path, size_t pathsize,
         ok = text && savefile_create(dir, stem, "plan", text, strlen(text), path, pathsize, err, errsize);
     }
     if (!text && !err[0])
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", _("out of memory"));
     free(text);
     return ok;
 }
@@ -216,7 +231,8 @@ bool adjust_keep(adjust_t *a, char *path, size_t pathsize, char *err, size_t err
     today(date, sizeof date);
     const char *base = strrchr(a->path, '/');
     base = base ? base + 1 : a->path;
-    snprintf(from, sizeof from, "%s, as it was", a->path);
+    /* TRANSLATORS: in the comment that opens a plan kept with K: where it came from (%s, a file) */
+    snprintf(from, sizeof from, _("%s, as it was"), a->path);
     for (char *p = from; *p; p++) /* one comment line, whatever the file's name holds */
         *p = (unsigned char)*p < 0x20 || *p == 0x7F ? '?' : *p;
     snprintf(stem, sizeof stem, "%.*s", (int)strcspn(base, "."), base);
@@ -225,12 +241,18 @@ bool adjust_keep(adjust_t *a, char *path, size_t pathsize, char *err, size_t err
     if (!plans_dir(dir, sizeof dir, err, errsize))
         return false;
     char *body = planedit_text(&a->edit, NULL, NULL, date), *text = NULL;
-    size_t n = body ? strlen(body) + strlen(from) + 64 : 0;
-    if (body && (text = malloc(n)) != NULL)
-        snprintf(text, n, "# Kept in Safe Base on %s from %s.\n%s", date, from, body);
+    size_t n = body ? strlen(body) + strlen(from) + 512 : 0;   /* (the comment's words: a few hundred bytes) */
+    if (body && (text = malloc(n)) != NULL) {
+        size_t head = (size_t)snprintf(text, n, "# ");
+        /* TRANSLATORS: the comment that opens a plan kept with K (after "# "): %1$s is the date
+           (YYYY-MM-DD), %2$s where it came from */
+        head += (size_t)snprintf(text + head, n - head, _("Kept in Safe Base on %s from %s."), date, from);
+        if (head < n)
+            snprintf(text + head, n - head, "\n%s", body);
+    }
     bool ok = text && savefile_create(dir, clean, "plan", text, strlen(text), path, pathsize, err, errsize);
     if (!text)
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", _("out of memory"));
     free(body);
     free(text);
     return ok;

@@ -11,10 +11,12 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/base/i18n.h"
 #include "platform/log/historyprint.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
 #include "platform/log/reportprint.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/options.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
@@ -51,7 +53,7 @@ int applog_clients(const applog_t *l)
 /* Shows a problem on screen (when there is one: req) and says it with its reason on stderr. */
 static void report(const char *screen, const char *detail, app_request_t *req)
 {
-    fprintf(stderr, "safebase: %s\n", detail);
+    i18n_say(stderr, "%s", detail);
     if (!req)
         return;
     snprintf(req->banner, sizeof req->banner, "%s", screen);
@@ -67,11 +69,16 @@ static void print_unsaved(const applog_t *l)
     if (j->count == 0)
         return;
     if (l->journal.path[0]) {
-        fprintf(stderr, "safebase: %d session(s) are kept in %s and will be added to the log at the next start\n",
-                j->count, l->journal.path);
+        /* TRANSLATORS: on closing, when the log cannot be written: %2$s is the journal */
+        i18n_say(stderr, P_("%d session is kept in %s and will be added to the log at the next start",
+                            "%d sessions are kept in %s and will be added to the log at the next start", j->count),
+                 j->count, l->journal.path);
         return;
     }
-    fprintf(stderr, "safebase: %d session(s) could not be saved anywhere; here they are as log lines:\n", j->count);
+    /* TRANSLATORS: on closing, when neither the log nor the journal can be written: the
+       sessions are printed below as lines of the log */
+    i18n_say(stderr, P_("%d session could not be saved anywhere; here it is as a log line:",
+                        "%d sessions could not be saved anywhere; here they are as log lines:", j->count), j->count);
     for (int i = 0; i < j->count; i++)
         fputs(j->items[i].line, stderr);
 }
@@ -87,26 +94,41 @@ static void tell(const applog_t *l, const logkeep_action_t *a, const reasons_t *
     char msg[5200];
     switch (a->tell) {
     case LOGKEEP_TELL_LOG_UNWRITABLE:
-        snprintf(msg, sizeof msg, "%s; this session is kept safe and will be written later", why->probe);
-        report("The log cannot be written now: this session is kept safe", msg, req);
+        /* TRANSLATORS: on the terminal: %s says why the log cannot be written */
+        snprintf(msg, sizeof msg, _("%s; this session is kept safe and will be written later"), why->probe);
+        /* TRANSLATORS: a banner and a notice on screen while the log cannot be written */
+        report(_("The log cannot be written now: this session is kept safe"), msg, req);
         break;
     case LOGKEEP_TELL_NOT_IN_LOG:
-        snprintf(msg, sizeof msg, "%s; the session is kept safe in %s and will be written when the log can be", why->append,
-                 l->journal.path[0] ? l->journal.path : "memory");
-        report("Not in the log yet: the session is kept safe (see the terminal)", msg, req);
+        if (l->journal.path[0])
+            /* TRANSLATORS: on the terminal: %1$s says why the log cannot be written, %2$s is the
+               journal that keeps the session */
+            snprintf(msg, sizeof msg, _("%s; the session is kept safe in %s and will be written when the log can be"),
+                     why->append, l->journal.path);
+        else
+            /* TRANSLATORS: on the terminal: %s says why the log cannot be written */
+            snprintf(msg, sizeof msg, _("%s; the session is kept safe in memory and will be written when the log can be"),
+                     why->append);
+        /* TRANSLATORS: a banner and a notice on screen while the log cannot be written */
+        report(_("Not in the log yet: the session is kept safe (see the terminal)"), msg, req);
         break;
     case LOGKEEP_TELL_JOURNAL_FAILED:
-        snprintf(msg, sizeof msg, "%s; the session is only in memory until the log can be written",
-                 why->save[0] ? why->save : "the journal is full (sessions the log refused fill it)");
-        report("Cannot keep a safety copy of this session (see the terminal)", msg, req);
+        /* TRANSLATORS: on the terminal: %s says why the journal cannot be written */
+        snprintf(msg, sizeof msg, _("%s; the session is only in memory until the log can be written"),
+                 why->save[0] ? why->save : _("the journal is full (sessions the log refused fill it)"));
+        /* TRANSLATORS: a banner and a notice on screen when the journal cannot be written */
+        report(_("Cannot keep a safety copy of this session (see the terminal)"), msg, req);
         break;
     case LOGKEEP_TELL_LOG_BACK:
-        fprintf(stderr, "safebase: the log can be written again: %d kept session(s) added to %s\n", a->count,
-                l->log_path);
+        /* TRANSLATORS: on the terminal: %2$s is the log */
+        i18n_say(stderr, P_("the log can be written again: %d kept session added to %s",
+                            "the log can be written again: %d kept sessions added to %s", a->count), a->count,
+                 l->log_path);
         if (req) {
             req->set_notice = true;
             req->notice[0] = '\0';
-            snprintf(req->banner, sizeof req->banner, "The log can be written again: kept sessions added");
+            /* TRANSLATORS: a banner */
+            snprintf(req->banner, sizeof req->banner, "%s", _("The log can be written again: kept sessions added"));
             req->banner_ms = 6000;
         }
         break;
@@ -286,7 +308,7 @@ void applog_open(applog_t *l, const char *log_path, const char *client)
     if (l->journal_ready)
         logkeep_init(&l->keep, l->journal.j);
     else
-        fprintf(stderr, "safebase: out of memory: sessions will not be logged\n");
+        i18n_say(stderr, "%s", _("out of memory: sessions will not be logged"));
     l->keeping = l->journal_ready;
     read_clients(l);
     if (client) {
@@ -386,17 +408,21 @@ static void write_report(applog_t *l, app_request_t *req)
     who[k] = '\0';
     snprintf(stem, sizeof stem, "safebase-report-%s-%s", who, day);
     if (status != 0 || !page)
-        snprintf(err, sizeof err, "%s", msgs && *msgs ? msgs : "the log could not be read");
+        snprintf(err, sizeof err, "%s", msgs && *msgs ? msgs : _("the log could not be read"));
     else if (!paths_documents_dir(dir, sizeof dir))
-        snprintf(err, sizeof err, "there is no documents folder (HOME is not set)");
+        snprintf(err, sizeof err, "%s", _("there is no documents folder (HOME is not set)"));
     else
         savefile_create(dir, stem, "html", page, len, path, sizeof path, err, sizeof err);
     if (err[0]) {
-        fprintf(stderr, "safebase: no report written: %s\n", err);
-        snprintf(req->banner, sizeof req->banner, "No report written: %.560s", err);
+        /* TRANSLATORS: P on the History screen failed; %s says why */
+        i18n_say(stderr, _("no report written: %s"), err);
+        /* TRANSLATORS: a banner: P on the History screen failed; %s says why */
+        snprintf(req->banner, sizeof req->banner, _("No report written: %.560s"), err);
     } else {
-        fprintf(stderr, "safebase: the report is in %s\n", path);
-        snprintf(req->banner, sizeof req->banner, "The report is in %.600s", path);
+        /* TRANSLATORS: P on the History screen wrote the report; %s is its file */
+        i18n_say(stderr, _("the report is in %s"), path);
+        /* TRANSLATORS: a banner: P on the History screen wrote the report; %s is its file */
+        snprintf(req->banner, sizeof req->banner, _("The report is in %.600s"), path);
     }
     req->banner_ms = 8000;
     free(page);
@@ -451,10 +477,16 @@ void applog_draw(const applog_t *l, const run_t *run, screen_t screen, draw_t *d
     if (screen != SCREEN_HISTORY)
         return;
     if (l->history_client >= 0)
-        snprintf(hint, sizeof hint, "%s \xC2\xB7 Tab: next client \xC2\xB7 P: a printable report", l->clients[l->history_client]);
+        /* TRANSLATORS: the History screen's hint: %s is the client shown; the keys' names (Tab,
+           P) stay the same in every language */
+        snprintf(hint, sizeof hint, _("%s \xC2\xB7 Tab: next client \xC2\xB7 P: a printable report"),
+                 l->clients[l->history_client]);
+    else if (l->nclients)
+        /* TRANSLATORS: the History screen's hint over every client; Tab and P are keys */
+        snprintf(hint, sizeof hint, "%s", _("Every client \xC2\xB7 Tab: one client \xC2\xB7 P: a printable report"));
     else
-        snprintf(hint, sizeof hint, "%s", l->nclients ? "Every client \xC2\xB7 Tab: one client \xC2\xB7 P: a printable report"
-                                                      : "P: a printable report");
+        /* TRANSLATORS: the History screen's hint; P is a key */
+        snprintf(hint, sizeof hint, "%s", _("P: a printable report"));
     historyscreen_draw(d, &l->history, hint, o);
 }
 
@@ -463,7 +495,9 @@ void applog_draw_hints(const applog_t *l, screen_t screen, draw_t *d, const draw
     int unit = d->w < d->h ? d->w : d->h, px = unit * 3 / 100;
     SDL_Color soft = { 214, 208, 198, 255 };
     if (!o->help && screen == SCREEN_MENU && l->log_path[0])
-        text_draw(d->text, "H: history", px, soft, d->w - d->w / 20, d->h - d->h * 6 / 100, 0, TEXT_RIGHT);
+        /* TRANSLATORS: a hint at the corner of the plan menu: H (a key, the same letter in every
+           language) opens the history; short */
+        text_draw(d->text, _("H: history"), px, soft, d->w - d->w / 20, d->h - d->h * 6 / 100, 0, TEXT_RIGHT);
 }
 
 void applog_on_cues(applog_t *l, const run_t *run, const session_cues_t *cues, bool exit_at_end, int64_t now,

@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 #define COPY_EVERY_MS 100
 #define PAGE 8
 
@@ -31,12 +33,16 @@ static void set_row(chooser_t *c, int i, const char *name, const char *detail)
 /* The fixed rows and the recent choices (the library's follow from row nfixed()). */
 static int fill_fixed(chooser_t *c)
 {
-    set_row(c, 0, "Safe Base's own music", "calm, made for it");
-    set_row(c, 1, "No music", "chimes only");
+    /* TRANSLATORS: the music chooser's first row: the music that comes with the app, and its
+       description in the column beside it (about 24 characters) */
+    set_row(c, 0, _("Safe Base's own music"), _("calm, made for it"));
+    /* TRANSLATORS: the music chooser's second row, and its description (about 24 characters) */
+    set_row(c, 1, _("No music"), _("chimes only"));
     int n = 2;
     for (int i = 0; i < c->nrecent; i++, n++) {
         char name[300];
-        snprintf(name, sizeof name, "Recent: %.250s", base_of(c->recent[i]));
+        /* TRANSLATORS: the music chooser: a row of music chosen before; %s is its name */
+        snprintf(name, sizeof name, _("Recent: %.250s"), base_of(c->recent[i]));
         set_row(c, n, name, "");
     }
     return n;
@@ -51,8 +57,12 @@ static void copy_library(chooser_t *c)
         if (!musiclib_get(c->lib, i, &e))
             break;
         char detail[48];
-        snprintf(detail, sizeof detail, "%d %s%s", e.tracks, e.playlist ? "in the list" : "track",
-                 e.playlist || e.tracks == 1 ? "" : "s");
+        if (e.playlist)
+            /* TRANSLATORS: the music chooser: a playlist's tracks (about 24 characters) */
+            snprintf(detail, sizeof detail, _("%d in the list"), e.tracks);
+        else
+            /* TRANSLATORS: the music chooser: a folder's tracks (about 24 characters) */
+            snprintf(detail, sizeof detail, P_("%d track", "%d tracks", e.tracks), e.tracks);
         set_row(c, n++, e.name, detail);
     }
     c->nrows = n;
@@ -84,7 +94,7 @@ bool chooser_open(chooser_t *c, const char *dir, const char *const *recent, int 
     if (c->dir[0])
         c->lib = musiclib_start(c->dir, c->why, sizeof c->why);
     else
-        snprintf(c->why, sizeof c->why, "no music folder (HOME is not set)");
+        snprintf(c->why, sizeof c->why, "%s", _("no music folder (HOME is not set)"));
     c->sel = 0;
     if (current && strcmp(current, "none") == 0)
         c->sel = 1;
@@ -201,21 +211,28 @@ void chooser_form(chooser_t *c, draw_form_t *f)
     bool done = !c->lib || musiclib_done(c->lib, why, sizeof why);
     int found = c->nrows - 2 - c->nrecent;
     if (!done)
-        snprintf(c->note, sizeof c->note, "Looking in %s\xE2\x80\xA6 %d found so far", c->shown_dir, found);
+        /* TRANSLATORS: the music chooser while it looks through the music folder (%s) */
+        snprintf(c->note, sizeof c->note, _("Looking in %s\xE2\x80\xA6 %d found so far"), c->shown_dir, found);
     else if (c->why[0])
         snprintf(c->note, sizeof c->note, "%s", c->why);
     else
-        snprintf(c->note, sizeof c->note, "From %s: %d folder%s and playlist%s", c->shown_dir, found, found == 1 ? "" : "s",
-                 found == 1 ? "" : "s");
-    snprintf(c->head, sizeof c->head, "Choose the music");
+        /* TRANSLATORS: the music chooser: what was found in the music folder (%s) */
+        snprintf(c->note, sizeof c->note, P_("From %s: %d folder and playlist", "From %s: %d folders and playlists", found),
+                 c->shown_dir, found);
+    /* TRANSLATORS: the music chooser's title */
+    snprintf(c->head, sizeof c->head, "%s", _("Choose the music"));
     f->title = c->head;
     f->subtitle = c->note;
     f->labels = c->namep;
     f->values = c->detailp;
     f->count = c->nrows;
     f->sel = c->sel;
-    f->hint = "Up/Down: a row \xC2\xB7 Left/Right: a page \xC2\xB7 Enter: choose \xC2\xB7 Esc: leave as it was";
-    f->buttons[0] = "Choose";
-    f->buttons[1] = "Cancel";
+    /* TRANSLATORS: the music chooser's key hint; the keys' names (Up, Down, Left, Right, Enter,
+       Esc) stay as on the keyboard */
+    f->hint = _("Up/Down: a row \xC2\xB7 Left/Right: a page \xC2\xB7 Enter: choose \xC2\xB7 Esc: leave as it was");
+    /* TRANSLATORS: the music chooser's buttons (about 12 characters each) */
+    f->buttons[0] = _("Choose");
+    /* TRANSLATORS: the music chooser's buttons (about 12 characters each) */
+    f->buttons[1] = _("Cancel");
     f->nbuttons = 2;
 }

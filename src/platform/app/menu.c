@@ -4,6 +4,7 @@
 #include <stdio.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 
 void menu_fill(menu_t *m, const catalog_t *cat)
 {
@@ -13,7 +14,7 @@ void menu_fill(menu_t *m, const catalog_t *cat)
         const plan_t *p = &cat->items[i].plan;
         char len[48];
         duration_format_length(plan_total_ms(p), len, sizeof len);
-        snprintf(m->detail[i], sizeof m->detail[i], "%s \xC2\xB7 %s", len, plan_audience_name(p->audience));
+        snprintf(m->detail[i], sizeof m->detail[i], "%s \xC2\xB7 %s", len, _(plan_audience_name(p->audience)));
         m->items[i] = (draw_menu_item_t){ p->title, m->detail[i], cat->items[i].user };
     }
 }

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
 
 static size_t chars(const char *s)
@@ -27,16 +28,19 @@ static bool has_control(const char *s)
 bool namefield_check(const char *label, char *why, size_t whysize)
 {
     if (has_control(label)) {
-        snprintf(why, whysize, "A name cannot hold control characters (tabs, line breaks)");
+        /* TRANSLATORS: the client field: why the typed name cannot be used */
+        snprintf(why, whysize, "%s", _("A name cannot hold control characters (tabs, line breaks)"));
         return false;
     }
     if (chars(label) > NAMEFIELD_MAX_CHARS) {
-        snprintf(why, whysize, "At most %d characters: a pseudonym is short", NAMEFIELD_MAX_CHARS);
+        /* TRANSLATORS: the client field: why the typed name cannot be used */
+        snprintf(why, whysize, _("At most %d characters: a pseudonym is short"), NAMEFIELD_MAX_CHARS);
         return false;
     }
     char err[160];
     if (!record_label_ok(label, err, sizeof err)) {
-        snprintf(why, whysize, "%s", !*label ? "Type a pseudonym first (or Esc to leave the client as it was)" : err);
+        /* TRANSLATORS: the client field, Enter on an empty name; Esc is a key */
+        snprintf(why, whysize, "%s", !*label ? _("Type a pseudonym first (or Esc to leave the client as it was)") : err);
         return false;
     }
     return true;
@@ -55,7 +59,8 @@ static namefield_result_t type(namefield_t *f, const char *add)
 {
     char next[sizeof f->text], why[200];
     if (strlen(f->text) + strlen(add) >= sizeof next) {
-        snprintf(f->note, sizeof f->note, "Too long for the log (at most %d bytes): a pseudonym is short",
+        /* TRANSLATORS: the client field: the typed name is too long */
+        snprintf(f->note, sizeof f->note, _("Too long for the log (at most %d bytes): a pseudonym is short"),
                  RECORD_MAX_CLIENT);
         return NAMEFIELD_CHANGED;
     }
@@ -63,7 +68,8 @@ static namefield_result_t type(namefield_t *f, const char *add)
     memcpy(next, f->text, have);
     memcpy(next + have, add, strlen(add) + 1); /* fits: checked above */
     if (utf8_check(next, strlen(next)) != strlen(next)) {
-        snprintf(f->note, sizeof f->note, "That is not text a name can hold");
+        /* TRANSLATORS: the client field: what was typed is not valid text */
+        snprintf(f->note, sizeof f->note, "%s", _("That is not text a name can hold"));
         return NAMEFIELD_CHANGED;
     }
     if (!namefield_check(next, why, sizeof why)) {
@@ -129,14 +135,22 @@ namefield_result_t namefield_event(namefield_t *f, const SDL_Event *e, action_t 
 void namefield_form(namefield_t *f, draw_form_t *form)
 {
     memset(form, 0, sizeof *form);
-    form->title = "A new client";
-    form->subtitle = f->known[0] ? f->known : "Type a pseudonym: initials or a nickname";
+    /* TRANSLATORS: the client field's title (N on the ready screen) */
+    form->title = _("A new client");
+    /* TRANSLATORS: the client field's subtitle when no label was used before */
+    form->subtitle = f->known[0] ? f->known : _("Type a pseudonym: initials or a nickname");
     form->sel = -1;
     snprintf(f->shown, sizeof f->shown, "%s", f->text);
     form->field = f->shown;
-    form->field_note = f->note[0] ? f->note : "Pseudonyms only: never a child's real name";
-    form->hint = "Type the pseudonym \xC2\xB7 Enter: use it \xC2\xB7 Esc: leave \xC2\xB7 Tab on the ready screen: names used before";
-    form->buttons[0] = "Use it";
-    form->buttons[1] = "Cancel";
+    /* TRANSLATORS: under the client field */
+    form->field_note = f->note[0] ? f->note : _("Pseudonyms only: never a child's real name");
+    /* TRANSLATORS: the client field's key hint; the keys' names (Enter, Esc, Tab) stay as on
+       the keyboard */
+    form->hint = _("Type the pseudonym \xC2\xB7 Enter: use it \xC2\xB7 Esc: leave \xC2\xB7 "
+                   "Tab on the ready screen: names used before");
+    /* TRANSLATORS: the client field's buttons (about 12 characters each) */
+    form->buttons[0] = _("Use it");
+    /* TRANSLATORS: the client field's buttons (about 12 characters each) */
+    form->buttons[1] = _("Cancel");
     form->nbuttons = 2;
 }

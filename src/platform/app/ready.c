@@ -10,9 +10,11 @@
 #include <sys/stat.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/sound/playlist.h"
 #include "platform/screen/formscreen.h"
 #include "platform/sys/choicesfile.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 
 #define BANNER_MS 4000
@@ -43,7 +45,8 @@ void ready_init(ready_t *r)
     choices_init(&r->choices);
     char err[600];
     if (!choicesfile_load(&r->choices, err, sizeof err))
-        fprintf(stderr, "safebase: %s (the other choices still count)\n", err);
+        /* TRANSLATORS: the remembered choices (choices.tsv) have bad lines; %s names them */
+        i18n_say(stderr, _("%s (the other choices still count)"), err);
 }
 
 void ready_free(ready_t *r)
@@ -58,9 +61,10 @@ static void save_choices(ready_t *r, app_request_t *req)
 {
     char err[600];
     if (!choicesfile_save(&r->choices, err, sizeof err)) {
-        fprintf(stderr, "safebase: %s\n", err);
+        i18n_say(stderr, "%s", err);
         if (req)
-            banner(req, LONG_BANNER_MS, "Your choice works now but cannot be remembered: %s", err);
+            /* TRANSLATORS: a banner: the choice of music or plan cannot be saved; %s says why */
+            banner(req, LONG_BANNER_MS, _("Your choice works now but cannot be remembered: %s"), err);
     }
 }
 
@@ -110,12 +114,21 @@ static void separations_line(ready_t *r, const run_t *run)
     }
     duration_format_length(first, a, sizeof a);
     duration_format_length(last, b, sizeof b);
-    const char *keys = r->sep_first == r->sep_own ? "Left/Right: change" : "Left/Right: change, Backspace: the plan's own";
+    /* TRANSLATORS: the ready screen: the keys that change today's separations; the keys'
+       names (Left, Right, Backspace) stay as on the keyboard */
+    const char *keys = r->sep_first == r->sep_own ? _("Left/Right: change")
+                                                  /* TRANSLATORS: see "Left/Right: change" */
+                                                  : _("Left/Right: change, Backspace: the plan's own");
+    char today[sizeof r->sep_why];
     if (r->sep_why[0]) /* the proposal, in its own words ("Separations today: ...; last time ...") */
-        snprintf(r->sep_line_buf, sizeof r->sep_line_buf, "%s \xC2\xB7 %s", r->sep_why, keys);
+        snprintf(today, sizeof today, "%s", r->sep_why);
+    else if (r->sep_first == r->sep_own)
+        /* TRANSLATORS: the ready screen: today's separations, from the first length to the last */
+        snprintf(today, sizeof today, _("Separations today: %s to %s (as the plan has them)"), a, b);
     else
-        snprintf(r->sep_line_buf, sizeof r->sep_line_buf, "Separations today: %s to %s%s \xC2\xB7 %s", a, b,
-                 r->sep_first == r->sep_own ? " (as the plan has them)" : "", keys);
+        /* TRANSLATORS: the ready screen: today's separations, from the first length to the last */
+        snprintf(today, sizeof today, _("Separations today: %s to %s"), a, b);
+    snprintf(r->sep_line_buf, sizeof r->sep_line_buf, "%s \xC2\xB7 %s", today, keys);
 }
 
 void ready_separations(ready_t *r, ready_ctx_t *ctx)
@@ -180,14 +193,22 @@ void ready_client_changed(ready_t *r, ready_ctx_t *ctx, app_request_t *req)
     const char *music = client[0] ? choices_get(&r->choices, "client", client, "music") : NULL;
     if (e && e != r->entry) {
         req->open_entry = e; /* its music follows in ready_opened */
-        banner(req, LONG_BANNER_MS, "%s: last time %s%s. Esc: the plans", client, e->plan.title,
-               music ? ", with the same music" : "");
+        if (music)
+            /* TRANSLATORS: a banner when a client is chosen: %1$s the client, %2$s the plan they
+               had last time, which opens; Esc (a key) goes back to the plans */
+            banner(req, LONG_BANNER_MS, _("%s: last time %s, with the same music. Esc: the plans"), client,
+                   e->plan.title);
+        else
+            /* TRANSLATORS: as "%s: last time %s, with the same music. Esc: the plans" */
+            banner(req, LONG_BANNER_MS, _("%s: last time %s. Esc: the plans"), client, e->plan.title);
     } else if (e && music) {
         run_choose_music(ctx->run, music);
         req->music_changed = true;
-        banner(req, BANNER_MS, "%s: the music from last time", client);
+        /* TRANSLATORS: a banner when a client is chosen (%s): their music plays again */
+        banner(req, BANNER_MS, _("%s: the music from last time"), client);
     } else if (client[0]) {
-        banner(req, BANNER_MS, "Client: %s", client);
+        /* TRANSLATORS: a banner when a client (%s, a pseudonym) is chosen */
+        banner(req, BANNER_MS, _("Client: %s"), client);
     }
     if (!req->open_entry) /* (a plan opened works them out itself) */
         ready_separations(r, ctx);
@@ -205,7 +226,8 @@ static void choose_music(ready_t *r, ready_ctx_t *ctx, const char *music, const 
         choices_set(&r->choices, "client", client, "music", music);
     if (music[0] == '/')
         choices_add_recent(&r->choices, music);
-    banner(req, BANNER_MS, "Music: %s", name);
+    /* TRANSLATORS: a banner when music is chosen; %s is its file or folder */
+    banner(req, BANNER_MS, _("Music: %s"), name);
     save_choices(r, req);
 }
 
@@ -216,7 +238,7 @@ static void open_chooser(ready_t *r, ready_ctx_t *ctx, screen_t back, app_reques
     int n = choices_recent(&r->choices, recent, CHOOSER_RECENT);
     const char *current = back == SCREEN_ADJUST ? planedit_music(&r->adjust.edit) : ctx->run->music;
     if (!chooser_open(&r->chooser, paths_music_dir(dir, sizeof dir) ? dir : NULL, recent, n, current)) {
-        banner(req, BANNER_MS, "Out of memory: the music cannot be listed");
+        banner(req, BANNER_MS, "%s", _("Out of memory: the music cannot be listed"));
         return;
     }
     r->music_back = back;
@@ -236,7 +258,9 @@ static bool reopen(ready_t *r, ready_ctx_t *ctx, const char *path, app_request_t
         return true;
     }
     req->to_menu = true;
-    banner(req, LONG_BANNER_MS, "Saved as %s, but it cannot be read back: see the messages", path);
+    /* TRANSLATORS: a banner: an adjusted plan was saved (%s) but cannot be opened; the
+       messages are on the terminal */
+    banner(req, LONG_BANNER_MS, _("Saved as %s, but it cannot be read back: see the messages"), path);
     return false;
 }
 
@@ -246,40 +270,50 @@ static void save_adjusted(ready_t *r, ready_ctx_t *ctx, app_request_t *req)
     if (!planedit_changed(&r->adjust.edit)) { /* nothing to keep: no copy of an unchanged plan */
         adjust_close(&r->adjust);
         show(req, SCREEN_READY);
-        banner(req, BANNER_MS, "Nothing was changed, so nothing was saved");
+        /* TRANSLATORS: a banner on leaving the Adjust screen */
+        banner(req, BANNER_MS, "%s", _("Nothing was changed, so nothing was saved"));
         return;
     }
     if (adjust_save(&r->adjust, ctx->cat, path, sizeof path, err, sizeof err)) {
         const char *base = strrchr(path, '/');
         adjust_close(&r->adjust);
         if (reopen(r, ctx, path, req))
-            banner(req, BANNER_MS, "Saved among your plans (%s)", base ? base + 1 : path);
+            /* TRANSLATORS: a banner: the adjusted plan was saved; %s is its file name */
+            banner(req, BANNER_MS, _("Saved among your plans (%s)"), base ? base + 1 : path);
         return;
     }
-    fprintf(stderr, "safebase: cannot save the adjusted plan: %s\n", err);
+    /* TRANSLATORS: %s says why */
+    i18n_say(stderr, _("cannot save the adjusted plan: %s"), err);
     req->open_entry = adjust_unsaved(&r->adjust);
-    banner(req, LONG_BANNER_MS, "Not saved: %s. The adjusted plan is ready for this session.", err);
+    /* TRANSLATORS: a banner: %s says why the adjusted plan was not saved */
+    banner(req, LONG_BANNER_MS, _("Not saved: %s. The adjusted plan is ready for this session."), err);
 }
 
 static void keep(ready_t *r, ready_ctx_t *ctx, app_request_t *req)
 {
     char path[4096], err[600];
     if (!r->entry || !r->entry->opened || strcmp(r->entry->id, "unsaved") == 0) {
-        banner(req, BANNER_MS, "%s", r->entry && r->entry->user ? "This plan is already one of yours"
-                                     : "This plan is already here; E adjusts a copy of your own");
+        /* TRANSLATORS: a banner after K (keep this plan) on the ready screen */
+        banner(req, BANNER_MS, "%s", r->entry && r->entry->user ? _("This plan is already one of yours")
+                                     /* TRANSLATORS: a banner after K (keep this plan); E is the key
+                                        that opens the Adjust screen: it stays E */
+                                     : _("This plan is already here; E adjusts a copy of your own"));
         return;
     }
     if (!adjust_open(&r->adjust, r->entry, err, sizeof err) || !adjust_keep(&r->adjust, path, sizeof path, err,
                                                                              sizeof err)) {
         adjust_close(&r->adjust);
-        fprintf(stderr, "safebase: cannot keep the plan: %s\n", err);
-        banner(req, LONG_BANNER_MS, "Not kept: %s", err);
+        /* TRANSLATORS: K (keep a plan from outside among the user's plans) failed; %s says why */
+        i18n_say(stderr, _("cannot keep the plan: %s"), err);
+        /* TRANSLATORS: a banner: K failed; %s says why */
+        banner(req, LONG_BANNER_MS, _("Not kept: %s"), err);
         return;
     }
     adjust_close(&r->adjust);
     const char *base = strrchr(path, '/');
     if (reopen(r, ctx, path, req))
-        banner(req, BANNER_MS, "Kept among your plans (%s)", base ? base + 1 : path);
+        /* TRANSLATORS: a banner: the plan was kept; %s is its file name */
+        banner(req, BANNER_MS, _("Kept among your plans (%s)"), base ? base + 1 : path);
 }
 
 static void ready_command(ready_t *r, ready_ctx_t *ctx, int which, const SDL_Event *e, app_request_t *req)
@@ -288,11 +322,13 @@ static void ready_command(ready_t *r, ready_ctx_t *ctx, int which, const SDL_Eve
     switch (which) {
     case BUTTON_ADJUST:
         if (r->entry && strcmp(r->entry->id, "unsaved") == 0) { /* it lives in the Adjust screen's memory */
-            banner(req, LONG_BANNER_MS, "This adjusted plan could not be saved: Esc, then adjust the plan again");
+            /* TRANSLATORS: a banner; Esc is a key */
+            banner(req, LONG_BANNER_MS, "%s", _("This adjusted plan could not be saved: Esc, then adjust the plan again"));
             return;
         }
         if (!r->entry || !adjust_open(&r->adjust, r->entry, why, sizeof why)) {
-            banner(req, LONG_BANNER_MS, "This plan cannot be adjusted: %s", r->entry ? why : "none is open");
+            /* TRANSLATORS: a banner: %s says why */
+            banner(req, LONG_BANNER_MS, _("This plan cannot be adjusted: %s"), r->entry ? why : _("none is open"));
             return;
         }
         show(req, SCREEN_ADJUST);
@@ -302,7 +338,9 @@ static void ready_command(ready_t *r, ready_ctx_t *ctx, int which, const SDL_Eve
         char known[400] = "";
         int n = applog_clients(ctx->log);
         if (n > 0)
-            snprintf(known, sizeof known, "Type a pseudonym. %d used before: Tab on the ready screen", n);
+            /* TRANSLATORS: the client field's hint: %d labels were used before, which Tab (a key)
+               goes through on the ready screen */
+            snprintf(known, sizeof known, _("Type a pseudonym. %d used before: Tab on the ready screen"), n);
         namefield_open(&r->name, known, e);
         show(req, SCREEN_CLIENT);
         return;
@@ -318,19 +356,27 @@ static void ready_view(ready_t *r, const ready_ctx_t *ctx, draw_ready_t *v)
     memset(v, 0, sizeof *v);
     run_music_label(ctx->run, r->music_line, sizeof r->music_line);
     const char *client = applog_client(ctx->log);
+    char who[200];
     if (client[0])
-        snprintf(r->client_line, sizeof r->client_line, "Client: %s%s%s", client, r->sep_line_buf[0] ? ". " : "",
-                 r->sep_line_buf);
+        /* TRANSLATORS: the ready screen: the client (%s, a pseudonym) of this session */
+        snprintf(who, sizeof who, _("Client: %s"), client);
     else
-        snprintf(r->client_line, sizeof r->client_line, "No client named%s%s", r->sep_line_buf[0] ? ". " : "",
-                 r->sep_line_buf);
+        /* TRANSLATORS: the ready screen, when no client is chosen (N chooses one) */
+        snprintf(who, sizeof who, "%s", _("No client named"));
+    snprintf(r->client_line, sizeof r->client_line, "%s%s%s", who, r->sep_line_buf[0] ? ". " : "", r->sep_line_buf);
     v->music = r->music_line;
     v->client = r->client_line;
-    v->buttons[v->nbuttons++] = "Adjust  E";
-    v->buttons[v->nbuttons++] = "Music  M";
-    v->buttons[v->nbuttons++] = "Client  N";
+    /* TRANSLATORS: the ready screen's buttons: a word, two spaces, the key that presses it. The
+       keys (E, M, N, K) stay the same letters in every language; about 12 characters each */
+    v->buttons[v->nbuttons++] = _("Adjust  E");
+    /* TRANSLATORS: a ready screen button; see "Adjust  E" (M stays M) */
+    v->buttons[v->nbuttons++] = _("Music  M");
+    /* TRANSLATORS: a ready screen button; see "Adjust  E" (N stays N) */
+    v->buttons[v->nbuttons++] = _("Client  N");
     if (r->entry && r->entry->opened && strcmp(r->entry->id, "unsaved") != 0)
-        v->buttons[v->nbuttons++] = "Keep  K";
+        /* TRANSLATORS: a ready screen button: keep a plan opened from a file among the user's
+           plans; see "Adjust  E" (K stays K) */
+        v->buttons[v->nbuttons++] = _("Keep  K");
     v->focused = r->focus <= v->nbuttons ? r->focus : 0;
 }
 
@@ -400,7 +446,7 @@ static bool on_music(ready_t *r, ready_ctx_t *ctx, action_t act, float fx, float
     if (res == CHOOSER_CHOSEN) {
         if (r->music_back == SCREEN_ADJUST) {
             if (!adjust_set_music(&r->adjust, r->chooser.chosen))
-                banner(req, BANNER_MS, "That music cannot go in a plan file (its path is too unusual)");
+                banner(req, BANNER_MS, "%s", _("That music cannot go in a plan file (its path is too unusual)"));
         } else {
             choose_music(r, ctx, r->chooser.chosen, r->chooser.chosen_name, req);
         }
@@ -468,14 +514,25 @@ static void show_problems(ready_t *r, const char *path, const plan_errors_t *err
     r->problems = *errs;
     r->problem_sel = 0;
     const char *base = strrchr(path, '/');
-    snprintf(r->problems_title, sizeof r->problems_title, "%s cannot open yet", base ? base + 1 : path);
-    snprintf(r->problems_note, sizeof r->problems_note, "%s%s. Fix %s in a text editor, then open it again.", why,
-             errs->dropped ? " (the first ones shown)" : "", errs->count == 1 ? "it" : "them");
+    /* TRANSLATORS: the title of the screen listing a plan file's mistakes; %s is the file */
+    snprintf(r->problems_title, sizeof r->problems_title, _("%s cannot open yet"), base ? base + 1 : path);
+    if (errs->dropped)
+        /* TRANSLATORS: under the title of the plan-mistakes screen: %s is "FILE: N mistakes" */
+        snprintf(r->problems_note, sizeof r->problems_note,
+                 _("%s (the first ones shown). Fix them in a text editor, then open it again."), why);
+    else
+        /* TRANSLATORS: under the title of the plan-mistakes screen: %s is "FILE: N mistakes";
+           "it"/"them" are the mistakes, "open it" the file */
+        snprintf(r->problems_note, sizeof r->problems_note,
+                 P_("%s. Fix it in a text editor, then open it again.",
+                    "%s. Fix them in a text editor, then open it again.", errs->count), why);
     for (int i = 0; i < errs->count; i++) {
         if (errs->items[i].line > 0)
-            snprintf(r->problem_lines[i], sizeof r->problem_lines[i], "Line %d", errs->items[i].line);
+            /* TRANSLATORS: the plan-mistakes screen: where a mistake is (left of it, short) */
+            snprintf(r->problem_lines[i], sizeof r->problem_lines[i], _("Line %d"), errs->items[i].line);
         else
-            snprintf(r->problem_lines[i], sizeof r->problem_lines[i], "The file");
+            /* TRANSLATORS: the plan-mistakes screen: a mistake about the whole file */
+            snprintf(r->problem_lines[i], sizeof r->problem_lines[i], "%s", _("The file"));
         snprintf(r->problem_text[i], sizeof r->problem_text[i], "%s", errs->items[i].message);
         r->problem_labelp[i] = r->problem_lines[i];
         r->problem_valuep[i] = r->problem_text[i];
@@ -493,7 +550,7 @@ void ready_open_file(ready_t *r, ready_ctx_t *ctx, const char *path, bool start,
         req->start = start;
         return;
     }
-    fprintf(stderr, "safebase: %s\n", why);
+    i18n_say(stderr, "%s", why);
     for (int k = 0; k < errs.count; k++) {
         if (errs.items[k].line > 0)
             fprintf(stderr, "%s:%d: %s\n", path, errs.items[k].line, errs.items[k].message);
@@ -514,11 +571,13 @@ void ready_drop(ready_t *r, ready_ctx_t *ctx, screen_t screen, const char *path,
     base = base && base[1] ? base + 1 : path;
     struct stat st;
     if (screen != SCREEN_MENU && screen != SCREEN_READY) {
-        banner(req, BANNER_MS, "Drop it on the plans or on the ready screen");
+        /* TRANSLATORS: a banner: a file was dropped on a screen that does not take it */
+        banner(req, BANNER_MS, "%s", _("Drop it on the plans or on the ready screen"));
         return;
     }
     if (stat(path, &st) != 0) {
-        banner(req, BANNER_MS, "Cannot find %s", path);
+        /* TRANSLATORS: a banner: a dropped file (%s) cannot be found */
+        banner(req, BANNER_MS, _("Cannot find %s"), path);
         return;
     }
     if (ends_with(path, ".plan")) {
@@ -527,8 +586,9 @@ void ready_drop(ready_t *r, ready_ctx_t *ctx, screen_t screen, const char *path,
     }
     bool music = S_ISDIR(st.st_mode) || playlist_is_playlist_name(path) || playlist_is_audio_name(path);
     if (!music) {
-        banner(req, LONG_BANNER_MS, "%s is neither music nor a plan: drop a sound file, a music folder, a "
-               "playlist (.m3u, .pls, .xspf) or a .plan file", base);
+        /* TRANSLATORS: a banner: a dropped file (%s) that Safe Base cannot use */
+        banner(req, LONG_BANNER_MS, _("%s is neither music nor a plan: drop a sound file, a music folder, a "
+               "playlist (.m3u, .pls, .xspf) or a .plan file"), base);
         return;
     }
     if (screen == SCREEN_MENU) {
@@ -561,8 +621,11 @@ bool ready_form(ready_t *r, screen_t screen, draw_form_t *f)
         f->values = r->problem_valuep;
         f->count = r->problems.count;
         f->sel = r->problem_sel;
-        f->hint = "Up/Down: read the list \xC2\xB7 Enter or Esc: back to the plans";
-        f->buttons[0] = "Back to the plans";
+        /* TRANSLATORS: the plan-mistakes screen's key hint; the keys' names (Up, Down, Enter,
+           Esc) stay as on the keyboard */
+        f->hint = _("Up/Down: read the list \xC2\xB7 Enter or Esc: back to the plans");
+        /* TRANSLATORS: the plan-mistakes screen's one button (about 20 characters) */
+        f->buttons[0] = _("Back to the plans");
         f->nbuttons = 1;
         return true;
     default: return false;

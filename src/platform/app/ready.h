@@ -39,7 +39,7 @@ typedef struct {
     /* a plan file with mistakes */
     plan_errors_t problems;
     char problems_title[400], problems_note[400];
-    char problem_lines[PLAN_MAX_ERRORS][24], problem_text[PLAN_MAX_ERRORS][200];
+    char problem_lines[PLAN_MAX_ERRORS][24], problem_text[PLAN_MAX_ERRORS][PLAN_MAX_MESSAGE];
     const char *problem_labelp[PLAN_MAX_ERRORS], *problem_valuep[PLAN_MAX_ERRORS];
     int problem_sel;
     int focus;                    /* 1 + the ready screen's button chosen by Down or a D-pad; 0: none */

@@ -8,11 +8,10 @@
 #include <time.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
+#include "core/log/daytext.h"
 #include "platform/log/logdir.h"
-
-static const char *const WEEKDAYS[7] = { "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun" };
-static const char *const MONTHS[12] = { "Jan", "Feb", "Mar", "Apr", "May", "Jun",
-                                        "Jul", "Aug", "Sep", "Oct", "Nov", "Dec" };
+#include "platform/sys/i18n.h"
 
 int historyprint_today(void)
 {
@@ -35,7 +34,8 @@ static void on_record(void *ctx, const logread_event_t *ev)
     loader_t *l = ctx;
     if (ev->kind == LOGREAD_BAD) {
         if (l->bad++ < HISTORYPRINT_MAX_WARNINGS && l->warn)
-            fprintf(l->warn, "safebase: %s:%ld: %s (skipped)\n", l->path, ev->line, ev->why);
+            /* TRANSLATORS: a damaged line of the session log: the file, the line, what is wrong */
+            i18n_say(l->warn, _("%s:%ld: %s (skipped)"), l->path, ev->line, ev->why);
     } else if (ev->kind == LOGREAD_ROW && history_add(l->h, ev->row) && l->csv &&
                record_format_row(ev->row, l->line, sizeof l->line) > 0) {
         fputs(l->line, l->csv);
@@ -58,7 +58,7 @@ logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, F
     int n = 0;
     *bad = 0;
     if (!l || !paths) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", _("out of memory"));
         goto done;
     }
     *l = (loader_t){ .h = h, .csv = csv, .warn = warn, .path = dir };
@@ -68,9 +68,12 @@ logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, F
         fputs(RECORD_HEADER "\n", csv);
     r = logdir_read(paths, n, 0, on_dir_record, l, warn, NULL);
     if (r == LOGFILE_READ_MISSING)
-        snprintf(err, errsize, "no device's log in %s yet", dir);
+        /* TRANSLATORS: %s is the shared log folder, which holds no device's log file yet */
+        snprintf(err, errsize, _("no device's log in %s yet"), dir);
     if (l->bad > HISTORYPRINT_MAX_WARNINGS && warn)
-        fprintf(warn, "safebase: %s: %ld more damaged lines skipped\n", dir, l->bad - HISTORYPRINT_MAX_WARNINGS);
+        /* TRANSLATORS: after the first damaged lines of the log (%s) are named */
+        i18n_say(warn, P_("%s: %ld more damaged line skipped", "%s: %ld more damaged lines skipped",
+                          l->bad - HISTORYPRINT_MAX_WARNINGS), dir, l->bad - HISTORYPRINT_MAX_WARNINGS);
     *bad = l->bad;
 done:
     free(paths);
@@ -83,7 +86,7 @@ logfile_read_t historyprint_load(const char *path, history_t *h, FILE *csv, FILE
 {
     loader_t *l = calloc(1, sizeof *l);
     if (!l) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", _("out of memory"));
         return LOGFILE_READ_FAILED;
     }
     *l = (loader_t){ .h = h, .csv = csv, .warn = warn, .path = path };
@@ -91,21 +94,21 @@ logfile_read_t historyprint_load(const char *path, history_t *h, FILE *csv, FILE
         fputs(RECORD_HEADER "\n", csv);
     logfile_read_t r = logfile_read(path, 0, on_record, l, err, errsize);
     if (l->bad > HISTORYPRINT_MAX_WARNINGS && warn)
-        fprintf(warn, "safebase: %s: %ld more damaged lines skipped\n", path, l->bad - HISTORYPRINT_MAX_WARNINGS);
+        i18n_say(warn, P_("%s: %ld more damaged line skipped", "%s: %ld more damaged lines skipped",
+                          l->bad - HISTORYPRINT_MAX_WARNINGS), path, l->bad - HISTORYPRINT_MAX_WARNINGS);
     *bad = l->bad;
     free(l);
     return r;
 }
 
-/* "Wed 6 Mar" (and " 2024" when with_year). */
-static char *day_name(int day, bool with_year, char *buf, size_t size)
+/* "Wed 6 Mar 2024" in the user's language (LC_TIME's names, a translated order). */
+static char *day_name(int day, char *buf, size_t size)
 {
-    int y, m, d;
-    record_civil_from_days(day, &y, &m, &d);
-    int n = snprintf(buf, size, "%s %d %s", WEEKDAYS[history_weekday(day)], d, MONTHS[m - 1]);
-    if (with_year && n > 0 && (size_t)n < size)
-        snprintf(buf + n, size - (size_t)n, " %d", y);
-    return buf;
+    /* TRANSLATORS: a date in --history ("Wed 6 Mar 2024"), a strftime format: %a the weekday's
+       short name, %-d the day without a leading zero, %b the month's short name, %Y the year;
+       order them as dates are written in your language ("%a %-d. %b %Y") */
+    /* xgettext:no-c-format */
+    return daytext_format(day, 0, _("%a %-d %b %Y"), buf, size);
 }
 
 static int chars(const char *s)
@@ -159,15 +162,21 @@ static int plan_width(const history_t *h)
 static void print_scope(const history_t *h, FILE *out)
 {
     char a[40], b[40];
-    fprintf(out, "Safe Base history");
+    /* TRANSLATORS: the heading of --history, followed by " · " and the period */
+    fputs(_("Safe Base history"), out);
+    fputs(" \xC2\xB7 ", out);
     if (h->q.since != HISTORY_NO_DAY && h->q.until != HISTORY_NO_DAY)
-        fprintf(out, " \xC2\xB7 %s to %s", day_name(h->q.since, true, a, sizeof a), day_name(h->q.until, true, b, sizeof b));
+        /* TRANSLATORS: --history's period: from the first date to the second */
+        fprintf(out, _("%s to %s"), day_name(h->q.since, a, sizeof a), day_name(h->q.until, b, sizeof b));
     else if (h->q.since != HISTORY_NO_DAY)
-        fprintf(out, " \xC2\xB7 since %s", day_name(h->q.since, true, a, sizeof a));
+        /* TRANSLATORS: --history's period */
+        fprintf(out, _("since %s"), day_name(h->q.since, a, sizeof a));
     else if (h->q.until != HISTORY_NO_DAY)
-        fprintf(out, " \xC2\xB7 up to %s", day_name(h->q.until, true, a, sizeof a));
+        /* TRANSLATORS: --history's period */
+        fprintf(out, _("up to %s"), day_name(h->q.until, a, sizeof a));
     else
-        fprintf(out, " \xC2\xB7 all sessions");
+        /* TRANSLATORS: --history's period when none was asked for */
+        fputs(_("all sessions"), out);
     if (h->q.client)
         fprintf(out, " \xC2\xB7 %s", h->client[0] ? h->client : h->q.client);
     if (h->q.plan)
@@ -177,55 +186,87 @@ static void print_scope(const history_t *h, FILE *out)
 
 static void print_week(const history_t *h, FILE *out)
 {
-    char a[40];
-    if (h->ref_day == h->q.today)
-        pad(out, "This week", 12);
-    else
-        fprintf(out, "Week of %s\n%12s", day_name(h->monday, true, a, sizeof a), "");
-    for (int i = 0; i < 7; i++)
-        fprintf(out, "%s %s%s", WEEKDAYS[i], h->week[i] ? "\xE2\x97\x8F" : "\xC2\xB7", i < 6 ? "  " : "\n");
+    char a[40], day[32];
+    if (h->ref_day == h->q.today) {
+        /* TRANSLATORS: --history: the label left of this week's days (12 columns) */
+        pad(out, _("This week"), 12);
+    } else {
+        /* TRANSLATORS: --history: the week shown, when it is not this one; %s is its Monday */
+        fprintf(out, _("Week of %s"), day_name(h->monday, a, sizeof a));
+        fprintf(out, "\n%12s", "");
+    }
+    for (int i = 0; i < 7; i++)   /* the weekday's short name in LC_TIME's language */
+        fprintf(out, "%s %s%s", daytext_weekday(i, "%a", day, sizeof day), h->week[i] ? "\xE2\x97\x8F" : "\xC2\xB7",
+                i < 6 ? "  " : "\n");
     char n[32], m[32];
+    fprintf(out, "%12s", "");
     if (h->week_sessions == 0)
-        fprintf(out, "%12sNo sessions yet this week\n\n", "");
+        /* TRANSLATORS: --history, under this week's days */
+        fputs(_("No sessions yet this week"), out);
     else
-        fprintf(out, "%12s%s session%s, %s min\n\n", "", grouped(h->week_sessions, n, sizeof n),
-                h->week_sessions == 1 ? "" : "s", minutes(h->week_ms, m, sizeof m));
+        /* TRANSLATORS: --history: this week's sessions and minutes (whole numbers, grouped
+           with commas) */
+        fprintf(out, P_("%s session, %s min", "%s sessions, %s min", h->week_sessions),
+                grouped(h->week_sessions, n, sizeof n), minutes(h->week_ms, m, sizeof m));
+    fputs("\n\n", out);
 }
 
 static void print_totals(const history_t *h, FILE *out)
 {
     char n[32], m[32];
     int width = plan_width(h);
-    fprintf(out, "Sessions    %s \xC2\xB7 %s min in all \xC2\xB7 %.1f min on average\n", grouped(h->sessions, n, sizeof n),
+    /* TRANSLATORS: --history: a label left of the totals (12 columns) */
+    pad(out, _("Sessions"), 12);
+    /* TRANSLATORS: --history: the sessions in the range, their minutes in all and on average */
+    fprintf(out, _("%s \xC2\xB7 %s min in all \xC2\xB7 %.1f min on average"), grouped(h->sessions, n, sizeof n),
             minutes(h->total_ms, m, sizeof m), (double)h->total_ms / 60000.0 / (double)h->sessions);
+    fputs("\n", out);
     for (int i = 0; i <= h->nplans; i++) {
         bool other = i == h->nplans;
         long count = other ? h->other_sessions : h->plans[i].sessions;
         if (count == 0)
             continue;
-        pad(out, i == 0 ? "By plan" : "", 12);
-        pad(out, other ? "Other plans" : h->plans[i].name, width);
-        fprintf(out, "%9s session%s %12s min\n", grouped(count, n, sizeof n), count == 1 ? " " : "s",
+        /* TRANSLATORS: --history: the label left of the sessions of each plan (12 columns) */
+        pad(out, i == 0 ? _("By plan") : "", 12);
+        /* TRANSLATORS: --history: the plans past the first 16, counted together */
+        pad(out, other ? _("Other plans") : h->plans[i].name, width);
+        /* TRANSLATORS: --history: a plan's sessions and minutes, in columns: keep the widths
+           (%9s and %12s) and make both forms as long, so the columns line up */
+        fprintf(out, P_("%9s session  %12s min", "%9s sessions %12s min", count), grouped(count, n, sizeof n),
                 minutes(other ? h->other_ms : h->plans[i].ms, m, sizeof m));
+        fputs("\n", out);
     }
     fprintf(out, "\n");
 }
 
+/* How a session ended, in words (the log writes completed, ended_early, interrupted). */
 static const char *outcome_words(const char *outcome)
 {
+    if (strcmp(outcome, "completed") == 0)
+        /* TRANSLATORS: how a session ended, in --history's last sessions (12 columns) */
+        return _("completed");
     if (strcmp(outcome, "ended_early") == 0)
-        return "ended early";
+        /* TRANSLATORS: how a session ended: the adult ended it before the plan's end */
+        return _("ended early");
+    if (strcmp(outcome, "interrupted") == 0)
+        /* TRANSLATORS: how a session ended: the app stopped (closed, crashed, power cut) */
+        return _("interrupted");
     return outcome;
 }
 
 static void print_last(const history_t *h, FILE *out)
 {
-    fprintf(out, "Last sessions\n");
+    /* TRANSLATORS: --history: the heading of the latest sessions */
+    fputs(_("Last sessions"), out);
+    fputs("\n", out);
     for (int i = 0; i < h->nlast; i++) {
         const history_session_t *s = &h->last[i];
         char when[64], len[48], stars[32] = "";
-        day_name(s->day, false, when, sizeof when);
-        snprintf(when + strlen(when), sizeof when - strlen(when), " %02d:%02d", s->minute / 60, s->minute % 60);
+        /* TRANSLATORS: when a session started, in --history ("Wed 6 Mar 09:30"; 16 columns), a
+           strftime format: %a the weekday's short name, %-d the day without a leading zero, %b
+           the month's short name, %H:%M the time */
+        /* xgettext:no-c-format */
+        daytext_format(s->day, s->minute, _("%a %-d %b %H:%M"), when, sizeof when);
         duration_format_length(s->duration_ms, len, sizeof len);
         for (int k = 1; s->rating > 0 && k <= 5; k++)
             strcat(stars, k <= s->rating ? "\xE2\x98\x85" : "\xE2\x98\x86");
@@ -240,17 +281,31 @@ static void print_last(const history_t *h, FILE *out)
     fprintf(out, "\n");
 }
 
+/* "  rating       3.0 → 4.5": a label in its column, then the first and the latest average. */
+static void trend_row(FILE *out, const char *label, double first, double last)
+{
+    fputs("  ", out);
+    pad(out, label, 13);
+    fprintf(out, "%4.1f \xE2\x86\x92 %.1f\n", first, last);
+}
+
 static void print_trend(const history_t *h, FILE *out)
 {
     history_trend_t first, last;
     if (!history_trend(h, &first, &last))
         return;
-    fprintf(out, "%s: the first %d session%s and the latest %d\n", h->client,
-            first.sessions, first.sessions == 1 ? "" : "s", last.sessions);
+    /* TRANSLATORS: --history, one client's trend: %1$s the client, then how many of their first
+       and latest sessions are compared (the same number) */
+    fprintf(out, P_("%s: the first %d session and the latest %d", "%s: the first %d sessions and the latest %d",
+                    first.sessions), h->client, first.sessions, last.sessions);
+    fputs("\n", out);
     if (first.rated > 0 && last.rated > 0)
-        fprintf(out, "  rating       %4.1f \xE2\x86\x92 %.1f\n", first.rating, last.rating);
-    fprintf(out, "  minutes      %4.1f \xE2\x86\x92 %.1f\n", first.minutes, last.minutes);
-    fprintf(out, "  look-backs   %4.1f \xE2\x86\x92 %.1f\n", first.look_backs, last.look_backs);
+        /* TRANSLATORS: --history, one client's trend: a row's label (13 columns) */
+        trend_row(out, _("rating"), first.rating, last.rating);
+    /* TRANSLATORS: --history, one client's trend: a row's label (13 columns) */
+    trend_row(out, _("minutes"), first.minutes, last.minutes);
+    /* TRANSLATORS: --history, one client's trend: a row's label (13 columns) */
+    trend_row(out, _("look-backs"), first.look_backs, last.look_backs);
 }
 
 void historyprint_report(const history_t *h, FILE *out)
@@ -258,7 +313,9 @@ void historyprint_report(const history_t *h, FILE *out)
     print_scope(h, out);
     print_week(h, out);
     if (h->sessions == 0) {
-        fprintf(out, "No sessions in this range.\n");
+        /* TRANSLATORS: --history, when no session lies in the dates asked for */
+        fputs(_("No sessions in this range."), out);
+        fputs("\n", out);
         return;
     }
     print_totals(h, out);
@@ -272,7 +329,9 @@ static bool parse_day(const char *name, const char *value, int *day, FILE *err)
         return true;
     if (record_parse_date(value, day))
         return true;
-    fprintf(err, "safebase: %s: \"%s\" is not a date (YYYY-MM-DD, e.g. 2024-03-04)\n", name, value);
+    /* TRANSLATORS: the first %s is the option (--since, --until), the second the value given;
+       dates are typed as YYYY-MM-DD in every language */
+    i18n_say(err, _("%s: \"%s\" is not a date (YYYY-MM-DD, e.g. 2024-03-04)"), name, value);
     return false;
 }
 
@@ -284,7 +343,8 @@ int historyprint_main(const char *log_path, const char *log_dir, const char *sin
     if (!parse_day("--since", since, &q.since, err) || !parse_day("--until", until, &q.until, err))
         return 2;
     if (q.since != HISTORY_NO_DAY && q.until != HISTORY_NO_DAY && q.since > q.until) {
-        fprintf(err, "safebase: --since %s comes after --until %s\n", since, until);
+        /* TRANSLATORS: the two dates given with --since and --until */
+        i18n_say(err, _("--since %s comes after --until %s"), since, until);
         return 2;
     }
     history_t *h = malloc(sizeof *h);
@@ -297,11 +357,13 @@ int historyprint_main(const char *log_path, const char *log_dir, const char *sin
                                : historyprint_load(log_path, h, csv ? out : NULL, err, &bad, why, sizeof why);
     int status = 0;
     if (r == LOGFILE_READ_FAILED) {
-        fprintf(err, "safebase: %s\n", why);
+        i18n_say(err, "%s", why);
         status = 1;
     } else if (!csv && r == LOGFILE_READ_MISSING) {
-        fprintf(out, "No sessions logged yet (%s). They will appear here after the first one.\n",
+        /* TRANSLATORS: --history before the first session is logged; %s is the log or its folder */
+        fprintf(out, _("No sessions logged yet (%s). They will appear here after the first one."),
                 log_dir ? log_dir : log_path);
+        fputs("\n", out);
     } else if (!csv) {
         historyprint_report(h, out);
     }

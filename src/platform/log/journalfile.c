@@ -15,9 +15,11 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "core/base/i18n.h"
 #include "core/log/logkeep.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 
 #define STALE_TMP_S 60   /* a temporary file older than this, unlocked, is left from a crash */
@@ -88,7 +90,8 @@ static int replace(const char *target, const char *text, size_t n, char *err, si
     char tmp[4500], dir[4400];
     int fd = -1;
     if (snprintf(tmp, sizeof tmp, "%s.tmp", target) >= (int)sizeof tmp) {
-        snprintf(err, errsize, "the journal's path is too long");
+        /* TRANSLATORS: the journal keeps sessions safe until the log can be written */
+        snprintf(err, errsize, "%s", _("the journal's path is too long"));
         return -1;
     }
     paths_dirname(target, dir, sizeof dir);
@@ -108,7 +111,8 @@ static int replace(const char *target, const char *text, size_t n, char *err, si
     sync_dir(dir);
     return fd;
 fail:
-    snprintf(err, errsize, "cannot keep the journal %s: %s", target, strerror(errno));
+    /* TRANSLATORS: the journal (%1$s) cannot be written, and why */
+    snprintf(err, errsize, _("cannot keep the journal %s: %s"), target, strerror(errno));
     if (fd >= 0) {
         unlink(tmp);
         close(fd);
@@ -138,7 +142,7 @@ bool journalfile_save(journalfile_t *jf, char *err, size_t errsize)
     }
     int n = journal_encode(jf->j, jf->buf, JOURNAL_MAX_BYTES);
     if (n < 0) {
-        snprintf(err, errsize, "the journal is too long");
+        snprintf(err, errsize, "%s", _("the journal is too long"));
         return false;
     }
     char targets[3][4400]; /* where it is now, then beside the log, then the fallback folder */
@@ -193,7 +197,7 @@ static int recover_records(journalfile_t *jf, const char *log, FILE *out)
 {
     logkeep_t *k = malloc(sizeof *k); /* (large: it holds a parsed record) */
     if (!k) {
-        fprintf(out, "safebase: out of memory: the journal %s is left for the next start\n", jf->path);
+        i18n_say(out, _("out of memory: the journal %s is left for the next start"), jf->path);
         return 0;
     }
     logkeep_actions_t todo = { 0 };
@@ -208,16 +212,19 @@ static int recover_records(journalfile_t *jf, const char *log, FILE *out)
         } else if (a.kind == LOGKEEP_SAVE_JOURNAL) { /* empty: removed; else what is left */
             bool ok = journalfile_save(jf, err, sizeof err);
             if (!ok)
-                fprintf(out, "safebase: %s\n", err);
+                i18n_say(out, "%s", err);
             logkeep_saved(k, ok, 0, &todo);
         } else if (a.kind == LOGKEEP_TELL && a.tell == LOGKEEP_TELL_RECOVERED) {
-            fprintf(out, "safebase: added to %s: %s\n", log, a.detail);
+            /* TRANSLATORS: a session found in the journal after a crash went into the log (%1$s);
+               %2$s says which ("a session cut off on 2024-03-04 at 09:30 (Plan, 5 min)") */
+            i18n_say(out, _("added to %s: %s"), log, a.detail);
         } else if (a.kind == LOGKEEP_TELL && a.tell == LOGKEEP_TELL_DAMAGED) {
-            fprintf(out, "safebase: a record in the journal for %s is damaged (%s): left in the journal\n", log,
-                    a.detail);
+            /* TRANSLATORS: %1$s is the log, %2$s what is wrong with the record */
+            i18n_say(out, _("a record in the journal for %s is damaged (%s): left in the journal"), log, a.detail);
         } else if (a.kind == LOGKEEP_TELL && a.tell == LOGKEEP_TELL_KEPT) {
-            fprintf(out, "safebase: %s\nsafebase: %d session(s) are kept safe and will be written at the next start\n",
-                    err, a.count);
+            i18n_say(out, "%s", err);
+            i18n_say(out, P_("%d session is kept safe and will be written at the next start",
+                             "%d sessions are kept safe and will be written at the next start", a.count), a.count);
         }
     }
     int written = logkeep_recovered(k);
@@ -242,7 +249,8 @@ static int recover_one(const char *path, const char *log_abs, bool fallback, con
     jf.buf = malloc(JOURNAL_MAX_BYTES + 1);
     long n = jf.j && jf.buf ? slurp(fd, jf.buf, JOURNAL_MAX_BYTES + 1) : -1;
     if (n < 0 || !journal_decode(jf.buf, (size_t)n, jf.j, err, sizeof err)) {
-        fprintf(out, "safebase: cannot read the journal %s (%s): left as it is\n", path, n < 0 ? "too long" : err);
+        /* TRANSLATORS: a journal (%1$s) left by an app that stopped cannot be read; %2$s says why */
+        i18n_say(out, _("cannot read the journal %s (%s): left as it is"), path, n < 0 ? _("too long") : err);
         goto done;
     }
     if (fallback && strcmp(jf.j->log, log_abs) != 0)

@@ -15,7 +15,9 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/i18n.h"
 #include "core/log/record.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
@@ -52,7 +54,8 @@ static bool random_id(char text[ID_HEX + 2], char *err, size_t errsize)
     if (fd >= 0)
         close(fd);
     if (n != (ssize_t)sizeof b) {
-        snprintf(err, errsize, "cannot read /dev/urandom for this device's id: %s", strerror(errno));
+        /* TRANSLATORS: a shared log folder needs an id for this device, made at random */
+        snprintf(err, errsize, _("cannot read /dev/urandom for this device's id: %s"), strerror(errno));
         return false;
     }
     snprintf(text, ID_HEX + 2, "%02x%02x%02x%02x\n", b[0], b[1], b[2], b[3]);
@@ -64,13 +67,13 @@ static bool device_id(bool create, char id[ID_HEX + 1], char *err, size_t errsiz
 {
     char dir[4096], path[4200], made[4200], text[ID_HEX + 2];
     if (!paths_state_dir(dir, sizeof dir) || !paths_join(path, sizeof path, dir, "device-id")) {
-        snprintf(err, errsize, "no state folder for this device's id (HOME is not set)");
+        snprintf(err, errsize, "%s", _("no state folder for this device's id (HOME is not set)"));
         return false;
     }
     if (read_id(path, id))
         return true;
     if (!create) {
-        snprintf(err, errsize, "this device has no id yet (%s)", path);
+        snprintf(err, errsize, _("this device has no id yet (%s)"), path);
         return false;
     }
     if (!random_id(text, err, errsize))
@@ -86,7 +89,7 @@ static bool device_id(bool create, char id[ID_HEX + 1], char *err, size_t errsiz
     }
     if (read_id(path, id))
         return true;
-    snprintf(err, errsize, "cannot read this device's id back from %s", path);
+    snprintf(err, errsize, _("cannot read this device's id back from %s"), path);
     return false;
 }
 
@@ -120,7 +123,7 @@ bool logdir_device_name(bool create, char *out, size_t size, char *err, size_t e
         return false;
     host_part(host);
     if (snprintf(out, size, "%s-%s", host, id) >= (int)size) {
-        snprintf(err, errsize, "no room for this device's name");
+        snprintf(err, errsize, "%s", _("no room for this device's name"));
         return false;
     }
     return true;
@@ -133,7 +136,7 @@ bool logdir_device_file(const char *dir, char *out, size_t size, char *err, size
         return false;
     snprintf(file, sizeof file, PREFIX "%s" SUFFIX, name);
     if (!paths_join(out, size, dir, file)) {
-        snprintf(err, errsize, "the log folder's path is too long: %s", dir);
+        snprintf(err, errsize, _("the log folder's path is too long: %s"), dir);
         return false;
     }
     return true;
@@ -185,7 +188,8 @@ int logdir_list(const char *dir, char paths[][LOGDIR_PATH], int max, char *err, 
     if (!d) {
         if (errno == ENOENT)
             return 0;
-        snprintf(err, errsize, "cannot read the log folder %s: %s", dir, strerror(errno));
+        /* TRANSLATORS: the shared log folder (%1$s) cannot be read, and why */
+        snprintf(err, errsize, _("cannot read the log folder %s: %s"), dir, strerror(errno));
         return -1;
     }
     char **names = NULL;
@@ -312,12 +316,14 @@ logfile_read_t logdir_read(char paths[][LOGDIR_PATH], int n, off_t tail_bytes, l
         }
         r.stats->skipped++;
         if (warn && got == LOGFILE_READ_MISSING)
-            fprintf(warn, "safebase: %s: gone before it could be read (moved by a sync tool?): skipped\n", paths[i]);
+            /* TRANSLATORS: a device's log file in the shared folder (%s) vanished */
+            i18n_say(warn, _("%s: gone before it could be read (moved by a sync tool?): skipped"), paths[i]);
         else if (warn)
-            fprintf(warn, "safebase: %s: skipped\n", err);
+            /* TRANSLATORS: %s says which log file cannot be read, and why */
+            i18n_say(warn, _("%s: skipped"), err);
     }
     if (warn && r.seen.full)
-        fprintf(warn, "safebase: out of memory: a session copied into two files may be counted twice\n");
+        i18n_say(warn, "%s", _("out of memory: a session copied into two files may be counted twice"));
     free(r.seen.slots);
     return r.stats->files > 0 ? LOGFILE_READ_OK : LOGFILE_READ_MISSING;
 }

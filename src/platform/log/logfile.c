@@ -14,6 +14,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include "core/base/i18n.h"
 #include "core/log/record.h"
 #include "platform/sys/paths.h"
 
@@ -33,12 +34,13 @@ bool logfile_choose_path(const char *given, char *buf, size_t size)
 static const char *reason(int e)
 {
     switch (e) {
-    case ENOSPC: return "the disk is full";
-    case EDQUOT: return "the disk quota is used up";
-    case EROFS: return "the disk is read-only";
+    /* TRANSLATORS: why the session log cannot be written, after "cannot write the log FILE: " */
+    case ENOSPC: return _("the disk is full");
+    case EDQUOT: return _("the disk quota is used up");
+    case EROFS: return _("the disk is read-only");
     case EACCES:
-    case EPERM: return "no permission to write there";
-    case EISDIR: return "it is a folder, not a file";
+    case EPERM: return _("no permission to write there");
+    case EISDIR: return _("it is a folder, not a file");
     default: return strerror(e);
     }
 }
@@ -49,18 +51,19 @@ static int open_locked(const char *path, struct stat *st, char *err, size_t errs
     char dir[4096];
     paths_dirname(path, dir, sizeof dir);
     if (!paths_mkdirs(dir, 0700)) {
-        snprintf(err, errsize, "cannot create the log folder %s: %s", dir, reason(errno));
+        /* TRANSLATORS: the folder (%1$s) of the session log cannot be made, and why */
+        snprintf(err, errsize, _("cannot create the log folder %s: %s"), dir, reason(errno));
         return -1;
     }
     int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0) {
-        snprintf(err, errsize, "cannot write the log %s: %s", path, reason(errno));
+        snprintf(err, errsize, _("cannot write the log %s: %s"), path, reason(errno));
         return -1;
     }
     if (flock(fd, LOCK_EX) != 0 || fstat(fd, st) != 0) {
-        snprintf(err, errsize, "cannot lock the log %s: %s", path, reason(errno));
+        snprintf(err, errsize, _("cannot lock the log %s: %s"), path, reason(errno));
     } else if (!S_ISREG(st->st_mode)) {
-        snprintf(err, errsize, "cannot write the log %s: it is not a regular file", path);
+        snprintf(err, errsize, _("cannot write the log %s: %s"), path, _("it is not a regular file"));
     } else {
         return fd;
     }
@@ -110,7 +113,7 @@ static bool write_record(int fd, off_t size, const char *line, const char *path,
     char buf[RECORD_MAX_LINE + sizeof RECORD_HEADER + 2];
     int n = snprintf(buf, sizeof buf, "%s%s", prefix, line);
     if (n < 0 || (size_t)n >= sizeof buf) {
-        snprintf(err, errsize, "the record is too long for the log %s", path);
+        snprintf(err, errsize, _("the record is too long for the log %s"), path);
         return false;
     }
     ssize_t wrote = write(fd, buf, (size_t)n);
@@ -122,7 +125,7 @@ static bool write_record(int fd, off_t size, const char *line, const char *path,
     }
     if (wrote > 0 && ftruncate(fd, size) == 0)
         fsync(fd);
-    snprintf(err, errsize, "cannot write the log %s: %s", path, reason(e));
+    snprintf(err, errsize, _("cannot write the log %s: %s"), path, reason(e));
     return false;
 }
 
@@ -164,7 +167,7 @@ bool logfile_probe(const char *path, char *err, size_t errsize)
     struct statvfs vfs;
     bool ok = true;
     if (fstatvfs(fd, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < LOW_SPACE) {
-        snprintf(err, errsize, "cannot write the log %s: %s", path, reason(ENOSPC));
+        snprintf(err, errsize, _("cannot write the log %s: %s"), path, reason(ENOSPC));
         ok = false;
     }
     close(fd);
@@ -176,7 +179,7 @@ logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, v
 {
     int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO must not hang us) */
     if (fd < 0) {
-        snprintf(err, errsize, "cannot read the log %s: %s", path, strerror(errno));
+        snprintf(err, errsize, _("cannot read the log %s: %s"), path, strerror(errno));
         return errno == ENOENT ? LOGFILE_READ_MISSING : LOGFILE_READ_FAILED;
     }
     struct stat st;
@@ -186,9 +189,9 @@ logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, v
     bool stat_ok = r && buf && fstat(fd, &st) == 0;
     /* a regular file only: a device such as /dev/zero would be read for ever */
     if (!stat_ok || !S_ISREG(st.st_mode)) {
-        snprintf(err, errsize, "cannot read the log %s: %s", path, !r || !buf ? "out of memory"
+        snprintf(err, errsize, _("cannot read the log %s: %s"), path, !r || !buf ? _("out of memory")
                  : !stat_ok ? strerror(errno) : S_ISDIR(st.st_mode) ? reason(EISDIR)
-                 : "it is not a regular file");
+                 : _("it is not a regular file"));
         goto done;
     }
     bool tail = tail_bytes > 0 && st.st_size > tail_bytes;
@@ -199,7 +202,7 @@ logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, v
     while ((got = read(fd, buf, READ_CHUNK)) > 0)
         logread_feed(r, buf, (size_t)got, fn, ctx);
     if (got < 0) {
-        snprintf(err, errsize, "cannot read the log %s: %s", path, strerror(errno));
+        snprintf(err, errsize, _("cannot read the log %s: %s"), path, strerror(errno));
         goto done;
     }
     logread_finish(r, fn, ctx);

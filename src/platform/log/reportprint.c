@@ -5,9 +5,11 @@
 
 #include <stdlib.h>
 
+#include "core/base/i18n.h"
 #include "platform/log/historyprint.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
+#include "platform/sys/i18n.h"
 
 typedef struct {
     report_t *r;
@@ -21,7 +23,8 @@ static void on_record(void *ctx, const logread_event_t *ev)
     loader_t *l = ctx;
     if (ev->kind == LOGREAD_BAD) {
         if (l->bad++ < HISTORYPRINT_MAX_WARNINGS && l->warn)
-            fprintf(l->warn, "safebase: %s:%ld: %s (skipped)\n", l->path, ev->line, ev->why);
+            /* TRANSLATORS: a damaged line of the session log: the file, the line, what is wrong */
+            i18n_say(l->warn, _("%s:%ld: %s (skipped)"), l->path, ev->line, ev->why);
     } else if (ev->kind == LOGREAD_ROW) {
         report_add(l->r, ev->row);
     }
@@ -33,7 +36,9 @@ static bool parse_day(const char *name, const char *value, int *day, FILE *err)
         return true;
     if (record_parse_date(value, day))
         return true;
-    fprintf(err, "safebase: %s: \"%s\" is not a date (YYYY-MM-DD, e.g. 2024-03-04)\n", name, value);
+    /* TRANSLATORS: the first %s is the option (--since, --until), the second the value given;
+       dates are typed as YYYY-MM-DD in every language */
+    i18n_say(err, _("%s: \"%s\" is not a date (YYYY-MM-DD, e.g. 2024-03-04)"), name, value);
     return false;
 }
 
@@ -53,7 +58,7 @@ static bool load_dir(report_t *r, const char *dir, FILE *err)
     char(*paths)[LOGDIR_PATH] = malloc(LOGDIR_MAX_FILES * sizeof *paths);
     int n = paths ? logdir_list(dir, paths, LOGDIR_MAX_FILES, why, sizeof why) : -1;
     if (n < 0) {
-        fprintf(err, "safebase: %s\n", paths ? why : "out of memory");
+        i18n_say(err, "%s", paths ? why : _("out of memory"));
         free(paths);
         return false;
     }
@@ -77,9 +82,11 @@ static bool load(report_t *r, const char *path, FILE *err)
     char why[600];
     logfile_read_t res = logfile_read(path, 0, on_record, &l, why, sizeof why);
     if (l.bad > HISTORYPRINT_MAX_WARNINGS)
-        fprintf(err, "safebase: %s: %ld more damaged lines skipped\n", path, l.bad - HISTORYPRINT_MAX_WARNINGS);
+        /* TRANSLATORS: after the first damaged lines of the log (%s) are named */
+        i18n_say(err, P_("%s: %ld more damaged line skipped", "%s: %ld more damaged lines skipped",
+                         l.bad - HISTORYPRINT_MAX_WARNINGS), path, l.bad - HISTORYPRINT_MAX_WARNINGS);
     if (res == LOGFILE_READ_FAILED) {
-        fprintf(err, "safebase: %s\n", why);
+        i18n_say(err, "%s", why);
         return false;
     }
     if (res == LOGFILE_READ_MISSING)
@@ -95,7 +102,8 @@ int reportprint_run(const options_t *o, const char *plan_title, const char *cons
     if (!parse_day("--since", o->since, &q.since, err) || !parse_day("--until", o->until, &q.until, err))
         return 2;
     if (q.since != REPORT_NO_DAY && q.until != REPORT_NO_DAY && q.since > q.until) {
-        fprintf(err, "safebase: --since %s comes after --until %s\n", o->since, o->until);
+        /* TRANSLATORS: the two dates given with --since and --until */
+        i18n_say(err, _("--since %s comes after --until %s"), o->since, o->until);
         return 2;
     }
     report_t r;
@@ -109,11 +117,11 @@ int reportprint_run(const options_t *o, const char *plan_title, const char *cons
     size_t len = 0;
     char *page = status == 0 && !r.out_of_memory ? report_html(&r, &len) : NULL;
     if (status == 0 && !page) {
-        fprintf(err, "safebase: out of memory making the report\n");
+        i18n_say(err, "%s", _("out of memory making the report"));
         status = 1;
     }
     if (page && (fwrite(page, 1, len, out) != len || fflush(out) != 0)) {
-        fprintf(err, "safebase: could not write the report to standard output\n");
+        i18n_say(err, "%s", _("could not write the report to standard output"));
         status = 1;
     }
     free(page);

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "core/sound/loudness.h"
 #include "platform/sound/audiocache.h"
 #include "platform/sound/audioeng.h"
@@ -123,7 +124,8 @@ static void start_track(audio_t *a, int64_t fade, bool switching)
     }
     if (a->list.on_fallback && a->list.nloop > 0 && !a->fell_back) {
         a->fell_back = true;
-        audioeng_message(&a->warnings, "None of the chosen music can be played: playing Safe Base's own music");
+        /* TRANSLATORS: a banner during a session */
+        audioeng_message(&a->warnings, "%s", _("None of the chosen music can be played: playing Safe Base's own music"));
     }
     mix_voice_t *v = mix_find_voice(&a->mix, MIX_VOICE_FREE, false);
     mix_voice_t *lead = mix_find_voice(&a->mix, MIX_VOICE_ACTIVE, true);
@@ -208,7 +210,8 @@ static void fill(audio_t *a, mix_voice_t *v)
     v->eof = true;
     if (n < 0 && gen == a->gen && !a->list.tracks[track].warned) {
         a->list.tracks[track].warned = true;
-        audioeng_message(&a->warnings, "Music \"%s\" stops early: %s", a->list.tracks[track].path,
+        /* TRANSLATORS: a music file (%1$s) that could not be read to its end, and why */
+        audioeng_message(&a->warnings, _("Music \"%s\" stops early: %s"), a->list.tracks[track].path,
                          trackread_error(r));
     }
 }

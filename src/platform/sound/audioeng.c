@@ -8,6 +8,8 @@
 #include <stdio.h>
 #include <time.h>
 
+#include "core/base/i18n.h"
+
 void audioeng_message(messages_t *q, const char *fmt, ...)
 {
     if (q->count >= MAX_MESSAGES) {
@@ -42,7 +44,8 @@ void audioeng_mark_bad(audio_t *a, unsigned gen, int track, const char *why)
     if (a->list.tracks[track].warned)
         return;
     a->list.tracks[track].warned = true;
-    audioeng_message(&a->warnings, "Skipping music \"%s\": %s", a->list.tracks[track].path, why);
+    /* TRANSLATORS: a file of the chosen music (%1$s) that cannot play, and why */
+    audioeng_message(&a->warnings, _("Skipping music \"%s\": %s"), a->list.tracks[track].path, why);
 }
 
 static const char *cue_name(int c)

@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "platform/sound/musicdir.h"
 
 #define PREPARE_TRACKS 2 /* of a phase's own music, measured ahead: what plays first */
@@ -52,7 +53,9 @@ static void expand(audio_t *a, const listjob_t *j, playlist_t *list)
         /* a failure, or a note on what was left out (web addresses in a playlist...) */
         if (!musicdir_expand_ex(list, j->sources[i], j->shuffle, seed, NULL, why, sizeof why) || why[0]) {
             SDL_LockMutex(a->lock);
-            audioeng_message(&a->warnings, "Music \"%s\": %s", j->sources[i], why);
+            /* TRANSLATORS: a music source given (%1$s: a file, folder or playlist) and what is
+               wrong with it or was left out of it */
+            audioeng_message(&a->warnings, _("Music \"%s\": %s"), j->sources[i], why);
             SDL_UnlockMutex(a->lock);
         }
     }
@@ -68,7 +71,7 @@ static void apply_loop(audio_t *a, const listjob_t *j, const playlist_t *list)
         fresh.fallback = tracklist_intern(&fresh, j->fallback);
     SDL_LockMutex(a->lock);
     if (!ok)
-        audioeng_message(&a->warnings, "No music: out of memory");
+        audioeng_message(&a->warnings, _("No music: %s"), _("out of memory"));
     tracklist_t old = a->list;
     a->list = fresh;
     a->gen++;
@@ -104,7 +107,7 @@ static void apply_once(audio_t *a, const listjob_t *j, const playlist_t *list)
     SDL_LockMutex(a->lock);
     if (list->count > 0 && !already_playing(a, source)) {
         if (!tracklist_set_once(&a->list, list))
-            audioeng_message(&a->warnings, "Music \"%s\": out of memory", source);
+            audioeng_message(&a->warnings, _("Music \"%s\": %s"), source, _("out of memory"));
         a->switch_pending = true;
         a->switch_fade = j->fade_frames;
         snprintf(a->switch_source, sizeof a->switch_source, "%s", source);
@@ -146,7 +149,7 @@ bool audiolist_queue(audio_t *a, listjob_kind_t kind, const char *const *sources
     listjob_t *j = job_new(kind, sources, count, fallback, shuffle, fade_frames);
     SDL_LockMutex(a->lock);
     if (!j) {
-        audioeng_message(&a->warnings, "No music: out of memory");
+        audioeng_message(&a->warnings, _("No music: %s"), _("out of memory"));
         SDL_UnlockMutex(a->lock);
         return false;
     }

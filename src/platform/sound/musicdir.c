@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/base/i18n.h"
 #include "platform/sound/musictree.h"
 #include "platform/sys/paths.h"
 
@@ -30,11 +31,15 @@ static bool expand_folder(playlist_t *list, const char *dir, bool shuffle, unsig
         playlist_t added = { list->paths + before, list->count - before, list->count - before };
         playlist_shuffle(&added, seed);
     }
-    if (found.added == 0)
-        snprintf(why, whysize, "no music files in the folder%s",
-                 found.unreadable ? " (some of its folders could not be opened)" : "");
+    /* TRANSLATORS: why a music folder plays nothing, after "Music \"FOLDER\": " */
+    if (found.added == 0 && found.unreadable)
+        snprintf(why, whysize, "%s", _("no music files in the folder (some of its folders could not be opened)"));
+    else if (found.added == 0)
+        /* TRANSLATORS: why a music folder plays nothing, after "Music \"FOLDER\": " */
+        snprintf(why, whysize, "%s", _("no music files in the folder"));
     else if (found.cut)
-        snprintf(why, whysize, "the folder holds more than %d music files: the first %d play",
+        /* TRANSLATORS: a music folder with too many files for the music list */
+        snprintf(why, whysize, _("the folder holds more than %d music files: the first %d play"),
                  PLAYLIST_MAX, found.added);
     return found.added > 0;
 }
@@ -84,11 +89,6 @@ static char *read_playlist(const char *path, size_t *len, bool *cut)
     return text;
 }
 
-static const char *plural(int n, const char *one, const char *many)
-{
-    return n == 1 ? one : many;
-}
-
 /* Appends a note to why, after "; " when it holds one already. */
 static void note(char *why, size_t whysize, const char *text)
 {
@@ -101,22 +101,32 @@ static void note(char *why, size_t whysize, const char *text)
 static void say_empty(const musicdir_info_t *info, char *why, size_t whysize)
 {
     const playlist_read_t *r = &info->read;
+    /* TRANSLATORS: why a playlist plays nothing, after "Music \"FILE\": " */
     if (r->full > 0)
-        snprintf(why, whysize, "the music list is full (%d tracks): nothing more was added", PLAYLIST_MAX);
+        snprintf(why, whysize, _("the music list is full (%d tracks): nothing more was added"), PLAYLIST_MAX);
     else if (r->urls > 0 && r->bad > 0)
-        snprintf(why, whysize, "the playlist lists no files, only web addresses (%d), which Safe Base never "
-                 "fetches, and %d %s that cannot be read as %s", r->urls, r->bad,
-                 plural(r->bad, "entry", "entries"), plural(r->bad, "a file name", "file names"));
+        /* TRANSLATORS: why a playlist plays nothing: %1$d web addresses, %2$d entries that are
+           not file names (the plural follows the entries) */
+        snprintf(why, whysize, P_("the playlist lists no files, only web addresses (%d), which Safe Base never "
+                                  "fetches, and %d entry that cannot be read as a file name",
+                                  "the playlist lists no files, only web addresses (%d), which Safe Base never "
+                                  "fetches, and %d entries that cannot be read as file names", r->bad),
+                 r->urls, r->bad);
     else if (r->urls > 0)
-        snprintf(why, whysize, "the playlist lists no files, only web addresses (%d), which Safe Base never "
-                 "fetches", r->urls);
+        /* TRANSLATORS: why a playlist plays nothing: %d web addresses */
+        snprintf(why, whysize, _("the playlist lists no files, only web addresses (%d), which Safe Base never "
+                 "fetches"), r->urls);
     else if (r->bad > 0)
-        snprintf(why, whysize, "the playlist lists no files: %d %s in it cannot be read as %s", r->bad,
-                 plural(r->bad, "entry", "entries"), plural(r->bad, "a file name", "file names"));
+        /* TRANSLATORS: why a playlist plays nothing */
+        snprintf(why, whysize, P_("the playlist lists no files: %d entry in it cannot be read as a file name",
+                                  "the playlist lists no files: %d entries in it cannot be read as file names", r->bad),
+                 r->bad);
     else
-        snprintf(why, whysize, "the playlist lists no files");
+        /* TRANSLATORS: why a playlist plays nothing */
+        snprintf(why, whysize, "%s", _("the playlist lists no files"));
     if (info->cut)
-        note(why, whysize, "it is larger than 8 MB and only its first 8 MB was read");
+        /* TRANSLATORS: added after "; " to why a playlist plays nothing */
+        note(why, whysize, _("it is larger than 8 MB and only its first 8 MB was read"));
 }
 
 /* What the user should still hear about a playlist that plays. */
@@ -126,22 +136,28 @@ static void say_skipped(const musicdir_info_t *info, char *why, size_t whysize)
     char text[256];
     why[0] = '\0';
     if (r->urls > 0) {
-        snprintf(text, sizeof text, "%d web %s in it %s skipped (Safe Base never fetches anything)", r->urls,
-                 plural(r->urls, "address", "addresses"), plural(r->urls, "was", "were"));
+        /* TRANSLATORS: what a playlist that plays left out, after "Music \"FILE\": "; these
+           notes are joined with "; " */
+        snprintf(text, sizeof text, P_("%d web address in it was skipped (Safe Base never fetches anything)",
+                                       "%d web addresses in it were skipped (Safe Base never fetches anything)", r->urls),
+                 r->urls);
         note(why, whysize, text);
     }
     if (r->bad > 0) {
-        snprintf(text, sizeof text, "%d %s in it could not be read as a file name", r->bad,
-                 plural(r->bad, "entry", "entries"));
+        /* TRANSLATORS: what a playlist that plays left out (see "%d web address in it...") */
+        snprintf(text, sizeof text, P_("%d entry in it could not be read as a file name",
+                                       "%d entries in it could not be read as a file name", r->bad), r->bad);
         note(why, whysize, text);
     }
     if (r->full > 0) {
-        snprintf(text, sizeof text, "%d %s past the first %d were left out", r->full,
-                 plural(r->full, "track", "tracks"), PLAYLIST_MAX);
+        /* TRANSLATORS: what a playlist that plays left out: %1$d tracks past the first %2$d */
+        snprintf(text, sizeof text, P_("%d track past the first %d was left out",
+                                       "%d tracks past the first %d were left out", r->full), r->full, PLAYLIST_MAX);
         note(why, whysize, text);
     }
     if (info->cut)
-        note(why, whysize, "the playlist is larger than 8 MB: only its first 8 MB was read");
+        /* TRANSLATORS: what a playlist that plays left out (see "%d web address in it...") */
+        note(why, whysize, _("the playlist is larger than 8 MB: only its first 8 MB was read"));
 }
 
 static bool expand_playlist(playlist_t *list, const char *path, musicdir_info_t *info, char *why,
@@ -150,7 +166,8 @@ static bool expand_playlist(playlist_t *list, const char *path, musicdir_info_t 
     size_t len = 0;
     char *text = read_playlist(path, &len, &info->cut);
     if (!text) {
-        snprintf(why, whysize, "cannot read the playlist: %s", strerror(errno));
+        /* TRANSLATORS: %s says why (the system's words) */
+        snprintf(why, whysize, _("cannot read the playlist: %s"), strerror(errno));
         return false;
     }
     char dir[4096];
@@ -175,7 +192,8 @@ bool musicdir_expand_ex(playlist_t *list, const char *source, bool shuffle, unsi
         why[0] = '\0';
     struct stat st;
     if (stat(source, &st) != 0) {
-        snprintf(why, whysize, "%s", errno == ENOENT ? "there is no such file or folder" : strerror(errno));
+        /* TRANSLATORS: a music source given that does not exist */
+        snprintf(why, whysize, "%s", errno == ENOENT ? _("there is no such file or folder") : strerror(errno));
         return false;
     }
     if (S_ISDIR(st.st_mode)) {
@@ -187,7 +205,7 @@ bool musicdir_expand_ex(playlist_t *list, const char *source, bool shuffle, unsi
     if (playlist_is_playlist_name(source))
         return expand_playlist(list, source, info, why, whysize);
     if (!playlist_add(list, source)) {
-        snprintf(why, whysize, "the playlist is full");
+        snprintf(why, whysize, "%s", _("the playlist is full"));
         info->read.full = 1;
         return false;
     }

@@ -12,6 +12,8 @@
 #include <strings.h>
 #include <sys/stat.h>
 
+#include "core/base/i18n.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 
 /* Reads a whole small regular file. Returns a malloc'd buffer (caller frees) or NULL with a
@@ -26,12 +28,13 @@ static char *read_small_file(const char *path, size_t *len, const char **why)
     struct stat st;
     if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
         fclose(f);
-        *why = "not a regular file";
+        /* TRANSLATORS: why a plan file cannot be opened, after "FILE: " */
+        *why = _("not a regular file");
         return NULL;
     }
     if (st.st_size > CATALOG_MAX_FILE) {
         fclose(f);
-        *why = "file is too large for a plan (over 256 KiB)";
+        *why = _("file is too large for a plan (over 256 KiB)");
         return NULL;
     }
     char *buf = malloc((size_t)st.st_size + 1);
@@ -40,7 +43,7 @@ static char *read_small_file(const char *path, size_t *len, const char **why)
     fclose(f);
     if (failed) {
         free(buf);
-        *why = "could not read the file";
+        *why = _("could not read the file");
         return NULL;
     }
     buf[n] = '\0';
@@ -62,7 +65,7 @@ bool catalog_load_file(const char *path, plan_t *plan, FILE *err)
     if (!errs) {
         free(text);
         if (err)
-            fprintf(err, "%s: out of memory\n", path);
+            fprintf(err, "%s: %s\n", path, _("out of memory"));
         return false;
     }
     bool ok = plan_parse(text, len, plan, errs);
@@ -74,7 +77,9 @@ bool catalog_load_file(const char *path, plan_t *plan, FILE *err)
             fprintf(err, "%s: %s\n", path, errs->items[i].message);
     }
     if (err && errs->dropped > 0)
-        fprintf(err, "%s: %d more errors not shown\n", path, errs->dropped);
+        /* TRANSLATORS: after a plan file's first 32 mistakes (%s is the file) */
+        fprintf(err, P_("%s: %d more error not shown\n", "%s: %d more errors not shown\n", errs->dropped), path,
+                errs->dropped);
     free(errs);
     return ok;
 }
@@ -182,8 +187,9 @@ void catalog_load_all(catalog_t *cat, FILE *err)
     catalog_languages(&langs);
     if (paths_assets(assets, sizeof assets) && paths_join(dir, sizeof dir, assets, "plans") &&
         catalog_load_builtin(cat, dir, &langs, err) == 0 && err)
-        fprintf(err, "safebase: no built-in plans in %s: reinstall Safe Base, or set "
-                "SAFEBASE_ASSETS to its assets folder\n", dir);
+        /* TRANSLATORS: SAFEBASE_ASSETS is an environment variable: keep it */
+        i18n_say(err, _("no built-in plans in %s: reinstall Safe Base, or set SAFEBASE_ASSETS to its assets folder"),
+                 dir);
     if (paths_config_dir(dir, sizeof dir) && paths_join(plans, sizeof plans, dir, "plans"))
         catalog_load_dir(cat, plans, true, err);
 }
@@ -240,7 +246,8 @@ int catalog_open_file(catalog_t *cat, const char *path, plan_errors_t *errs, cha
     char *text = read_small_file(path, &len, &reason);
     if (!text) {
         if (why)
-            snprintf(why, whysize, "%s: cannot read: %s", path, reason);
+            /* TRANSLATORS: a plan file that cannot be opened: the file, then why */
+            snprintf(why, whysize, _("%s: cannot read: %s"), path, reason);
         return -1;
     }
     plan_t plan;
@@ -248,7 +255,7 @@ int catalog_open_file(catalog_t *cat, const char *path, plan_errors_t *errs, cha
     if (!mine) {
         free(text);
         if (why)
-            snprintf(why, whysize, "%s: out of memory", path);
+            snprintf(why, whysize, "%s: %s", path, _("out of memory"));
         return -1;
     }
     bool ok = plan_parse(text, len, &plan, mine);
@@ -258,13 +265,14 @@ int catalog_open_file(catalog_t *cat, const char *path, plan_errors_t *errs, cha
         free(mine);
     if (!ok) {
         if (why)
-            snprintf(why, whysize, "%s: %d mistake%s", path, mistakes, mistakes == 1 ? "" : "s");
+            /* TRANSLATORS: a plan file with mistakes: the file, then how many */
+            snprintf(why, whysize, P_("%s: %d mistake", "%s: %d mistakes", mistakes), path, mistakes);
         return -1;
     }
     if (cat->count >= CATALOG_MAX) {
         plan_free(&plan);
         if (why)
-            snprintf(why, whysize, "%s: too many plans (at most %d)", path, CATALOG_MAX);
+            snprintf(why, whysize, _("%s: too many plans (at most %d)"), path, CATALOG_MAX);
         return -1;
     }
     catalog_entry_t *e = &cat->items[cat->count];
@@ -285,7 +293,7 @@ int catalog_reload(catalog_t *cat, const char *keep_path, FILE *err)
         if (cat->items[i].opened)
             memcpy(opened[nopened++], cat->items[i].path, sizeof opened[0]);
     if (!opened && err)
-        fprintf(err, "safebase: out of memory: plans opened from files are closed\n");
+        i18n_say(err, "%s", _("out of memory: plans opened from files are closed"));
     catalog_free(cat);
     catalog_load_all(cat, err);
     char why[sizeof opened[0] + 64];

@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
@@ -18,7 +19,9 @@ static bool file_path(char *path, size_t size, char *err, size_t errsize)
     char dir[4096];
     if (paths_config_dir(dir, sizeof dir) && paths_join(path, size, dir, CHOICESFILE_NAME))
         return true;
-    snprintf(err, errsize, "%s: no config folder (neither XDG_CONFIG_HOME nor HOME is set)", CHOICESFILE_NAME);
+    /* TRANSLATORS: %s is the file of remembered choices, choices.tsv; XDG_CONFIG_HOME and HOME
+       are environment variables */
+    snprintf(err, errsize, _("%s: no config folder (neither XDG_CONFIG_HOME nor HOME is set)"), CHOICESFILE_NAME);
     return false;
 }
 
@@ -41,7 +44,8 @@ bool choicesfile_load(choices_t *c, char *err, size_t errsize)
     int error = ferror(f) ? errno : 0;
     fclose(f);
     if (!text || error || len > CHOICESFILE_MAX) {
-        snprintf(err, errsize, "%s: %s", path, !text ? "out of memory" : error ? strerror(error) : "too large");
+        /* TRANSLATORS: the file of remembered choices is too large to read */
+        snprintf(err, errsize, "%s: %s", path, !text ? _("out of memory") : error ? strerror(error) : _("too large"));
         free(text);
         return false;
     }
@@ -62,7 +66,7 @@ bool choicesfile_save(const choices_t *c, char *err, size_t errsize)
         return false;
     char *text = choices_encode(c);
     if (!text) {
-        snprintf(err, errsize, "cannot save %s: out of memory", path);
+        snprintf(err, errsize, _("cannot save %s: %s"), path, _("out of memory"));
         return false;
     }
     bool ok = savefile_replace(path, text, strlen(text), err, errsize);

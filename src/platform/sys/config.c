@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "platform/sys/paths.h"
 
 #define CONFIG_MAX_FILE (64 * 1024)
@@ -15,7 +16,8 @@ static void read_file(settings_t *s, const char *path, bool must_exist, FILE *er
     FILE *f = fopen(path, "rb");
     if (!f) {
         if (must_exist || errno != ENOENT)
-            fprintf(err, "%s: cannot read the settings (%s); using the defaults\n", path, strerror(errno));
+            /* TRANSLATORS: the settings file (%1$s) cannot be read; %2$s says why */
+            fprintf(err, _("%s: cannot read the settings (%s); using the defaults\n"), path, strerror(errno));
         return;
     }
     char *text = malloc(CONFIG_MAX_FILE + 1);
@@ -23,8 +25,9 @@ static void read_file(settings_t *s, const char *path, bool must_exist, FILE *er
     bool error = ferror(f);
     fclose(f);
     if (!text || error || len > CONFIG_MAX_FILE) {
-        fprintf(err, "%s: %s; using the defaults\n", path,
-                len > CONFIG_MAX_FILE ? "too large for a settings file" : "cannot read the settings");
+        /* TRANSLATORS: the settings file (%s) cannot be used */
+        fprintf(err, len > CONFIG_MAX_FILE ? _("%s: too large for a settings file; using the defaults\n")
+                                           : _("%s: cannot read the settings; using the defaults\n"), path);
         free(text);
         return;
     }
@@ -35,7 +38,9 @@ static void read_file(settings_t *s, const char *path, bool must_exist, FILE *er
     for (int i = 0; i < errs.count; i++)
         fprintf(err, "%s:%d: %s\n", path, errs.items[i].line, errs.items[i].message);
     if (errs.dropped)
-        fprintf(err, "%s: %d more mistakes not shown\n", path, errs.dropped);
+        /* TRANSLATORS: after the settings file's (%s) first 16 mistakes */
+        fprintf(err, P_("%s: %d more mistake not shown\n", "%s: %d more mistakes not shown\n", errs.dropped), path,
+                errs.dropped);
     *s = parsed;
 }
 

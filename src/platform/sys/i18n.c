@@ -1,10 +1,11 @@
-/* Sets the process's locale for messages and dates, never for numbers (LC_NUMERIC stays "C":
- * strtod and printf keep their dot) nor for character classes (LC_CTYPE: the parsers' byte
- * tests stay ASCII), and binds gettext's domain to the translations folder in UTF-8. */
+/* Sets the locale for messages and dates, never numbers (LC_NUMERIC stays "C": strtod and printf
+ * keep their dot) nor character classes (LC_CTYPE: byte tests stay ASCII); binds gettext's domain
+ * to the translations folder in UTF-8; writes the "safebase: " lines said on a terminal. */
 #include "platform/sys/i18n.h"
 
 #include <libintl.h>
 #include <locale.h>
+#include <stdarg.h>
 
 #include "platform/sys/paths.h"
 
@@ -17,4 +18,14 @@ void i18n_init(void)
         bindtextdomain("safebase", dir);
     bind_textdomain_codeset("safebase", "UTF-8");
     textdomain("safebase");
+}
+
+void i18n_say(FILE *out, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("safebase: ", out);
+    vfprintf(out, fmt, ap);
+    fputc('\n', out);
+    va_end(ap);
 }

@@ -12,6 +12,7 @@
 #include <string.h>
 #include <sys/stat.h>
 
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
 #include "core/sound/playlist.h"
 #include "platform/sys/paths.h"
@@ -119,7 +120,7 @@ static void add_item(scan_t *s, bool playlist, const char *name, const char *pat
     size_t ln = strlen(name) + 1, lp = strlen(path) + 1;
     item_t *it = malloc(sizeof *it + ln + lp);
     if (!it) {
-        snprintf(s->why, sizeof s->why, "out of memory");
+        snprintf(s->why, sizeof s->why, "%s", _("out of memory"));
         s->full = true;
         return;
     }
@@ -145,7 +146,7 @@ static void add_item(scan_t *s, bool playlist, const char *name, const char *pat
         if (!grown) {
             SDL_UnlockMutex(m->lock);
             free(it);
-            snprintf(s->why, sizeof s->why, "out of memory");
+            snprintf(s->why, sizeof s->why, "%s", _("out of memory"));
             s->full = true;
             return;
         }
@@ -224,7 +225,8 @@ static void scan_folder(scan_t *s, const char *dir, const char *rel, int depth)
     DIR *d = opendir(dir);
     if (!d) {
         if (depth == 0)
-            snprintf(s->why, sizeof s->why, "cannot read %s: %s", s->m->shown, strerror(errno));
+            /* TRANSLATORS: the music chooser: a folder (%1$s) that cannot be read, and why */
+            snprintf(s->why, sizeof s->why, _("cannot read %s: %s"), s->m->shown, strerror(errno));
         return;
     }
     playlist_t folders = { 0 }, lists = { 0 };
@@ -276,18 +278,22 @@ static int scan_main(void *arg)
     struct stat st;
     if (stat(m->root, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
-            snprintf(s.why, sizeof s.why, "no music folder at %s", m->shown);
+            /* TRANSLATORS: the music chooser: %s is the music folder ("~/Music") */
+            snprintf(s.why, sizeof s.why, _("no music folder at %s"), m->shown);
         else
-            snprintf(s.why, sizeof s.why, "cannot read %s: %s", m->shown, strerror(errno));
+            snprintf(s.why, sizeof s.why, _("cannot read %s: %s"), m->shown, strerror(errno));
     } else if (!S_ISDIR(st.st_mode)) {
-        snprintf(s.why, sizeof s.why, "%s is not a folder", m->shown);
+        /* TRANSLATORS: the music chooser: %s is the music folder ("~/Music") */
+        snprintf(s.why, sizeof s.why, _("%s is not a folder"), m->shown);
     } else {
         first_visit(&s, &st);
         scan_folder(&s, m->root, "", 0);
         if (!s.why[0] && s.full)
-            snprintf(s.why, sizeof s.why, "showing the first %d", MUSICLIB_MAX);
+            /* TRANSLATORS: the music chooser, when the music folder holds more than it lists */
+            snprintf(s.why, sizeof s.why, _("showing the first %d"), MUSICLIB_MAX);
         else if (!s.why[0] && m->count == 0 && !SDL_AtomicGet(&m->stop))
-            snprintf(s.why, sizeof s.why, "no music files or playlists in %s", m->shown);
+            /* TRANSLATORS: the music chooser: %s is the music folder ("~/Music") */
+            snprintf(s.why, sizeof s.why, _("no music files or playlists in %s"), m->shown);
     }
     free(s.seen);
     free(s.text);
@@ -312,7 +318,7 @@ musiclib_t *musiclib_start(const char *dir, char *why, size_t whysize)
 {
     musiclib_t *m = calloc(1, sizeof *m);
     if (!m) {
-        snprintf(why, whysize, "out of memory");
+        snprintf(why, whysize, "%s", _("out of memory"));
         return NULL;
     }
     size_t n = strlen(dir);
@@ -323,12 +329,13 @@ musiclib_t *musiclib_start(const char *dir, char *why, size_t whysize)
     show_path(m->root, m->shown, sizeof m->shown);
     m->lock = SDL_CreateMutex();
     if (m->lock && !fits) {
-        finish(m, "the music folder's name is too long");
+        finish(m, _("the music folder's name is too long"));
         return m;
     }
     m->thread = m->lock ? SDL_CreateThread(scan_main, "musiclib", m) : NULL;
     if (!m->thread) {
-        snprintf(why, whysize, "cannot start looking through the music folder: %s", SDL_GetError());
+        /* TRANSLATORS: the music chooser; %s is SDL's reason */
+        snprintf(why, whysize, _("cannot start looking through the music folder: %s"), SDL_GetError());
         if (m->lock)
             SDL_DestroyMutex(m->lock);
         free(m);

@@ -1,5 +1,5 @@
-/* Parses the command line with getopt_long into options_t. Never prints or exits: main()
- * decides. No SDL here. */
+/* Parses the command line with getopt_long into options_t, and writes --help. Never prints
+ * anything else, never exits: main() decides. No SDL here. */
 #include "platform/sys/options.h"
 
 #include <getopt.h>
@@ -7,61 +7,74 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 enum { OPT_START = 256, OPT_EXIT_AT_END, OPT_LOG, OPT_WINDOW, OPT_CHECK, OPT_LIST, OPT_VERSION,
        OPT_FONT, OPT_TIMING, OPT_CONFIG, OPT_DISPLAY, OPT_PRESENTER, OPT_THEME, OPT_REDUCED_MOTION,
        OPT_CHILD_VIEW, OPT_HIDE_TIME, OPT_SHUFFLE, OPT_NO_CAPTIONS, OPT_VOLUME, OPT_LOUDNESS,
        OPT_CLIENT, OPT_HISTORY, OPT_SINCE, OPT_UNTIL, OPT_CSV, OPT_REPORT, OPT_LOG_DIR };
 
-const char *options_usage(void)
+void options_usage(FILE *out)
 {
-    return "Usage: safebase [OPTION]... [FILE.plan]\n"
-           "       safebase --check FILE...\n"
-           "A calm full-screen timer, music player and log for attachment-based movement and\n"
-           "play sessions.\n\n"
-           "  -p, --plan NAME|FILE   open this plan (a built-in id like special-playtime, a\n"
-           "                         title, or a plan file) on its ready screen\n"
-           "  FILE.plan              open this plan file on its ready screen (a file someone\n"
-           "                         sent; it is not added to your plans)\n"
-           "      --start            start the session at once (needs --plan or FILE.plan)\n"
-           "      --exit-at-end      quit when the session ends (for scripts)\n"
-           "  -m, --music PATH       play this music: a file, a folder or a playlist (.m3u, .pls, .xspf)\n"
-           "                         (repeatable); replaces the plan's music\n"
-           "      --log FILE         append sessions to FILE (default\n"
-           "                         $XDG_DATA_HOME/safebase/sessions.csv)\n"
-           "      --window[=WxH]     run in a window instead of full screen\n"
-           "      --font FILE        use this TTF/OTF font instead of DejaVu Sans\n"
-           "      --timing           print start-up times to standard error\n"
-           "      --config FILE      read settings from FILE instead of\n"
-           "                         $XDG_CONFIG_HOME/safebase/safebase.ini\n"
-           "\nScreen:\n"
-           "      --display N        use monitor N (0 is the first)\n"
-           "      --presenter        child view full screen, adult view in a window on\n"
-           "                         another monitor\n"
-           "      --theme NAME       calm (default) or contrast (high contrast)\n"
-           "      --reduced-motion   move the disk once a second, no animation\n"
-           "      --child-view       show only the disk and the colour, no words\n"
-           "      --hide-time        do not show the minutes and seconds left\n"
-           "\nSound:\n"
-           "      --shuffle          shuffle the music of a folder\n"
-           "      --no-captions      do not show cues as text on screen\n"
-           "      --volume PERCENT   master volume cap, 0 to 100 (default 100)\n"
-           "      --loudness-target LUFS  play music at this loudness (default -23)\n"
-           "\nLog and history:\n"
-           "      --client NAME      label this session with a pseudonymous client name\n"
-           "      --history          print sessions, minutes and days this week; with\n"
-           "                         --since DATE, --until DATE (YYYY-MM-DD), --client NAME,\n"
-           "                         --plan NAME to choose, and --csv for the rows as CSV\n"
-           "      --report           print a printable HTML page of the sessions (one client\n"
-           "                         with --client NAME; --since, --until, --plan choose)\n"
-           "      --log-dir DIR      a folder shared between devices (a sync tool's): this\n"
-           "                         device writes its own file in it and reads every one\n"
-           "\nOther:\n"
-           "      --check FILE...    check plan files, print every mistake, exit 0 if all valid\n"
-           "      --list             list all plans with their length and audience\n"
-           "      --version          print the version\n"
-           "  -h, --help             show this help\n\n"
-           "Keys in a session: Space pause, Right/PageDown next, Left/PageUp back, Up +1 min,\n"
-           "R reconnect, L look-back, Esc twice end, F1 or ? help.\n";
+    /* TRANSLATORS: --help, in parts. Option names (--plan), their arguments in capitals (NAME,
+       FILE, WxH, PERCENT, LUFS, DATE, DIR) and the values people type (calm, contrast,
+       special-playtime) stay in English; keep the options' column and lines under 80
+       characters. */
+    fputs(_("Usage: safebase [OPTION]... [FILE.plan]\n"
+            "       safebase --check FILE...\n"
+            "A calm full-screen timer, music player and log for attachment-based movement and\n"
+            "play sessions.\n\n"), out);
+    /* TRANSLATORS: --help, the options without a heading (see "Usage: ...") */
+    fputs(_("  -p, --plan NAME|FILE   open this plan (a built-in id like special-playtime, a\n"
+            "                         title, or a plan file) on its ready screen\n"
+            "  FILE.plan              open this plan file on its ready screen (a file someone\n"
+            "                         sent; it is not added to your plans)\n"
+            "      --start            start the session at once (needs --plan or FILE.plan)\n"
+            "      --exit-at-end      quit when the session ends (for scripts)\n"
+            "  -m, --music PATH       play this music: a file, a folder or a playlist (.m3u, .pls, .xspf)\n"
+            "                         (repeatable); replaces the plan's music\n"
+            "      --log FILE         append sessions to FILE (default\n"
+            "                         $XDG_DATA_HOME/safebase/sessions.csv)\n"
+            "      --window[=WxH]     run in a window instead of full screen\n"
+            "      --font FILE        use this TTF/OTF font instead of DejaVu Sans\n"
+            "      --timing           print start-up times to standard error\n"
+            "      --config FILE      read settings from FILE instead of\n"
+            "                         $XDG_CONFIG_HOME/safebase/safebase.ini\n"), out);
+    /* TRANSLATORS: --help, the screen's options (see "Usage: ...") */
+    fputs(_("\nScreen:\n"
+            "      --display N        use monitor N (0 is the first)\n"
+            "      --presenter        child view full screen, adult view in a window on\n"
+            "                         another monitor\n"
+            "      --theme NAME       calm (default) or contrast (high contrast)\n"
+            "      --reduced-motion   move the disk once a second, no animation\n"
+            "      --child-view       show only the disk and the colour, no words\n"
+            "      --hide-time        do not show the minutes and seconds left\n"), out);
+    /* TRANSLATORS: --help, the sound's options (see "Usage: ...") */
+    fputs(_("\nSound:\n"
+            "      --shuffle          shuffle the music of a folder\n"
+            "      --no-captions      do not show cues as text on screen\n"
+            "      --volume PERCENT   master volume cap, 0 to 100 (default 100)\n"
+            "      --loudness-target LUFS  play music at this loudness (default -23)\n"), out);
+    /* TRANSLATORS: --help, the log's options (see "Usage: ...") */
+    fputs(_("\nLog and history:\n"
+            "      --client NAME      label this session with a pseudonymous client name\n"
+            "      --history          print sessions, minutes and days this week; with\n"
+            "                         --since DATE, --until DATE (YYYY-MM-DD), --client NAME,\n"
+            "                         --plan NAME to choose, and --csv for the rows as CSV\n"
+            "      --report           print a printable HTML page of the sessions (one client\n"
+            "                         with --client NAME; --since, --until, --plan choose)\n"
+            "      --log-dir DIR      a folder shared between devices (a sync tool's): this\n"
+            "                         device writes its own file in it and reads every one\n"), out);
+    /* TRANSLATORS: --help, the other options (see "Usage: ...") */
+    fputs(_("\nOther:\n"
+            "      --check FILE...    check plan files, print every mistake, exit 0 if all valid\n"
+            "      --list             list all plans with their length and audience\n"
+            "      --version          print the version\n"
+            "  -h, --help             show this help\n\n"), out);
+    /* TRANSLATORS: --help, the keys (see "Usage: "); the keys' names stay as on the keyboard
+       (Space, Right, PageDown, Left, PageUp, Up, R, L, Esc, F1, ?): the keys do not change */
+    fputs(_("Keys in a session: Space pause, Right/PageDown next, Left/PageUp back, Up +1 min,\n"
+            "R reconnect, L look-back, Esc twice end, F1 or ? help.\n"), out);
 }
 
 static bool parse_window(const char *arg, options_t *o, char *err, size_t errsize)
@@ -73,7 +86,8 @@ static bool parse_window(const char *arg, options_t *o, char *err, size_t errsiz
     long w = strtol(arg, &x, 10), h = *x == 'x' ? strtol(x + 1, &end, 10) : 0;
     if (x == arg || *x != 'x' || end == x + 1 || *end || w < 160 || h < 120 || w > 16384 ||
         h > 16384) {
-        snprintf(err, errsize, "--window: bad size \"%s\" (expected WxH, e.g. 1280x720)", arg);
+        /* TRANSLATORS: said after "safebase: "; --window and WxH stay as they are */
+        snprintf(err, errsize, _("--window: bad size \"%s\" (expected WxH, e.g. 1280x720)"), arg);
         return false;
     }
     o->window_w = (int)w;
@@ -87,7 +101,9 @@ static bool parse_int(const char *name, const char *arg, int lo, int hi, int *ou
     char *end = NULL;
     long v = strtol(arg, &end, 10);
     if (!*arg || *end || v < lo || v > hi) {
-        snprintf(err, errsize, "%s: \"%s\" is not a whole number from %d to %d", name, arg, lo, hi);
+        /* TRANSLATORS: said after "safebase: ": the first %s is an option (--volume), the second
+           the value given */
+        snprintf(err, errsize, _("%s: \"%s\" is not a whole number from %d to %d"), name, arg, lo, hi);
         return false;
     }
     *out = (int)v;
@@ -99,7 +115,7 @@ static bool parse_lufs(const char *arg, options_t *o, char *err, size_t errsize)
     char *end = NULL;
     double v = strtod(arg, &end);
     if (!*arg || *end || !(v >= -40.0 && v <= -10.0)) {
-        snprintf(err, errsize, "--loudness-target: \"%s\" is not a loudness from -40 to -10 LUFS", arg);
+        snprintf(err, errsize, _("--loudness-target: \"%s\" is not a loudness from -40 to -10 LUFS"), arg);
         return false;
     }
     o->loudness_target = v;
@@ -112,7 +128,7 @@ static bool take(int c, const char *arg, options_t *o, char *err, size_t errsize
     case 'p': o->plan = arg; return true;
     case 'm':
         if (o->nmusic >= OPTIONS_MAX_MUSIC) {
-            snprintf(err, errsize, "--music: at most %d sources", OPTIONS_MAX_MUSIC);
+            snprintf(err, errsize, _("--music: at most %d sources"), OPTIONS_MAX_MUSIC);
             return false;
         }
         o->music[o->nmusic++] = arg;
@@ -132,7 +148,8 @@ static bool take(int c, const char *arg, options_t *o, char *err, size_t errsize
     case OPT_PRESENTER: o->presenter = true; return true;
     case OPT_THEME:
         if (strcmp(arg, "calm") != 0 && strcmp(arg, "contrast") != 0) {
-            snprintf(err, errsize, "--theme: unknown theme \"%s\" (calm or contrast)", arg);
+            /* TRANSLATORS: calm and contrast are the values to type: keep them */
+            snprintf(err, errsize, _("--theme: unknown theme \"%s\" (calm or contrast)"), arg);
             return false;
         }
         o->theme = arg;
@@ -158,7 +175,8 @@ static bool take(int c, const char *arg, options_t *o, char *err, size_t errsize
 static bool non_empty(const char *name, const char *value, char *err, size_t errsize)
 {
     if (value && !*value) {
-        snprintf(err, errsize, "%s: empty value", name);
+        /* TRANSLATORS: %s is an option (--music) given an empty value */
+        snprintf(err, errsize, _("%s: empty value"), name);
         return false;
     }
     return true;
@@ -201,11 +219,12 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
     int c, index = 0;
     while ((c = getopt_long(argc, argv, ":p:m:h", longs, &index)) != -1) {
         if (c == '?') {
-            snprintf(err, errsize, "unknown option \"%s\" (see --help)", argv[optind - 1]);
+            /* TRANSLATORS: said after "safebase: "; option names (--help) stay as they are */
+            snprintf(err, errsize, _("unknown option \"%s\" (see --help)"), argv[optind - 1]);
             return false;
         }
         if (c == ':') {
-            snprintf(err, errsize, "option \"%s\" needs a value (see --help)", argv[optind - 1]);
+            snprintf(err, errsize, _("option \"%s\" needs a value (see --help)"), argv[optind - 1]);
             return false;
         }
         if (!non_empty(argv[optind - 1], optarg, err, errsize) || !take(c, optarg, o, err, errsize))
@@ -214,40 +233,46 @@ bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsiz
     o->files = argv + optind;
     o->nfiles = argc - optind;
     if (o->mode == MODE_CHECK && o->nfiles == 0) {
-        snprintf(err, errsize, "--check needs at least one plan file");
+        snprintf(err, errsize, "%s", _("--check needs at least one plan file"));
         return false;
     }
     if (o->mode == MODE_RUN && o->nfiles > 1) {
-        snprintf(err, errsize, "more than one plan file given, \"%s\" and \"%s\"%s: open one "
-                 "at a time (see --help)", o->files[0], o->files[1], o->nfiles > 2 ? " and more" : "");
+        if (o->nfiles > 2)
+            /* TRANSLATORS: said after "safebase: ": the first two of more than two plan files */
+            snprintf(err, errsize, _("more than one plan file given, \"%s\" and \"%s\" and more: open one "
+                     "at a time (see --help)"), o->files[0], o->files[1]);
+        else
+            snprintf(err, errsize, _("more than one plan file given, \"%s\" and \"%s\": open one "
+                     "at a time (see --help)"), o->files[0], o->files[1]);
         return false;
     }
     if (o->mode == MODE_RUN && o->nfiles == 1 && o->plan) {
-        snprintf(err, errsize, "both --plan \"%s\" and the plan file \"%s\" given: choose one "
-                 "(see --help)", o->plan, o->files[0]);
+        snprintf(err, errsize, _("both --plan \"%s\" and the plan file \"%s\" given: choose one "
+                 "(see --help)"), o->plan, o->files[0]);
         return false;
     }
     if (o->mode == MODE_RUN && o->nfiles == 1 && !*o->files[0]) {
-        snprintf(err, errsize, "empty plan file name (see --help)");
+        snprintf(err, errsize, "%s", _("empty plan file name (see --help)"));
         return false;
     }
     if (o->mode != MODE_CHECK && o->mode != MODE_RUN && o->nfiles > 0) {
-        snprintf(err, errsize, "unexpected argument \"%s\" (see --help)", o->files[0]);
+        snprintf(err, errsize, _("unexpected argument \"%s\" (see --help)"), o->files[0]);
         return false;
     }
     if (o->mode == MODE_RUN && o->nfiles == 1)
         o->plan_file = o->files[0];
     if (((o->since || o->until) && o->mode != MODE_HISTORY && o->mode != MODE_REPORT) ||
         (o->csv && o->mode != MODE_HISTORY)) {
-        snprintf(err, errsize, "--since, --until and --csv go with --history (--since and --until with --report too)");
+        snprintf(err, errsize, "%s",
+                 _("--since, --until and --csv go with --history (--since and --until with --report too)"));
         return false;
     }
     if (o->log && o->log_dir) {
-        snprintf(err, errsize, "--log and --log-dir both given: one log or one shared folder");
+        snprintf(err, errsize, "%s", _("--log and --log-dir both given: one log or one shared folder"));
         return false;
     }
     if (o->start && !o->plan && !o->plan_file && o->mode == MODE_RUN) {
-        snprintf(err, errsize, "--start needs --plan or a plan file");
+        snprintf(err, errsize, "%s", _("--start needs --plan or a plan file"));
         return false;
     }
     return true;

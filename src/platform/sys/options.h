@@ -5,6 +5,7 @@
 
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdio.h>
 
 #define OPTIONS_MAX_MUSIC 16
 
@@ -51,7 +52,7 @@ typedef struct {
  * with --check, --list, --history, --plan) is a plan file to open: o->plan_file. */
 bool options_parse(int argc, char **argv, options_t *o, char *err, size_t errsize);
 
-/* The --help text. */
-const char *options_usage(void);
+/* Writes the --help text, in the user's language, to out. */
+void options_usage(FILE *out);
 
 #endif

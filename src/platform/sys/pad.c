@@ -5,10 +5,13 @@
 
 #include <stdio.h>
 
+#include "core/base/i18n.h"
+
 static const char *name_of(SDL_GameController *c)
 {
     const char *n = SDL_GameControllerName(c);
-    return n ? n : "a game controller";
+    /* TRANSLATORS: a controller whose name is not known, in "Controller ready: %s" */
+    return n ? n : _("a game controller");
 }
 
 bool pads_handle(pads_t *p, const SDL_Event *e, char *msg, size_t size)
@@ -19,20 +22,25 @@ bool pads_handle(pads_t *p, const SDL_Event *e, char *msg, size_t size)
                 continue;
             p->open[i] = SDL_GameControllerOpen(e->cdevice.which);
             if (!p->open[i]) {
-                snprintf(msg, size, "Cannot use the controller: %s", SDL_GetError());
+                /* TRANSLATORS: a banner when a game controller is plugged in; %s is SDL's reason */
+                snprintf(msg, size, _("Cannot use the controller: %s"), SDL_GetError());
                 return true;
             }
-            snprintf(msg, size, "Controller ready: %s", name_of(p->open[i]));
+            /* TRANSLATORS: a banner when a game controller is plugged in; %s is its name */
+            snprintf(msg, size, _("Controller ready: %s"), name_of(p->open[i]));
             return true;
         }
-        snprintf(msg, size, "Too many controllers: %d are in use", PAD_MAX);
+        /* TRANSLATORS: a banner when one more game controller is plugged in */
+        snprintf(msg, size, P_("Too many controllers: %d is in use", "Too many controllers: %d are in use", PAD_MAX),
+                 PAD_MAX);
         return true;
     }
     if (e->type == SDL_CONTROLLERDEVICEREMOVED) {
         SDL_GameController *gone = SDL_GameControllerFromInstanceID(e->cdevice.which);
         for (int i = 0; i < PAD_MAX; i++) {
             if (p->open[i] && p->open[i] == gone) {
-                snprintf(msg, size, "Controller unplugged: %s", name_of(gone));
+                /* TRANSLATORS: a banner when a game controller is unplugged; %s is its name */
+                snprintf(msg, size, _("Controller unplugged: %s"), name_of(gone));
                 SDL_GameControllerClose(gone);
                 p->open[i] = NULL;
                 return true;

@@ -11,6 +11,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/i18n.h"
 #include "platform/sys/paths.h"
 
 #define SAVEFILE_MAX_PATH 4096
@@ -19,7 +20,8 @@
 static bool fail(const char *path, int error, char *err, size_t errsize)
 {
     if (err && errsize)
-        snprintf(err, errsize, "cannot save %s: %s", path, strerror(error));
+        /* TRANSLATORS: a file (%1$s) that cannot be saved, and why */
+        snprintf(err, errsize, _("cannot save %s: %s"), path, strerror(error));
     return false;
 }
 
