@@ -4,6 +4,7 @@
 #                                  and merge it into every po/LL.po (msgmerge), keeping what
 #                                  is translated; new or changed messages come out untranslated
 #                                  or fuzzy for a translator
+#   tools/translations.sh pot FILE extracts the messages into FILE only (nothing in po/ changes)
 #   tools/translations.sh check    fails unless every po/LL.po translates every message of a
 #                                  fresh extraction, with nothing fuzzy, and msgfmt --check
 #                                  passes (the ctest po_complete runs this)
@@ -16,6 +17,9 @@ extract() { # OUT
     --sort-by-file --output="$1"
 }
 case "${1:-}" in
+pot)
+  [ -n "${2:-}" ] || { echo "usage: tools/translations.sh pot FILE" >&2; exit 2; }
+  extract "$2" ;;
 update)
   extract po/safebase.pot
   for lang in $(grep -v '^#' po/LINGUAS); do
