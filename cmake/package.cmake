@@ -21,8 +21,12 @@ install(FILES ${SAFEBASE_DEB_DIR}/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 string(TIMESTAMP SAFEBASE_DEB_DATE "%a, %d %b %Y %H:%M:%S +0000" UTC)
 configure_file(${SAFEBASE_DEB_DIR}/changelog.in ${CMAKE_BINARY_DIR}/deb/changelog @ONLY)
 install(FILES ${CMAKE_BINARY_DIR}/deb/changelog DESTINATION ${CMAKE_INSTALL_DOCDIR})
-# No lintian overrides: `lintian --info --pedantic` finds nothing. One to keep would go, with a
-# comment saying why, in share/lintian/overrides/safebase.
+# Lintian overrides: only those the static FFmpeg needs (deb/lintian-overrides says why); with
+# the system's libav* `lintian --info --pedantic` finds nothing.
+if(SAFEBASE_FFMPEG_STATIC)
+  install(FILES ${SAFEBASE_DEB_DIR}/lintian-overrides DESTINATION ${CMAKE_INSTALL_DATADIR}/lintian/overrides
+          RENAME safebase)
+endif()
 
 set(CPACK_GENERATOR DEB)
 set(CPACK_PACKAGE_NAME safebase)

@@ -6,6 +6,9 @@ export DEBIAN_FRONTEND=noninteractive
 packages=(
   # build
   cmake make gcc libc6-dev pkg-config
+  # tools/ffmpeg.sh (run last): the small static FFmpeg from Debian's source: its assembly
+  # (nasm); dpkg-dev's dpkg-source unpacks the source package
+  nasm
   # the app: SDL2, mixer, ttf; fonts through fontconfig; decoding (FFmpeg's libraries); loudness
   libsdl2-dev libsdl2-mixer-dev libsdl2-ttf-dev libfontconfig-dev fonts-dejavu-core
   libavformat-dev libavcodec-dev libswresample-dev libavutil-dev libebur128-dev
@@ -70,4 +73,11 @@ for l in en_US de_DE es_ES fr_FR; do
 done
 if $need_gen; then
   locale-gen
+fi
+# The small static FFmpeg the app links (tools/ffmpeg.sh: Debian's ffmpeg source, built once into
+# build-deps/, then reused), built as the user who ran sudo, so build-deps/ stays theirs.
+if [ -n "${SUDO_USER:-}" ] && [ "$SUDO_USER" != root ]; then
+  runuser -u "$SUDO_USER" -- "$(dirname "$0")/ffmpeg.sh"
+else
+  "$(dirname "$0")/ffmpeg.sh"
 fi
