@@ -50,6 +50,10 @@ def session(ctx, plan, music, name):
         ctx.env.clear()
         ctx.env.update(saved)
     app.wait_first_frame()
+    for _ in range(500):  # the sound device opens just after the first frame: its file appears
+        if os.path.exists(app.raw):
+            break
+        time.sleep(0.01)
     t_key, before = app.press_space()
     first = app.wait_sound(before, timeout=10)
     sound_ms = (bench.time_of_frame(app.samples, first) - t_key) * 1000.0 if first is not None else float("nan")

@@ -2,8 +2,8 @@
  * peak (core/sound/truepeak) at low priority, only for what will play soon, never a whole
  * library, and caches the results keyed by path, size and mtime (audiocache), so a track is
  * measured once. It never delays the session: until a track is measured it plays at a safe
- * lower level. It is also the first to open every file, so most unplayable files are reported
- * here early. It calls only the engine's helpers and the cache below it, never the front or
+ * lower level. It opens a file before it plays, so an unplayable file is usually reported
+ * before its turn. It calls only the engine's helpers and the cache below it, never the front or
  * the decoder. */
 #include "platform/sound/audioscan.h"
 
@@ -13,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "core/sound/loudness.h"
 #include "core/sound/truepeak.h"
 #include "platform/sound/audiocache.h"
@@ -21,6 +22,9 @@
 #define SCAN_BLOCK 4096
 #define MIN_TRACK_FRAMES RATE        /* less than a second of sound is not music to play */
 #define AHEAD 2                      /* the playlist's next tracks measured ahead */
+#define AHEAD_LEFT_FRAMES FRAMES(90000) /* ... once the playing track has this little left (a
+                                         * 3-minute track takes well under a second to measure),
+                                         * so a 30-s session of long tracks measures one, not three */
 
 typedef struct {
     audioscan_measure_t m;
@@ -72,7 +76,8 @@ bool audioscan_measure(const char *path, SDL_atomic_t *quit, audioscan_measure_t
     bool ok = ready && frames > 0 && !(quit && SDL_AtomicGet(quit)) &&
               ebur128_loudness_global(s.st, &m->loud.integrated_lufs) == EBUR128_SUCCESS;
     if (!ready)
-        snprintf(m->why, sizeof m->why, "its loudness could not be measured (out of memory, or a rate of %d Hz)",
+        /* TRANSLATORS: why a music file is skipped (said after "Skipping music \"NAME\": ") */
+        snprintf(m->why, sizeof m->why, _("its loudness could not be measured (out of memory, or a rate of %d Hz)"),
                  m->rate);
     else if (!ok)
         snprintf(m->why, sizeof m->why, "%s",
@@ -96,17 +101,23 @@ static bool wanted(const audio_t *a, int i)
 }
 
 /* The next track to measure: the playing or loading ones, the next AHEAD the playlist will
- * give, then those asked for ahead (a phase's own music); -1 when none of them needs it.
+ * give (once the playing one has AHEAD_LEFT_FRAMES left, or does not say), then those asked for ahead (a phase's own music); -1 when none of them needs it.
  * Nothing else: a library of thousands is measured a track at a time as it plays. Lock held. */
 static int pick(const audio_t *a)
 {
     int order[MIX_VOICES + AHEAD], n = 0;
+    bool near_end = true; /* nothing plays yet, or what plays ends soon (or says not when) */
     for (int i = 0; i < MIX_VOICES; i++) {
         const mix_voice_t *v = &a->mix.voice[i];
-        if ((v->state == MIX_VOICE_LOADING || (v->state == MIX_VOICE_ACTIVE && v->leading)) && v->gen == a->gen)
+        if ((v->state == MIX_VOICE_LOADING || (v->state == MIX_VOICE_ACTIVE && v->leading)) && v->gen == a->gen) {
             order[n++] = v->track;
+            int64_t left = v->state == MIX_VOICE_ACTIVE ? mix_frames_left(v) : -1;
+            if (left > AHEAD_LEFT_FRAMES)
+                near_end = false;
+        }
     }
-    n += tracklist_peek(&a->list, order + n, AHEAD);
+    if (near_end)
+        n += tracklist_peek(&a->list, order + n, AHEAD);
     for (int k = 0; k < n; k++)
         if (wanted(a, order[k]))
             return order[k];
@@ -128,13 +139,19 @@ static void publish(audio_t *a, unsigned gen, int index, bool ok, const measure_
         return;
     }
     if (!m->cached && m->m.frames < MIN_TRACK_FRAMES) {
-        audioeng_mark_bad(a, gen, index, "it holds less than a second of sound");
+        /* TRANSLATORS: why a music file is skipped (said after "Skipping music \"NAME\": ") */
+        audioeng_mark_bad(a, gen, index, _("it holds less than a second of sound"));
         return;
     }
     if (!m->cached && m->m.length > 0 && m->m.frames < m->m.length / 2 && !t->warned) {
         t->warned = true;
-        audioeng_message(&a->warnings, "Music \"%s\" stops after %.0f of its %.0f seconds: the file seems damaged",
-                         t->path, (double)m->m.frames / RATE, (double)m->m.length / RATE);
+        long heard = (long)((m->m.frames + RATE / 2) / RATE), length = (long)((m->m.length + RATE / 2) / RATE);
+        /* TRANSLATORS: keep the file name between straight double quotes: the screen's banner
+         * finds it there */
+        audioeng_message(&a->warnings, P_("Music \"%s\" stops after %ld of its %ld second: the file seems damaged",
+                                          "Music \"%s\" stops after %ld of its %ld seconds: the file seems damaged",
+                                          length),
+                         t->path, heard, length);
     }
     t->measured = true;
     t->loud = m->m.loud;
