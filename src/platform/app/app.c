@@ -11,6 +11,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/base/i18n.h"
 #include "core/session/breath.h"
 #include "core/session/control.h"
 #include "core/session/pace.h"
@@ -22,6 +23,7 @@
 #include "platform/app/request.h"
 #include "platform/app/run.h"
 #include "platform/log/logfile.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/input.h"
 
 typedef struct {
@@ -154,10 +156,18 @@ static void toggle_view(app_t *app, bool time, int64_t now)
 {
     if (time) {
         app->hide_time = !app->hide_time;
-        look_banner(&app->look, app->hide_time ? "Time hidden (T shows it)" : "Time shown", now, 2000);
+        /* TRANSLATORS: a short banner when T hides the session's time (T is the key, the same
+           in every language) */
+        look_banner(&app->look, app->hide_time ? _("Time hidden (T shows it)")
+                                               /* TRANSLATORS: a short banner when T shows the time again */
+                                               : _("Time shown"), now, 2000);
     } else {
         app->child_view = !app->child_view;
-        look_banner(&app->look, app->child_view ? "Child view (C for words)" : "Words back", now, 2000);
+        /* TRANSLATORS: a short banner when C switches to the child view (only the disk and the
+           colour, no words); C is the key, the same in every language */
+        look_banner(&app->look, app->child_view ? _("Child view (C for words)")
+                                                /* TRANSLATORS: a short banner when C brings the words back */
+                                                : _("Words back"), now, 2000);
     }
 }
 
@@ -268,17 +278,33 @@ static void session_opts(const app_t *app, const session_view_t *v, int64_t now,
 
 static void draw_adult(app_t *app, const session_view_t *v, const char *banner, double help)
 {
-    static const char *const status[] = { [SCREEN_MENU] = "Choosing a plan", [SCREEN_READY] = "Ready to start",
-                                          [SCREEN_SESSION] = "", [SCREEN_END] = "The session is over",
-                                          [SCREEN_HISTORY] = "Looking at the history",
-                                          [SCREEN_ADJUST] = "Adjusting the plan", [SCREEN_MUSIC] = "Choosing the music",
-                                          [SCREEN_CLIENT] = "Naming a client", [SCREEN_PROBLEMS] = "A plan with mistakes" };
+    /* what the child's screen shows, in large type on the adult's window (--presenter) */
+    static const char *const status[] = {
+        /* TRANSLATORS: the adult's window (--presenter) says what the child's screen shows: the plans */
+        [SCREEN_MENU] = N_("Choosing a plan"),
+        /* TRANSLATORS: the adult's window: a plan's ready screen (before the session starts) */
+        [SCREEN_READY] = N_("Ready to start"),
+        [SCREEN_SESSION] = "",
+        /* TRANSLATORS: the adult's window: the end screen */
+        [SCREEN_END] = N_("The session is over"),
+        /* TRANSLATORS: the adult's window: the History screen */
+        [SCREEN_HISTORY] = N_("Looking at the history"),
+        /* TRANSLATORS: the adult's window: the Adjust screen (changing the plan before a session) */
+        [SCREEN_ADJUST] = N_("Adjusting the plan"),
+        /* TRANSLATORS: the adult's window: the music chooser */
+        [SCREEN_MUSIC] = N_("Choosing the music"),
+        /* TRANSLATORS: the adult's window: typing a client's name (a pseudonym) */
+        [SCREEN_CLIENT] = N_("Naming a client"),
+        /* TRANSLATORS: the adult's window: a plan file with mistakes is shown */
+        [SCREEN_PROBLEMS] = N_("A plan with mistakes"),
+    };
     screen_t screen = app->look.screen;
+    const char *said = status[screen][0] ? _(status[screen]) : ""; /* (gettext("") is the header) */
     draw_form_t f;
     if (form_on_presenter(app) && ready_form(&app->ready, screen, &f))
         presenter_draw_form(&app->dev.presenter, &f, banner);
     else if (presenter_is_open(&app->dev.presenter))
-        presenter_draw(&app->dev.presenter, app->run.plan, screen == SCREEN_SESSION ? v : NULL, status[screen], banner,
+        presenter_draw(&app->dev.presenter, app->run.plan, screen == SCREEN_SESSION ? v : NULL, said, banner,
                        help);
 }
 
@@ -592,7 +618,7 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
 {
     app_t *app = calloc(1, sizeof *app); /* large: one per run, owned here and passed down */
     if (!app) {
-        fprintf(stderr, "safebase: out of memory\n");
+        i18n_say(stderr, "%s", _("out of memory"));
         return 1;
     }
     app->opts = opts;
@@ -605,14 +631,15 @@ int app_run(const options_t *opts, const settings_t *settings, catalog_t *cat, c
     char log_path[4096];
     if (!logfile_choose_path(opts->log, log_path, sizeof log_path)) {
         log_path[0] = '\0';
-        fprintf(stderr, "safebase: HOME is not set: sessions will not be logged (use --log FILE)\n");
+        /* TRANSLATORS: HOME is the environment variable, --log FILE the option: both stay as they are */
+        i18n_say(stderr, "%s", _("HOME is not set: sessions will not be logged (use --log FILE)"));
     }
     applog_open(&app->log, log_path, opts->client);
     char err[512] = ""; /* start_up leaves it empty when it has said why itself */
     int status = 0;
     if (!start_up(app, err, sizeof err)) {
         if (err[0])
-            fprintf(stderr, "safebase: %s\n", err);
+            i18n_say(stderr, "%s", err);
         status = 1;
     } else {
         menu_fill(&app->menu, cat);

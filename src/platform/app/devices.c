@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 
 /* The monitor asked for (--display N or display = N), or the first when there is none such. */
@@ -14,9 +15,13 @@ static int pick_display(const settings_t *settings, look_t *look)
 {
     int n = SDL_GetNumVideoDisplays(), want = settings->display;
     if (want > 0 && want >= n) {
-        char msg[64];
-        fprintf(stderr, "safebase: there is no display %d (found %d); using display 0\n", want, n < 1 ? 1 : n);
-        snprintf(msg, sizeof msg, "No display %d: using the first", want);
+        char msg[160];
+        int found = n < 1 ? 1 : n;
+        /* TRANSLATORS: --display N (or display = N in the settings) asked for a monitor that is
+           not there; the first %d is the one asked for, the second how many there are */
+        i18n_say(stderr, _("there is no display %d (found %d); using display 0"), want, found);
+        /* TRANSLATORS: a notice on the screen: the monitor asked for (%d) is not there */
+        snprintf(msg, sizeof msg, _("No display %d: using the first"), want);
         look_notice(look, msg, false);
         return 0;
     }
@@ -28,7 +33,7 @@ static void open_presenter(devices_t *d, const settings_t *settings, int display
 {
     char msg[256];
     if (!presenter_open(&d->presenter, display, settings, msg, sizeof msg)) {
-        fprintf(stderr, "safebase: --presenter: %s\n", msg);
+        i18n_say(stderr, "--presenter: %s", msg);
         look_notice(look, msg, false);
     }
     SDL_RaiseWindow(d->window.win);
@@ -47,8 +52,10 @@ static void open_audio(devices_t *d, const options_t *opts, look_t *look)
                 (double)(SDL_GetPerformanceCounter() - from) * 1000.0 / (double)SDL_GetPerformanceFrequency(),
                 (long long)SDL_GetTicks64());
     if (!d->audio) {
-        fprintf(stderr, "safebase: %s; the session runs with visual cues only\n", why);
-        look_notice(look, "No sound: visual cues only", false);
+        /* TRANSLATORS: %s says why there is no sound (from the sound system, or "no audio: ...") */
+        i18n_say(stderr, _("%s; the session runs with visual cues only"), why);
+        /* TRANSLATORS: a notice on the screen when there is no sound; the cues are shown as words */
+        look_notice(look, _("No sound: visual cues only"), false);
     }
 }
 
@@ -68,15 +75,24 @@ bool devices_open(devices_t *d, const options_t *opts, const settings_t *setting
     const char *asked = SDL_getenv("SDL_VIDEODRIVER"), *x11 = SDL_getenv("DISPLAY");
     bool no_desktop = !x11 && !SDL_getenv("WAYLAND_DISPLAY");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        snprintf(err, errsize, "cannot open the display%s%s: %s%s", x11 ? " " : "", x11 ? x11 : "",
-                 SDL_GetError(), no_desktop ? " (DISPLAY and WAYLAND_DISPLAY are not set: start "
-                 "Safe Base from a desktop)" : "");
+        if (x11)
+            /* TRANSLATORS: the first %s is the X display (":0"), the second SDL's reason */
+            snprintf(err, errsize, _("cannot open the display %s: %s"), x11, SDL_GetError());
+        else if (no_desktop)
+            /* TRANSLATORS: %s is SDL's reason; DISPLAY and WAYLAND_DISPLAY are environment
+               variables (they stay as they are) */
+            snprintf(err, errsize, _("cannot open the display: %s (DISPLAY and WAYLAND_DISPLAY are not set: "
+                                     "start Safe Base from a desktop)"), SDL_GetError());
+        else
+            /* TRANSLATORS: %s is SDL's reason */
+            snprintf(err, errsize, _("cannot open the display: %s"), SDL_GetError());
         return false;
     }
     /* with no display SDL falls back to drawing off screen: a session nobody sees */
     if (strcmp(SDL_GetCurrentVideoDriver(), "offscreen") == 0 && !(asked && strstr(asked, "offscreen"))) {
-        snprintf(err, errsize, "no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
-                 "are not set): start Safe Base from a desktop");
+        /* TRANSLATORS: DISPLAY and WAYLAND_DISPLAY are environment variables (they stay as they are) */
+        snprintf(err, errsize, "%s", _("no display to show the session on (DISPLAY and WAYLAND_DISPLAY "
+                                       "are not set): start Safe Base from a desktop"));
         return false;
     }
     int display = pick_display(settings, look);
@@ -99,7 +115,8 @@ bool devices_late(devices_t *d, const options_t *opts, look_t *look)
     window_fullscreen_late(&d->window);
     /* controllers present now are announced as if plugged in (pad.c) */
     if (SDL_InitSubSystem(SDL_INIT_GAMECONTROLLER) != 0)
-        fprintf(stderr, "safebase: game controllers unavailable: %s\n", SDL_GetError());
+        /* TRANSLATORS: %s is SDL's reason */
+        i18n_say(stderr, _("game controllers unavailable: %s"), SDL_GetError());
     if (opts->start)
         return false;
     open_audio(d, opts, look);

@@ -3,13 +3,16 @@
  * the log (applog.c is handed the cues). */
 #include "platform/app/run.h"
 
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/plan/plancopy.h"
+#include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 
 #define EXIT_GRACE_MS 2500   /* --exit-at-end waits for the end cue and the fade */
@@ -142,15 +145,24 @@ void run_music_label(const run_t *r, char *buf, size_t size)
     char path[4096], name[256];
     const char *src = music_source(r, path, sizeof path);
     if (!src)
-        snprintf(buf, size, "Music: Safe Base's own");
+        /* TRANSLATORS: the ready screen: the music is the one that comes with Safe Base */
+        snprintf(buf, size, "%s", _("Music: Safe Base's own"));
     else if (strcmp(src, "none") == 0)
-        snprintf(buf, size, "Music: none");
+        /* TRANSLATORS: the ready screen: the plan plays no music */
+        snprintf(buf, size, "%s", _("Music: none"));
     else {
         base_name(src, name, sizeof name);
-        if (!r->music[0] && r->opts->nmusic > 1)
-            snprintf(buf, size, "Music: %s and %d more (--music)", name, r->opts->nmusic - 1);
+        int more = r->opts->nmusic - 1;
+        if (!r->music[0] && more > 0)
+            snprintf(buf, size,
+                     /* TRANSLATORS: the ready screen: %s is the first music file or folder given with
+                        --music (the option's name stays), %d how many more were given */
+                     P_("Music: %s and %d more (--music)", // cppcheck-suppress duplicateExpressionTernary
+                        "Music: %s and %d more (--music)", more), /* (English says one and more alike) */
+                     name, more);
         else
-            snprintf(buf, size, "Music: %s", name);
+            /* TRANSLATORS: the ready screen: %s is the music's file or folder */
+            snprintf(buf, size, _("Music: %s"), name);
     }
 }
 
@@ -223,11 +235,20 @@ static void banner(app_request_t *req, const char *msg, int64_t ms)
     req->banner_ms = ms;
 }
 
-/* Shows a cue as text for a moment: when captions are on, and always without sound. */
-static void caption(const step_t *st, const char *msg)
+/* Shows a cue as text for a moment, after a note sign (fmt: a translated sentence): when
+ * captions are on, and always without sound. */
+static void caption(const step_t *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void caption(const step_t *st, const char *fmt, ...)
 {
     if (!st->r->settings->captions && st->audio)
         return;
+    char msg[sizeof st->req->banner];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = snprintf(msg, sizeof msg, "\xE2\x99\xAA "); /* ♪ */
+    vsnprintf(msg + n, sizeof msg - (size_t)n, fmt, ap);
+    va_end(ap);
     banner(st->req, msg, CAPTION_MS);
     if (st->r->opts->timing)
         fprintf(stderr, "safebase: timing: caption at=%lld %s\n", (long long)st->now, msg);
@@ -246,30 +267,33 @@ static void on_music(const step_t *st, const session_cue_t *c)
 
 static void on_ending_soon(const step_t *st, const session_cue_t *c)
 {
-    char msg[160], len[48];
+    char len[48];
     const plan_t *plan = st->r->plan;
     audio_cue(st->audio, AUDIO_CUE_ENDING_SOON, c->at_ms);
     if (c->plan_end) {
         duration_format_length(plan->end_warning_ms, len, sizeof len);
-        snprintf(msg, sizeof msg, "\xE2\x99\xAA Ending soon: %s left", len);
+        /* TRANSLATORS: a caption for the sound that says the session ends soon; %s is how
+           long is left ("2 min") */
+        caption(st, _("Ending soon: %s left"), len);
     } else {
-        snprintf(msg, sizeof msg, "\xE2\x99\xAA %s ends soon", plan->phases[c->phase].name);
+        /* TRANSLATORS: a caption for the sound that says a phase ends soon; %s is the phase's
+           name (from the plan) */
+        caption(st, _("%s ends soon"), plan->phases[c->phase].name);
     }
-    caption(st, msg);
 }
 
 static void on_chime(const step_t *st, const session_cue_t *c)
 {
-    char msg[160];
     audio_cue(st->audio, AUDIO_CUE_CHIME, c->at_ms);
     bool first = c->phase == 0 && c->at_ms == st->r->session.started_ms;
     if (first && st->look->notice_until_start)
         return; /* "No sound: visual cues only" says more */
     if (first)
-        snprintf(msg, sizeof msg, "\xE2\x99\xAA Soft chime: the session begins");
+        /* TRANSLATORS: a caption for the chime at the start of a session */
+        caption(st, "%s", _("Soft chime: the session begins"));
     else
-        snprintf(msg, sizeof msg, "\xE2\x99\xAA Soft chime: now %s", st->r->plan->phases[c->phase].name);
-    caption(st, msg);
+        /* TRANSLATORS: a caption for the chime between phases; %s is the new phase's name */
+        caption(st, _("Soft chime: now %s"), st->r->plan->phases[c->phase].name);
 }
 
 static void on_finished(const step_t *st, const session_cue_t *c)
@@ -277,7 +301,8 @@ static void on_finished(const step_t *st, const session_cue_t *c)
     const plan_t *plan = st->r->plan;
     audio_music_mode(st->audio, MUSIC_SILENCE, (int)plan->fade_ms);
     audio_cue(st->audio, AUDIO_CUE_END, c->at_ms);
-    caption(st, "\xE2\x99\xAA Closing chime: the session is over");
+    /* TRANSLATORS: a caption for the sound at the end of a session */
+    caption(st, "%s", _("Closing chime: the session is over"));
     st->req->set_screen = true;
     st->req->screen = SCREEN_END;
     st->req->help_off = true;
@@ -384,7 +409,7 @@ void run_poll_audio(const run_t *r, audio_t *audio, bool in_session, int64_t now
     char msg[320], first[320], names[200] = "", name[64];
     int count = 0;
     while (audio_poll_warning(audio, msg, sizeof msg)) {
-        fprintf(stderr, "safebase: %s\n", msg);
+        i18n_say(stderr, "%s", msg);
         if (count++ == 0)
             snprintf(first, sizeof first, "%s", msg);
         named_file(msg, name, sizeof name);
@@ -394,7 +419,9 @@ void run_poll_audio(const run_t *r, audio_t *audio, bool in_session, int64_t now
     if (count == 1) {
         banner(req, first, 6000);
     } else if (count > 1) {
-        snprintf(msg, sizeof msg, "%d music problems (details in the terminal): %s", count, names);
+        /* TRANSLATORS: a banner: several pieces of music cannot play; %s lists their file names */
+        snprintf(msg, sizeof msg, P_("%d music problem (details in the terminal): %s",
+                                     "%d music problems (details in the terminal): %s", count), count, names);
         banner(req, msg, 8000);
     }
     schedule_cues(r, audio, in_session, now);

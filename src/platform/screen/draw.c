@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "platform/screen/drawpriv.h"
 
 SDL_Color draw_sdl(colour_t c, Uint8 a)
@@ -107,37 +108,107 @@ void draw_banner(draw_t *d, const draw_overlay_t *o, const layout_t *band)
         return;
     if (band && band->shown[LAYOUT_BANNER]) {
         const layout_rect_t *p = &band->banner_panel, *b = &band->box[LAYOUT_BANNER];
+        int px = band->px[LAYOUT_BANNER], wrap = band->wrap[LAYOUT_BANNER], tw, th;
+        SDL_Rect r = { b->x, b->y, b->w, b->h };
+        text_measure(d->text, o->banner, px, wrap, &tw, &th);
+        if (th > b->h && wrap > 0) { /* longer than the band's line: in the whole panel, smaller if need be */
+            while (th > p->h && px > 9) {
+                px = px * 92 / 100 > 9 ? px * 92 / 100 : 9;
+                text_measure(d->text, o->banner, px, wrap, &tw, &th);
+            }
+            r = (SDL_Rect){ (d->w - tw) / 2, p->y + (p->h - th) / 2, tw, th < p->h ? th : p->h };
+        }
         draw_fill(d, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
-        text_draw_box(d->text, o->banner, band->px[LAYOUT_BANNER], draw_sdl(d->pal.ink, 255), b->x, b->y,
-                      b->w, b->h, band->wrap[LAYOUT_BANNER], TEXT_CENTER);
+        text_draw_box(d->text, o->banner, px, draw_sdl(d->pal.ink, 255), r.x, r.y, r.w, r.h, wrap, TEXT_CENTER);
         return;
     }
-    int px = fit_line(d, o->banner, draw_pct(unit(d), 3.4), d->w * 9 / 10);
-    int pad = px / 3, bh = px + px / 4 + 2 * pad, y = d->h - bh - draw_pct(unit(d), 3);
+    int want = draw_pct(unit(d), 3.4), room = d->w * 9 / 10, wrap = 0, tw, th;
+    int px = fit_line(d, o->banner, want, room);
+    text_measure(d->text, o->banner, px, 0, &tw, &th);
+    if (tw > room) { /* too long for one line even at half the size: wrapped, at three quarters */
+        px = want * 3 / 4 > 9 ? want * 3 / 4 : 9;
+        wrap = room;
+        text_measure(d->text, o->banner, px, wrap, &tw, &th);
+    }
+    int pad = px / 3, bh = (wrap ? th : px + px / 4) + 2 * pad, y = d->h - bh - draw_pct(unit(d), 3);
     if (o->banner_above > 0 && y + bh > o->banner_above - pad)
         y = o->banner_above - pad - bh;
     draw_fill(d, (SDL_Rect){ 0, y, d->w, bh }, draw_sdl(d->pal.panel, d->pal.panel_alpha));
-    text_draw(d->text, o->banner, px, draw_sdl(d->pal.ink, 255), d->w / 2, y + pad, 0, TEXT_CENTER);
+    text_draw(d->text, o->banner, px, draw_sdl(d->pal.ink, 255), d->w / 2, y + pad, wrap, TEXT_CENTER);
 }
 
+/* The help overlay's rows: what, the keys, a game controller's buttons (marked for translation
+ * where there are words; the keys' and buttons' names are the same in every language). */
 static const char *const help_rows[][3] = {
-    { "Pause / go on", "Space  \xC2\xB7  F5 goes on  \xC2\xB7  tap the middle", "A" },
-    { "Next phase", "Right  \xC2\xB7  Page Down  \xC2\xB7  tap the right", "RB  \xC2\xB7  D-pad right" },
-    { "Back (twice: the phase before)", "Left  \xC2\xB7  Page Up  \xC2\xB7  tap the left", "LB  \xC2\xB7  D-pad left" },
-    { "One more minute", "Up", "D-pad up" },
-    { "Reconnect now", "R", "X" },
-    { "The child looked back", "L", "Y" },
-    { "End the session", "Esc, then Esc or Enter", "Start, then Start" },
-    { "Blank screen (timer goes on)", ". or B", "" },
-    { "Hide / show the time", "T", "" },
-    { "Child view: disk and colour", "C", "" },
-    { "Full screen / window", "F", "" },
-    { "Ready screen: adjust the plan", "E", "D-pad down, A" },
-    { "Ready screen: choose the music", "M  \xC2\xB7  drop music on the window", "D-pad down, A" },
-    { "Ready screen: a new client / one used before", "N  \xC2\xB7  Tab", "D-pad down, A" },
-    { "Ready screen: keep a plan someone sent", "K", "D-pad down, A" },
-    { "This help", "F1  \xC2\xB7  H  \xC2\xB7  ?", "Back" },
+    /* TRANSLATORS: the help overlay (F1): the first column says what each key does (about 30
+       letters); the next columns name the keys and a game controller's buttons */
+    { N_("Pause / go on"),
+      /* TRANSLATORS: the help overlay's keys: Space and F5 are keys and stay as they are; only
+         the words ("goes on", "tap the middle" of the screen) are translated; keep the dots */
+      N_("Space  \xC2\xB7  F5 goes on  \xC2\xB7  tap the middle"), "A" },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("Next phase"),
+      /* TRANSLATORS: the help overlay's keys (Right and Page Down are keys and stay as they are) */
+      N_("Right  \xC2\xB7  Page Down  \xC2\xB7  tap the right"),
+      /* TRANSLATORS: the help overlay: a game controller's buttons (RB and D-pad right) */
+      N_("RB  \xC2\xB7  D-pad right") },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("Back (twice: the phase before)"),
+      /* TRANSLATORS: the help overlay's keys (Left and Page Up are keys and stay as they are) */
+      N_("Left  \xC2\xB7  Page Up  \xC2\xB7  tap the left"),
+      /* TRANSLATORS: the help overlay: a game controller's buttons (LB and D-pad left) */
+      N_("LB  \xC2\xB7  D-pad left") },
+    /* TRANSLATORS: the help overlay: what a key does (adds a minute to the phase) */
+    { N_("One more minute"), "Up",
+      /* TRANSLATORS: the help overlay: a game controller's button */
+      N_("D-pad up") },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("Reconnect now"), "R", "X" },
+    /* TRANSLATORS: the help overlay: what a key does (counts a look back to the adult) */
+    { N_("The child looked back"), "L", "Y" },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("End the session"),
+      /* TRANSLATORS: the help overlay's keys (Esc and Enter are keys and stay as they are) */
+      N_("Esc, then Esc or Enter"),
+      /* TRANSLATORS: the help overlay: a game controller's button (Start) pressed twice */
+      N_("Start, then Start") },
+    /* TRANSLATORS: the help overlay: what a key does (the screen goes dark, the session goes on) */
+    { N_("Blank screen (timer goes on)"),
+      /* TRANSLATORS: the help overlay's keys: the full stop key or B (keys stay as they are) */
+      N_(". or B"), "" },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("Hide / show the time"), "T", "" },
+    /* TRANSLATORS: the help overlay: what a key does (only the disk and the colour show) */
+    { N_("Child view: disk and colour"), "C", "" },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("Full screen / window"), "F", "" },
+    /* TRANSLATORS: the help overlay: what a key does on the ready screen (before a session) */
+    { N_("Ready screen: adjust the plan"), "E",
+      /* TRANSLATORS: the help overlay: a game controller's buttons (the D-pad's down, then A) */
+      N_("D-pad down, A") },
+    /* TRANSLATORS: the help overlay: what a key does on the ready screen */
+    { N_("Ready screen: choose the music"),
+      /* TRANSLATORS: the help overlay's keys: M is a key and stays; music files can also be
+         dropped on the window */
+      N_("M  \xC2\xB7  drop music on the window"), N_("D-pad down, A") },
+    /* TRANSLATORS: the help overlay: what a key does on the ready screen (N: a new client's
+       name; Tab: the next client used before) */
+    { N_("Ready screen: a new client / one used before"), "N  \xC2\xB7  Tab", N_("D-pad down, A") },
+    /* TRANSLATORS: the help overlay: what a key does on the ready screen (keep a plan file
+       opened from elsewhere among your plans) */
+    { N_("Ready screen: keep a plan someone sent"), "K", N_("D-pad down, A") },
+    /* TRANSLATORS: the help overlay: what a key does */
+    { N_("This help"), "F1  \xC2\xB7  H  \xC2\xB7  ?", "Back" },
 };
+
+/* A help entry in the user's language ("" stays "": gettext("") is the translations' header). */
+static const char *help_text(int row, int col)
+{
+    const char *s = help_rows[row][col];
+    if (!s[0])
+        return s;
+    return _(s);
+}
 
 /* The widest entry of each help column at px. */
 static void help_columns(draw_t *d, int px, int col[3])
@@ -147,7 +218,7 @@ static void help_columns(draw_t *d, int px, int col[3])
         col[c] = 0;
         for (int r = 0; r < ROWS; r++) {
             int w, h;
-            text_measure(d->text, help_rows[r][c], px, 0, &w, &h);
+            text_measure(d->text, help_text(r, c), px, 0, &w, &h);
             col[c] = w > col[c] ? w : col[c];
         }
     }
@@ -175,18 +246,19 @@ static void draw_help(draw_t *d, double level)
     if (!narrow)
         x0 = (d->w - (col[0] + col[1] + col[2] + 2 * gap)) / 2;
     SDL_Color ink = draw_sdl(d->pal.ink, a), soft = draw_sdl(d->pal.ink_soft, a);
-    text_draw(d->text, "Keys  \xC2\xB7  clicker  \xC2\xB7  touch  \xC2\xB7  controller", px * 5 / 4, ink,
+    /* TRANSLATORS: the help overlay's heading: the ways to control Safe Base; keep the dots */
+    text_draw(d->text, _("Keys  \xC2\xB7  clicker  \xC2\xB7  touch  \xC2\xB7  controller"), px * 5 / 4, ink,
               d->w / 2, y, 0, TEXT_CENTER);
     y += line * 2;
     for (int r = 0; r < ROWS; r++, y += line) {
-        text_draw(d->text, help_rows[r][0], px, soft, x0, y, 0, TEXT_LEFT);
+        text_draw(d->text, help_text(r, 0), px, soft, x0, y, 0, TEXT_LEFT);
         int kx = x0 + col[0] + gap;
         if (narrow) {
             y += line;
             kx = x0 + gap;
         }
-        text_draw(d->text, help_rows[r][1], px, ink, kx, y, 0, TEXT_LEFT);
-        text_draw(d->text, help_rows[r][2], px, ink, narrow ? d->w - margin : kx + col[1] + gap, y, 0,
+        text_draw(d->text, help_text(r, 1), px, ink, kx, y, 0, TEXT_LEFT);
+        text_draw(d->text, help_text(r, 2), px, ink, narrow ? d->w - margin : kx + col[1] + gap, y, 0,
                   narrow ? TEXT_RIGHT : TEXT_LEFT);
     }
 }
@@ -236,12 +308,24 @@ static void menu_row(draw_t *d, const draw_menu_item_t *it, bool selected, int y
     if (selected)
         draw_fill(d, (SDL_Rect){ left, y, width, row - draw_pct(d->h, 1) }, (SDL_Color){ 255, 255, 255, 38 });
     char detail[160], title[160];
-    snprintf(detail, sizeof detail, "%s%s", it->detail, it->user ? " \xC2\xB7 yours" : "");
+    if (it->user)
+        /* TRANSLATORS: the plan list: a plan the user made or kept; %s is its length and who it
+           is for ("15 min · parent"); "yours" is short (about 8 letters) */
+        snprintf(detail, sizeof detail, _("%s \xC2\xB7 yours"), it->detail);
+    else
+        snprintf(detail, sizeof detail, "%s", it->detail);
     snprintf(title, sizeof title, "%s%s", selected ? "\xE2\x96\xB8 " : "   ", it->title);
     int dpx = fit_line(d, detail, draw_pct(u, 3.2), width * 2 / 5), dw, dh;
     text_measure(d->text, detail, dpx, 0, &dw, &dh);
     int tpx = fit_line(d, title, draw_pct(u, 4.2), width - dw - 3 * pad), tw, th;
     text_measure(d->text, title, tpx, 0, &tw, &th);
+    for (size_t n = strlen(title); tw > width - dw - 3 * pad && n > 4;) { /* still too long: cut, with "…" */
+        do
+            n--;
+        while (n > 4 && ((unsigned char)title[n] & 0xC0) == 0x80);
+        snprintf(title + n, sizeof title - n, "\xE2\x80\xA6");
+        text_measure(d->text, title, tpx, 0, &tw, &th);
+    }
     int inner = row - draw_pct(d->h, 1);
     text_draw_box(d->text, title, tpx, draw_sdl(d->pal.ink, 255), left + pad, y + (inner - th) / 2,
                   width - dw - 3 * pad, th, 0, TEXT_LEFT);
@@ -253,7 +337,9 @@ void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected
 {
     clear(d, o->bg);
     int u = unit(d);
-    const char *hint = "Choose a plan: arrows and Enter, a tap, or A";
+    /* TRANSLATORS: under the title of the plan list: how to choose (Enter is a key, A a game
+       controller's button: they stay as they are) */
+    const char *hint = _("Choose a plan: arrows and Enter, a tap, or A");
     text_draw(d->text, "Safe Base", draw_pct(u, 8), draw_sdl(d->pal.ink, 255), d->w / 2, draw_pct(d->h, 4), 0,
               TEXT_CENTER);
     text_draw(d->text, hint, fit_line(d, hint, draw_pct(u, 3.2), d->w * 9 / 10), draw_sdl(d->pal.ink_soft, 255),
@@ -262,7 +348,8 @@ void draw_menu(draw_t *d, const draw_menu_item_t *items, int count, int selected
     for (int i = first; i < count && i < first + vis; i++)
         menu_row(d, &items[i], i == selected, menu_top(d) + (i - first) * menu_row_h(d));
     if (count == 0)
-        text_draw(d->text, "No plans found", draw_pct(u, 4.2), draw_sdl(d->pal.ink, 255), d->w / 2, d->h / 2, 0,
+        /* TRANSLATORS: the plan list is empty */
+        text_draw(d->text, _("No plans found"), draw_pct(u, 4.2), draw_sdl(d->pal.ink, 255), d->w / 2, d->h / 2, 0,
                   TEXT_CENTER);
     draw_banner(d, o, NULL);
     draw_finish(d, o);
@@ -401,18 +488,43 @@ static void stack_draw(draw_t *d, const line_t *lines, int n, const SDL_Rect *bo
 }
 
 static const line_t ready_hints[] = {
-    { "Press Space to start", 6.0, false, 0 },
-    { "or A, F5, a tap  \xC2\xB7  Esc: back to the plans  \xC2\xB7  F1: keys", 3.0, true, 2 },
+    /* TRANSLATORS: the ready screen's large line (Space is the key: it stays as it is) */
+    { N_("Press Space to start"), 6.0, false, 0 },
+    /* TRANSLATORS: the ready screen, under "Press Space to start": the other ways to start (A:
+       a game controller's button, F5: a key, a tap on the screen), then Esc and F1 (keys, they
+       stay as they are); one line across the screen; keep the dots */
+    { N_("or A, F5, a tap  \xC2\xB7  Esc: back to the plans  \xC2\xB7  F1: keys"), 3.0, true, 2 },
 };
+
+/* The ready screen's two lines of keys, in the user's language. */
+static void ready_hint_lines(line_t out[2])
+{
+    for (int i = 0; i < 2; i++) {
+        out[i] = ready_hints[i];
+        out[i].str = _(ready_hints[i].str);
+    }
+}
 
 /* The plan's lines on the ready screen (facts and first are filled here, 200 bytes each). */
 static void ready_lines(const plan_t *plan, const draw_ready_t *r, char *facts, char *first, line_t *out)
 {
     char len[64];
     duration_format_length(plan_total_ms(plan), len, sizeof len);
-    snprintf(facts, 200, "%s \xC2\xB7 %d phases \xC2\xB7 for a %s", len, plan->nphases,
-             plan_audience_name(plan->audience));
-    snprintf(first, 200, "First: %s", plan->phases[0].name);
+    int n = plan->nphases;
+    if (plan->audience == AUDIENCE_PARENT)
+        snprintf(facts, 200,
+                 /* TRANSLATORS: the ready screen, under the plan's title: its length ("15 min"), how many
+                    phases, who it is for */
+                 P_("%s \xC2\xB7 %d phase \xC2\xB7 for a parent", "%s \xC2\xB7 %d phases \xC2\xB7 for a parent", n),
+                 len, n);
+    else
+        snprintf(facts, 200,
+                 /* TRANSLATORS: as "%s · %d phases · for a parent", for a plan made for therapists */
+                 P_("%s \xC2\xB7 %d phase \xC2\xB7 for a therapist",
+                    "%s \xC2\xB7 %d phases \xC2\xB7 for a therapist", n),
+                 len, n);
+    /* TRANSLATORS: the ready screen: the name of the plan's first phase */
+    snprintf(first, 200, _("First: %s"), plan->phases[0].name);
     const line_t lines[DRAW_READY_LINES] = {
         { plan->title, 7.5, false, 0 },
         { facts, 3.8, true, 3 },
@@ -435,11 +547,13 @@ void draw_ready_layout(const draw_t *d, const plan_t *plan, const draw_ready_t *
     memset(l, 0, sizeof *l);
     int top = ready_buttons(d, r, l->button, &l->nbuttons, &l->button_px);
     int bottom = l->nbuttons ? top - draw_pct(d->h, 3) : d->h - draw_pct(d->h, 11);
-    int need = stack_height(d, ready_hints, 2, 1.0, d->w * 88 / 100), most = draw_pct(d->h, 24);
+    line_t hints[2];
+    ready_hint_lines(hints);
+    int need = stack_height(d, hints, 2, 1.0, d->w * 88 / 100), most = draw_pct(d->h, 24);
     int hint_top = bottom - (need < most ? need : most);
     SDL_Rect hb[2];
     int hp[2];
-    stack_layout(d, ready_hints, 2, hint_top, bottom, hb, hp);
+    stack_layout(d, hints, 2, hint_top, bottom, hb, hp);
     l->start = hb[0], l->keys = hb[1], l->start_px = hp[0], l->keys_px = hp[1];
     char facts[200], first[200];
     line_t lines[DRAW_READY_LINES];
@@ -456,7 +570,9 @@ void draw_ready(draw_t *d, const plan_t *plan, const draw_ready_t *r, const draw
     line_t lines[DRAW_READY_LINES];
     ready_lines(plan, r, facts, first, lines);
     stack_draw(d, lines, DRAW_READY_LINES, l.line, l.px);
-    stack_draw(d, ready_hints, 2, (SDL_Rect[]){ l.start, l.keys }, (int[]){ l.start_px, l.keys_px });
+    line_t hints[2];
+    ready_hint_lines(hints);
+    stack_draw(d, hints, 2, (SDL_Rect[]){ l.start, l.keys }, (int[]){ l.start_px, l.keys_px });
     if (r)
         draw_buttons(d, r->buttons, l.nbuttons, l.button, l.button_px, r->focused - 1);
     draw_overlay_t over = *o;

@@ -7,6 +7,7 @@
 
 #include "core/session/breath.h"
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "platform/screen/draw.h"
 #include "platform/screen/drawpriv.h"
 
@@ -21,8 +22,19 @@ static void measure(void *ctx, layout_text_t which, int px, int max_w, int *w, i
     text_measure(t->d->text, t->text[which], px, max_w, w, h);
 }
 
-static const char *const PAUSED = "Paused";
-static const char *const RESUME = "Space, A or a tap in the middle to go on";
+/* The words shown while paused, in the user's language. */
+static const char *paused_text(void)
+{
+    /* TRANSLATORS: the session screen while paused, in large type in the prompt's place */
+    return _("Paused");
+}
+
+static const char *resume_text(void)
+{
+    /* TRANSLATORS: the session screen while paused, under "Paused": Space is a key, A a game
+       controller's button (both stay as they are); a tap in the middle of the screen */
+    return _("Space, A or a tap in the middle to go on");
+}
 
 /* The digits with each one replaced by 0: the clock's size then changes only with its shape. */
 static void clock_shape(const char *clock, char *out, size_t size)
@@ -33,14 +45,29 @@ static void clock_shape(const char *clock, char *out, size_t size)
     out[i] = '\0';
 }
 
+/* Adds " · part" to the label in buf (each part a whole label of its own, not a piece of a sentence). */
+static void append_part(char *buf, size_t size, const char *part)
+{
+    size_t n = strlen(buf);
+    if (n < size)
+        snprintf(buf + n, size - n, " \xC2\xB7 %s", part);
+}
+
 static void session_texts(const session_view_t *v, char *clock, size_t clock_size, char *where, size_t where_size)
 {
     duration_format_clock(v->phase_remaining_ms, clock, clock_size);
-    char round[48] = "";
-    if (v->rounds > 1)
-        snprintf(round, sizeof round, " \xC2\xB7 round %d of %d", v->round, v->rounds);
-    snprintf(where, where_size, "Phase %d of %d%s%s", v->phase_index + 1, v->phase_count, round,
-             v->ending_soon ? " \xC2\xB7 ending soon" : "");
+    /* TRANSLATORS: the session screen, top right: where the session is in its plan; "round %d of
+       %d" and "ending soon" may follow, each after a dot */
+    snprintf(where, where_size, _("Phase %d of %d"), v->phase_index + 1, v->phase_count);
+    char part[64];
+    if (v->rounds > 1) {
+        /* TRANSLATORS: the session screen, after "Phase %d of %d": a plan that repeats its phases */
+        snprintf(part, sizeof part, _("round %d of %d"), v->round, v->rounds);
+        append_part(where, where_size, part);
+    }
+    if (v->ending_soon)
+        /* TRANSLATORS: the session screen, after "Phase %d of %d": the last minutes of the session */
+        append_part(where, where_size, _("ending soon"));
 }
 
 static uint64_t mix_key(uint64_t h, const void *p, size_t n)
@@ -84,8 +111,8 @@ static void fill_texts(texts_t *t, draw_t *d, const plan_t *plan, const session_
     t->text[LAYOUT_PHASE] = v->phase_name;
     t->text[LAYOUT_CLOCK] = clock_shape_str;
     t->text[LAYOUT_PROMPT] = v->prompt;
-    t->text[LAYOUT_PAUSED] = PAUSED;
-    t->text[LAYOUT_RESUME] = RESUME;
+    t->text[LAYOUT_PAUSED] = paused_text();
+    t->text[LAYOUT_RESUME] = resume_text();
     t->text[LAYOUT_BANNER] = o->banner && *o->banner ? o->banner : NULL;
 }
 
@@ -326,8 +353,8 @@ static void paint(draw_t *d, const plan_t *plan, const session_view_t *v, const 
     }
     if (v->paused) { /* over the dimming, in the prompt's place: never on the disk or the digits */
         Uint8 a = (Uint8)lround(255 * (o->dim < 0.25 ? 0.25 : o->dim > 1 ? 1 : o->dim)); /* fading in with it */
-        text_at(d, l, LAYOUT_PAUSED, PAUSED, d->pal.ink, TEXT_CENTER, a);
-        text_at(d, l, LAYOUT_RESUME, RESUME, d->pal.ink_soft, TEXT_CENTER, a);
+        text_at(d, l, LAYOUT_PAUSED, paused_text(), d->pal.ink, TEXT_CENTER, a);
+        text_at(d, l, LAYOUT_RESUME, resume_text(), d->pal.ink_soft, TEXT_CENTER, a);
         const layout_rect_t *p = &l->pause_icon;
         disk_draw_pause(&d->disk, (SDL_Rect){ p->x, p->y, p->w, p->h }, draw_sdl(d->pal.panel, a));
     }
@@ -343,8 +370,8 @@ static void keep_texts(draw_t *d, const layout_t *l, const plan_t *plan, const s
 {
     const char *str[LAYOUT_TEXT_COUNT] = { [LAYOUT_TITLE] = plan->title, [LAYOUT_WHERE] = where,
                                            [LAYOUT_PHASE] = v->phase_name, [LAYOUT_CLOCK] = clock,
-                                           [LAYOUT_PROMPT] = v->prompt, [LAYOUT_PAUSED] = PAUSED,
-                                           [LAYOUT_RESUME] = RESUME, [LAYOUT_BANNER] = o->banner };
+                                           [LAYOUT_PROMPT] = v->prompt, [LAYOUT_PAUSED] = paused_text(),
+                                           [LAYOUT_RESUME] = resume_text(), [LAYOUT_BANNER] = o->banner };
     for (int i = 0; i < LAYOUT_TEXT_COUNT; i++) {
         if (!l->shown[i] || !str[i] || ((i == LAYOUT_PAUSED || i == LAYOUT_RESUME) && !v->paused))
             continue;

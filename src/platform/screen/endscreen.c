@@ -8,7 +8,9 @@
 #include <string.h>
 
 #include "core/base/duration.h"
+#include "core/base/i18n.h"
 #include "core/base/utf8.h"
+#include "platform/screen/drawpriv.h"
 #include "platform/screen/shapes.h"
 
 static const SDL_Color INK = { 246, 241, 232, 255 };
@@ -123,7 +125,9 @@ endscreen_result_t endscreen_event(endscreen_t *es, const SDL_Event *e, action_t
 
 static void draw_question(draw_t *d, const endscreen_t *es, const end_layout_t *l, int unit)
 {
-    text_draw(d->text, "How did it go?", pct(unit, 5), INK, d->w / 2, l->targets[0].y - pct(d->h, 9), 0, TEXT_CENTER);
+    /* TRANSLATORS: the end screen asks the adult to rate the session from 1 to 5 */
+    text_draw(d->text, _("How did it go?"), pct(unit, 5), INK, d->w / 2, l->targets[0].y - pct(d->h, 9), 0,
+              TEXT_CENTER);
     for (int i = 0; i < 5; i++) {
         const SDL_Rect *t = &l->targets[i];
         bool on = es->rating == i + 1;
@@ -133,17 +137,38 @@ static void draw_question(draw_t *d, const endscreen_t *es, const end_layout_t *
                   t->x + t->w / 2, t->y + (t->h - pct(unit, 7.3)) / 2, 0, TEXT_CENTER);
     }
     int px = pct(unit, 2.8), below = l->targets[0].y + l->targets[0].h + pct(d->h, 1);
-    text_draw(d->text, "hard going", px, INK_SOFT, l->targets[0].x, below, 0, TEXT_LEFT);
-    text_draw(d->text, "went really well", px, INK_SOFT, l->targets[4].x + l->targets[4].w, below, 0, TEXT_RIGHT);
-    shapes_rect(d->renderer, l->note.x, l->note.y, l->note.w, l->note.h, (SDL_Color){ 0, 0, 0, 60 });
+    /* TRANSLATORS: the end screen: under the rating 1 (the lowest), starting at its left edge;
+       short (about 12 letters) */
+    text_draw(d->text, _("hard going"), px, INK_SOFT, l->targets[0].x, below, 0, TEXT_LEFT);
+    /* TRANSLATORS: the end screen: under the rating 5 (the highest), ending at its right edge;
+       short (about 16 letters) */
+    text_draw(d->text, _("went really well"), px, INK_SOFT, l->targets[4].x + l->targets[4].w, below, 0, TEXT_RIGHT);
     char shown[RECORD_MAX_NOTE + 8];
     snprintf(shown, sizeof shown, "%s\xE2\x96\x8F", es->note); /* a thin caret */
-    text_draw(d->text, es->note[0] ? shown : "Type a note if you like (optional)", pct(unit, 3.6),
-              es->note[0] ? INK : INK_SOFT, l->note.x + pct(unit, 2), l->note.y + pct(unit, 2),
-              l->note.w - pct(unit, 4), TEXT_LEFT);
+    /* TRANSLATORS: the end screen: the empty note field, in grey, until something is typed */
+    const char *note = es->note[0] ? shown : _("Type a note if you like (optional)");
+    /* the field grows with a long note, up to the Done button; the note shrinks (to two thirds)
+     * if it must */
+    int npx = pct(unit, 3.6), pad = pct(unit, 2), wrap = l->note.w - 2 * pad, tw, th;
+    int most = l->done.y - pad - l->note.y;
+    text_measure(d->text, note, npx, wrap, &tw, &th);
+    while (th + 2 * pad > most && npx * 3 > pct(unit, 3.6) * 2) {
+        npx = npx * 92 / 100;
+        text_measure(d->text, note, npx, wrap, &tw, &th);
+    }
+    int nh = th + 2 * pad > l->note.h ? th + 2 * pad : l->note.h;
+    shapes_rect(d->renderer, l->note.x, l->note.y, l->note.w, nh < most ? nh : most, (SDL_Color){ 0, 0, 0, 60 });
+    text_draw(d->text, note, npx, es->note[0] ? INK : INK_SOFT, l->note.x + pad, l->note.y + pad, wrap, TEXT_LEFT);
     shapes_rect(d->renderer, l->done.x, l->done.y, l->done.w, l->done.h, (SDL_Color){ 255, 255, 255, 40 });
-    text_draw(d->text, es->note[0] ? "Done (Enter)" : "Done (Enter or Space)", pct(unit, 3.6), INK,
-              d->w / 2, l->done.y + (l->done.h - pct(unit, 4.8)) / 2, 0, TEXT_CENTER);
+    /* TRANSLATORS: the end screen's button once a note is typed (Enter is the key: it stays);
+       room for about 24 letters */
+    const char *done = es->note[0] ? _("Done (Enter)")
+                                   /* TRANSLATORS: the end screen's button (Enter and Space are
+                                      keys: they stay); room for about 24 letters */
+                                   : _("Done (Enter or Space)");
+    int dpx = draw_fit_line(d, done, pct(unit, 3.6), l->done.w - 2 * pct(unit, 2));
+    text_draw(d->text, done, dpx, INK, d->w / 2, l->done.y + (l->done.h - pct(unit, 4.8) * dpx / pct(unit, 3.6)) / 2, 0,
+              TEXT_CENTER);
 }
 
 void endscreen_draw(draw_t *d, const endscreen_t *es, const plan_t *plan, const session_t *s,
@@ -153,18 +178,26 @@ void endscreen_draw(draw_t *d, const endscreen_t *es, const plan_t *plan, const 
     SDL_RenderClear(d->renderer);
     int unit = d->w < d->h ? d->w : d->h;
     bool done = s->outcome == OUTCOME_COMPLETED;
-    text_draw(d->text, done ? "Well done" : "Session ended", pct(unit, 9), INK, d->w / 2, pct(d->h, 7), 0, TEXT_CENTER);
+    /* TRANSLATORS: the end screen's large title after a session that went to its end */
+    const char *title = done ? _("Well done")
+                             /* TRANSLATORS: the end screen's large title after a session ended early */
+                             : _("Session ended");
+    text_draw(d->text, title, pct(unit, 9), INK, d->w / 2, pct(d->h, 7), 0, TEXT_CENTER);
     char len[64], line[256];
     duration_format_length(session_active_ms(s, s->ended_ms), len, sizeof len);
-    snprintf(line, sizeof line, "%s \xC2\xB7 %s \xC2\xB7 %d of %d phases", plan->title, len,
-             s->phases_completed, plan->nphases);
+    snprintf(line, sizeof line,
+             /* TRANSLATORS: the end screen, under the title: the plan's title, how long the session ran
+                ("12 min"), how many of the plan's phases were done */
+             P_("%s \xC2\xB7 %s \xC2\xB7 %d of %d phase", "%s \xC2\xB7 %s \xC2\xB7 %d of %d phases", plan->nphases),
+             plan->title, len, s->phases_completed, plan->nphases);
     text_draw(d->text, line, pct(unit, 4), INK_SOFT, d->w / 2, pct(d->h, 22), d->w * 9 / 10, TEXT_CENTER);
     end_layout_t l;
     layout(d, &l);
     if (es->asking)
         draw_question(d, es, &l, unit);
     else
-        text_draw(d->text, es->saved ? "Saved in the log" : "", pct(unit, 4.4), INK_SOFT, d->w / 2,
+        /* TRANSLATORS: the end screen once the session's record is written */
+        text_draw(d->text, es->saved ? _("Saved in the log") : "", pct(unit, 4.4), INK_SOFT, d->w / 2,
                   pct(d->h, 50), 0, TEXT_CENTER);
     draw_overlay_t over = *o;
     if (es->asking) /* a caption never covers the Done button */

@@ -38,17 +38,26 @@ static const char *label_of(const draw_form_t *f, int i)
 }
 
 /* The size and wrap width at which str fits w x h: one line at px, else wrapped at px or a
- * little less, else one line at three quarters of px or more, else the largest one line
- * (cut at its end). */
+ * little less, else one line at half of px or more, else wrapped smaller (to 12 pixels), else
+ * the largest one line (cut at its end). */
 static int fit_box(const draw_t *d, const char *str, int px, int w, int h, int *wrap)
 {
-    int tw, th, one = draw_fit_line(d, str, px, w);
+    int tw, th, one = draw_fit_line(d, str, px, w), p = px;
     *wrap = 0;
     if (one == px)
         return px;
-    for (int p = px; p * 5 >= px * 4 && p >= 12; p = p * 92 / 100) {
+    for (; p * 5 >= px * 4 && p >= 12; p = p * 92 / 100) {
         text_measure(d->text, str, p, w, &tw, &th);
         if (th <= h && tw <= w) {
+            *wrap = w;
+            return p;
+        }
+    }
+    text_measure(d->text, str, one, 0, &tw, &th);
+    for (; tw > w && p >= 12; p = p * 92 / 100) { /* (a long message in a language longer than English) */
+        int ww, wh;
+        text_measure(d->text, str, p, w, &ww, &wh);
+        if (wh <= h && ww <= w) {
             *wrap = w;
             return p;
         }

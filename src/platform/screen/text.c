@@ -8,6 +8,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
+
 #define MAX_ENTRIES 128
 #define MAX_MEASURES 256
 #define KEEP_FRAMES 8     /* a texture not drawn for this many frames is let go */
@@ -37,6 +39,8 @@ struct text {
                            * per size would hold FreeType's and HarfBuzz's tables for each */
     int font_px;
     entry_t entries[MAX_ENTRIES];
+    text_drawn_t *rec;    /* text_record's list, or NULL */
+    int rec_max, *rec_count;
 };
 
 /* Asks fontconfig for the family's file, then lets fontconfig go: nothing else uses it, and
@@ -68,12 +72,13 @@ static bool find_font(const char *family, bool bold, char *out, size_t size)
 text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char *err, size_t errsize)
 {
     if (!TTF_WasInit() && TTF_Init() != 0) {
-        snprintf(err, errsize, "cannot start SDL_ttf: %s", TTF_GetError());
+        /* TRANSLATORS: SDL_ttf draws the text (a library's name); %s is its reason */
+        snprintf(err, errsize, _("cannot start SDL_ttf: %s"), TTF_GetError());
         return NULL;
     }
     text_t *t = calloc(1, sizeof *t);
     if (!t) {
-        snprintf(err, errsize, "out of memory");
+        snprintf(err, errsize, "%s", _("out of memory"));
         return NULL;
     }
     t->renderer = renderer;
@@ -81,13 +86,15 @@ text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char
     if (font_file && *font_file)
         snprintf(t->path, sizeof t->path, "%s", font_file);
     else if (!find_font("DejaVu Sans", bold, t->path, sizeof t->path)) {
-        snprintf(err, errsize, "no font found: install fonts-dejavu-core or pass --font FILE");
+        /* TRANSLATORS: fonts-dejavu-core is a package's name and --font FILE an option: they stay */
+        snprintf(err, errsize, "%s", _("no font found: install fonts-dejavu-core or pass --font FILE"));
         free(t);
         return NULL;
     }
     t->font = TTF_OpenFont(t->path, 16);
     if (!t->font) {
-        snprintf(err, errsize, "cannot open the font %s: %s", t->path, TTF_GetError());
+        /* TRANSLATORS: the first %s is the font's file, the second the reason */
+        snprintf(err, errsize, _("cannot open the font %s: %s"), t->path, TTF_GetError());
         free(t);
         return NULL;
     }
@@ -244,6 +251,7 @@ static entry_t *entry_for(text_t *t, const char *str, int px, SDL_Color color, i
         oldest->texture = NULL;
         free_slot = oldest;
     }
+    color.a = 255; /* rendered opaque, as its key says: SDL_ttf would bake a fade's alpha into it */
     SDL_Surface *surf = render(t, str, px, color, max_w, align);
     if (!surf)
         return NULL;
@@ -301,19 +309,42 @@ void text_set_renderer(text_t *t, SDL_Renderer *renderer)
     t->renderer = renderer;
 }
 
+void text_record(text_t *t, text_drawn_t *list, int max, int *count)
+{
+    t->rec = list && count ? list : NULL;
+    t->rec_max = max;
+    t->rec_count = count;
+}
+
+/* Notes str drawn at `at` in text_record's list, when there is one. */
+static void note(text_t *t, const char *str, const entry_t *e, SDL_Rect at, int cut)
+{
+    if (!t->rec)
+        return;
+    if (*t->rec_count >= 0 && *t->rec_count < t->rec_max) {
+        text_drawn_t *n = &t->rec[*t->rec_count];
+        *n = (text_drawn_t){ .at = at, .w = e->w, .h = e->h, .cut = cut };
+        snprintf(n->str, sizeof n->str, "%s", str);
+    }
+    ++*t->rec_count;
+}
+
 /* Draws the part src of e's whole rendering at dst (the same size): only what the texture
- * kept of it, so a cut margin changes nothing on screen. */
-static void copy_part(text_t *t, const entry_t *e, SDL_Rect src, SDL_Rect dst, Uint8 alpha)
+ * kept of it, so a cut margin changes nothing on screen. Returns where it drew (w 0: nothing);
+ * *cut: how many columns and rows of what the texture kept lay outside src. */
+static SDL_Rect copy_part(text_t *t, const entry_t *e, SDL_Rect src, SDL_Rect dst, Uint8 alpha, int *cut)
 {
     int lo = src.x > e->x0 ? src.x : e->x0;
     int hi = src.x + src.w < e->x0 + e->cw ? src.x + src.w : e->x0 + e->cw;
+    *cut = (lo - e->x0) + (e->x0 + e->cw - hi) + (e->h - src.h);
     if (hi <= lo)
-        return;
+        return (SDL_Rect){ dst.x, dst.y, 0, 0 };
     dst.x += lo - src.x;
     dst.w = src.w = hi - lo;
     src.x = lo - e->x0;
     SDL_SetTextureAlphaMod(e->texture, alpha);
     SDL_RenderCopy(t->renderer, e->texture, &src, &dst);
+    return dst;
 }
 
 void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int w, int h,
@@ -335,7 +366,9 @@ void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, i
         src.x = (e->w - src.w) / 2;
     else if (align == TEXT_RIGHT)
         src.x = e->w - src.w;
-    copy_part(t, e, src, dst, color.a);
+    int cut;
+    SDL_Rect at = copy_part(t, e, src, dst, color.a, &cut);
+    note(t, str, e, at, cut);
 }
 
 int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y, int max_w,
@@ -351,7 +384,9 @@ int text_draw(text_t *t, const char *str, int px, SDL_Color color, int x, int y,
         dst.x = x - e->w / 2;
     else if (align == TEXT_RIGHT)
         dst.x = x - e->w;
-    copy_part(t, e, (SDL_Rect){ 0, 0, e->w, e->h }, dst, color.a);
+    int cut;
+    SDL_Rect at = copy_part(t, e, (SDL_Rect){ 0, 0, e->w, e->h }, dst, color.a, &cut);
+    note(t, str, e, at, cut);
     return e->h;
 }
 

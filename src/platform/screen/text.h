@@ -36,6 +36,18 @@ void text_draw_box(text_t *t, const char *str, int px, SDL_Color color, int x, i
  * again at the next whole frame. Same arguments as text_draw's that matter. */
 void text_keep(text_t *t, const char *str, int px, SDL_Color color, int max_w, text_align_t align);
 
+/* Where one text_draw or text_draw_box call put its text (for tests: text_record). */
+typedef struct {
+    SDL_Rect at;          /* the pixels it covers: the rendering's used part, cut to the box given */
+    int w, h;             /* the whole rendering's size */
+    int cut;              /* columns and rows of it text_draw_box cut off at its box's edges */
+    char str[256];        /* its first bytes (UTF-8, possibly cut inside a character) */
+} text_drawn_t;
+
+/* From now on (list not NULL) every text drawn is also noted in list[*count] while *count < max
+ * (*count still counts the rest); list NULL stops it. What is drawn does not change. */
+void text_record(text_t *t, text_drawn_t *list, int max, int *count);
+
 /* Forgets every texture (call when the renderer is replaced) and uses renderer from now on. */
 void text_set_renderer(text_t *t, SDL_Renderer *renderer);
 

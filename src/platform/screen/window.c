@@ -5,6 +5,9 @@
 
 #include <stdio.h>
 
+#include "core/base/i18n.h"
+#include "platform/sys/i18n.h"
+
 /* An ordinary window's size: --window=WxH, else 1280x720. */
 static void ordinary_size(const window_t *w, int *width, int *height)
 {
@@ -51,14 +54,16 @@ bool window_open(window_t *w, int display, bool windowed, int window_w, int wind
     }
     w->win = SDL_CreateWindow("Safe Base", x, y, width, height, flags);
     if (!w->win) {
-        snprintf(err, errsize, "cannot open a window: %s", SDL_GetError());
+        /* TRANSLATORS: %s is SDL's reason */
+        snprintf(err, errsize, _("cannot open a window: %s"), SDL_GetError());
         return false;
     }
     const char *driver = SDL_GetHint(SDL_HINT_RENDER_DRIVER);
     if (!driver || SDL_strcasecmp(driver, "software") != 0)
         w->renderer = SDL_CreateRenderer(w->win, -1, SDL_RENDERER_PRESENTVSYNC);
     if (!w->renderer && !surface_renderer(w, NULL)) {
-        snprintf(err, errsize, "cannot draw in the window: %s", SDL_GetError());
+        /* TRANSLATORS: %s is SDL's reason */
+        snprintf(err, errsize, _("cannot draw in the window: %s"), SDL_GetError());
         return false;
     }
     w->visible = true;
@@ -82,7 +87,8 @@ void window_fullscreen_late(window_t *w)
 {
     if (!w->windowed && !(SDL_GetWindowFlags(w->win) & SDL_WINDOW_FULLSCREEN)
         && SDL_SetWindowFullscreen(w->win, SDL_WINDOW_FULLSCREEN_DESKTOP) != 0)
-        fprintf(stderr, "safebase: full screen failed: %s\n", SDL_GetError());
+        /* TRANSLATORS: %s is SDL's reason */
+        i18n_say(stderr, _("full screen failed: %s"), SDL_GetError());
 }
 
 void window_toggle_fullscreen(window_t *w)
@@ -116,7 +122,8 @@ bool window_event(window_t *w, const SDL_Event *e, draw_t *draw)
     case SDL_WINDOWEVENT_MAXIMIZED: w->visible = true; return true;
     case SDL_WINDOWEVENT_SIZE_CHANGED:
         if (w->surface_mode && !surface_renderer(w, draw))
-            fprintf(stderr, "safebase: cannot draw after the resize: %s\n", SDL_GetError());
+            /* TRANSLATORS: the window changed size; %s is SDL's reason */
+            i18n_say(stderr, _("cannot draw after the resize: %s"), SDL_GetError());
         /* fall through */
     case SDL_WINDOWEVENT_EXPOSED:
         draw_invalidate(draw);

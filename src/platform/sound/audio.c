@@ -12,6 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/base/i18n.h"
 #include "platform/sound/audiodec.h"
 #include "platform/sound/audioeng.h"
 #include "platform/sound/audiolist.h"
@@ -35,7 +36,13 @@ static bool take_message(audio_t *a, messages_t *q, char *buf, size_t size)
         q->head = (q->head + 1) % MAX_MESSAGES;
         q->count--;
     } else if (q->dropped > 0) {
-        snprintf(buf, size, "(%d more messages)", q->dropped);
+        snprintf(buf, size,
+                 q == &a->warnings
+                     /* TRANSLATORS: on the terminal, after a burst of warnings about the music:
+                        how many more were left out */
+                     ? P_("(%d more message)", "(%d more messages)", q->dropped)
+                     : "(%d more messages)", /* (--timing's lines are for machines: never translated) */
+                 q->dropped);
         q->dropped = 0;
         any = true;
     }
@@ -71,7 +78,8 @@ static int64_t load_cue(const char *path, int16_t **out, char *why, size_t whysi
         audioeng_to_s16(block, data + got * 2, 2 * n);
         got += n;
     }
-    snprintf(why, whysize, "%s", !data ? "out of memory" : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
+    snprintf(why, whysize, "%s",
+             !data ? _("out of memory") : trackread_error(r)[0] ? trackread_error(r) : TRACKREAD_NO_SOUND);
     trackread_close(r);
     if (got == 0 || n < 0) {
         free(data);
@@ -90,7 +98,10 @@ static void load_cues(audio_t *a, const char *dir)
         paths_join(path, sizeof path, dir, names[i]);
         int64_t frames = load_cue(path, &a->cue_data[i], why, sizeof why);
         if (frames < 0)
-            audioeng_message(&a->warnings, "Cannot load the cue sound \"%s\": %s", path, why);
+            /* TRANSLATORS: a warning: a chime's sound file cannot be read; the first %s is the
+               file (keep the straight double quotes around it: the screen picks the file's name
+               from between them), the second %s says why */
+            audioeng_message(&a->warnings, _("Cannot load the cue sound \"%s\": %s"), path, why);
         else
             a->mix.sound[i] = (mix_sound_t){ a->cue_data[i], frames };
     }
@@ -131,12 +142,14 @@ static audio_t *engine_new(void)
 audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
 {
     if (SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
-        snprintf(err, errsize, "no audio: %s", SDL_GetError());
+        /* TRANSLATORS: %s is SDL's reason; "the session runs with visual cues only" follows */
+        snprintf(err, errsize, _("no audio: %s"), SDL_GetError());
         return NULL;
     }
     audio_t *a = engine_new();
     if (!a) {
-        snprintf(err, errsize, "no audio: out of memory");
+        /* TRANSLATORS: "the session runs with visual cues only" follows */
+        snprintf(err, errsize, "%s", _("no audio: out of memory"));
         SDL_QuitSubSystem(SDL_INIT_AUDIO);
         return NULL;
     }
@@ -145,7 +158,8 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
      * starts, so the mixer's frame count is the device's */
     Mix_HookMusic(audiomix_callback, a);
     if (Mix_OpenAudioDevice(RATE, AUDIO_F32SYS, 2, DEVICE_FRAMES, NULL, 0) != 0) {
-        snprintf(err, errsize, "no audio device: %s", Mix_GetError());
+        /* TRANSLATORS: %s is SDL_mixer's reason; "the session runs with visual cues only" follows */
+        snprintf(err, errsize, _("no audio device: %s"), Mix_GetError());
         Mix_HookMusic(NULL, NULL);
         audio_close(a);
         return NULL;
@@ -155,7 +169,8 @@ audio_t *audio_open(const char *sounds_dir, char *err, size_t errsize)
     a->scanner = SDL_CreateThread(audioscan_main, "safebase-loudness", a);
     a->lister = SDL_CreateThread(audiolist_main, "safebase-lister", a);
     if (!a->decoder || !a->scanner)
-        audioeng_message(&a->warnings, "No music: %s", SDL_GetError());
+        /* TRANSLATORS: a warning: the music's threads cannot start; %s is SDL's reason */
+        audioeng_message(&a->warnings, _("No music: %s"), SDL_GetError());
     return a;
 }
 

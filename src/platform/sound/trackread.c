@@ -17,6 +17,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/base/i18n.h"
+
 #define IO_BUFFER 32768      /* the container is read this much at a time */
 #define MAX_CHANNELS 64
 #define MAX_BAD_PACKETS 64   /* this many packets in a row that do not decode: the file is damaged */
@@ -40,7 +42,7 @@ struct trackread {
     int bad;                 /* packets in a row that did not decode */
     bool held;               /* t->frame waits for a new converter */
     bool done;               /* decoder and resampler emptied */
-    char error[160];
+    char error[320];
 };
 
 /* The containers Safe Base opens (FFmpeg's demuxer names). A Windows build configures FFmpeg
@@ -57,29 +59,53 @@ static void quiet(void)
     av_log_set_level(AV_LOG_QUIET);
 }
 
+/* Reasons said in more than one place, in the user's language. */
+static const char *not_playable(void)
+{
+    /* TRANSLATORS: why a music file cannot play: not a kind of file Safe Base knows */
+    return _("it is not a sound file Safe Base can play");
+}
+
+static const char *damaged_sound(void)
+{
+    /* TRANSLATORS: why a music file stops playing */
+    return _("the file is damaged (its sound cannot be decoded)");
+}
+
+const char *trackread_no_sound(void)
+{
+    /* TRANSLATORS: why a music file cannot play: it opened, but no sound came out */
+    return _("no sound could be read from it (the file seems damaged)");
+}
+
 /* Checks the file itself; returns an open descriptor or -1 with a reason. */
 static int open_checked(const char *path, char *why, size_t whysize)
 {
     struct stat st;
     if (stat(path, &st) != 0) {
-        snprintf(why, whysize, "%s", errno == ENOENT ? "the file is missing" : strerror(errno));
+        /* TRANSLATORS: why a music file cannot play (said after "Skipping music \"NAME\": " and the like) */
+        snprintf(why, whysize, "%s", errno == ENOENT ? _("the file is missing") : strerror(errno));
         return -1;
     }
     if (S_ISDIR(st.st_mode)) {
-        snprintf(why, whysize, "it is a folder, not a sound file");
+        /* TRANSLATORS: why a music file cannot play */
+        snprintf(why, whysize, "%s", _("it is a folder, not a sound file"));
         return -1;
     }
     if (!S_ISREG(st.st_mode)) {
-        snprintf(why, whysize, "it is not a regular file");
+        /* TRANSLATORS: why a music file cannot play (a device, a pipe...) */
+        snprintf(why, whysize, "%s", _("it is not a regular file"));
         return -1;
     }
     if (st.st_size == 0) {
-        snprintf(why, whysize, "the file is empty");
+        /* TRANSLATORS: why a music file cannot play */
+        snprintf(why, whysize, "%s", _("the file is empty"));
         return -1;
     }
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
-        snprintf(why, whysize, "%s", errno == EACCES ? "Safe Base may not read it (permission denied)"
+        /* TRANSLATORS: why a music file cannot play */
+        snprintf(why, whysize, "%s", errno == EACCES ? _("Safe Base may not read it (permission denied)")
                                                       : strerror(errno));
     return fd;
 }
@@ -126,13 +152,16 @@ static bool allowed(const AVInputFormat *f)
 static void damaged(char *why, size_t whysize, int err)
 {
     if (err == AVERROR_EOF) {
-        snprintf(why, whysize, "the file is damaged (it ends too soon)");
+        /* TRANSLATORS: why a music file cannot play */
+        snprintf(why, whysize, "%s", _("the file is damaged (it ends too soon)"));
     } else if (err == AVERROR_INVALIDDATA) {
-        snprintf(why, whysize, "the file is damaged (its contents make no sense)");
+        /* TRANSLATORS: why a music file cannot play */
+        snprintf(why, whysize, "%s", _("the file is damaged (its contents make no sense)"));
     } else {
         char text[AV_ERROR_MAX_STRING_SIZE];
         av_strerror(err, text, sizeof text);
-        snprintf(why, whysize, "the file is damaged (%s)", text);
+        /* TRANSLATORS: why a music file cannot play; %s is FFmpeg's reason (in English) */
+        snprintf(why, whysize, _("the file is damaged (%s)"), text);
     }
 }
 
@@ -159,8 +188,11 @@ static bool choose_stream(trackread_t *t, char *why, size_t whysize)
     const AVCodec *codec = NULL;
     t->stream = av_find_best_stream(t->fmt, AVMEDIA_TYPE_AUDIO, -1, -1, &codec, 0);
     if (t->stream < 0) {
-        snprintf(why, whysize, "%s", t->stream == AVERROR_DECODER_NOT_FOUND ? "its kind of sound encoding is not supported"
-                                                                          : "it is not a sound file Safe Base can play");
+        snprintf(why, whysize, "%s",
+                 t->stream == AVERROR_DECODER_NOT_FOUND
+                     /* TRANSLATORS: why a music file cannot play (its codec is unknown) */
+                     ? _("its kind of sound encoding is not supported")
+                     : not_playable());
         return false;
     }
     for (unsigned i = 0; i < t->fmt->nb_streams; i++) { /* only the chosen stream is read */
@@ -183,13 +215,13 @@ static bool open_container(trackread_t *t, const char *path, char *why, size_t w
     if (!t->io || !t->fmt) {
         if (!t->io)
             av_free(iobuf);
-        snprintf(why, whysize, "out of memory");
+        snprintf(why, whysize, "%s", _("out of memory"));
         return false;
     }
     const AVInputFormat *kind = NULL;
     int score = av_probe_input_buffer2(t->io, &kind, path, NULL, 0, 0);
     if (score < 0 || !allowed(kind)) {
-        snprintf(why, whysize, "it is not a sound file Safe Base can play");
+        snprintf(why, whysize, "%s", not_playable());
         return false;
     }
     t->fmt->pb = t->io;
@@ -202,7 +234,7 @@ static bool open_container(trackread_t *t, const char *path, char *why, size_t w
         if (score >= AVPROBE_SCORE_EXTENSION)
             damaged(why, whysize, err);
         else
-            snprintf(why, whysize, "it is not a sound file Safe Base can play");
+            snprintf(why, whysize, "%s", not_playable());
         return false;
     }
     return choose_stream(t, why, whysize);
@@ -216,14 +248,15 @@ static bool open_decoder(trackread_t *t, char *why, size_t whysize)
     const AVCodec *codec = avcodec_find_decoder(p->codec_id);
     int ch = p->ch_layout.nb_channels;
     if (ch < 1 || ch > MAX_CHANNELS || p->sample_rate < 1000 || p->sample_rate > 768000) {
-        snprintf(why, whysize, "its channels or sample rate are not supported");
+        /* TRANSLATORS: why a music file cannot play */
+        snprintf(why, whysize, "%s", _("its channels or sample rate are not supported"));
         return false;
     }
     t->dec = codec ? avcodec_alloc_context3(codec) : NULL;
     t->pkt = av_packet_alloc();
     t->frame = av_frame_alloc();
     if (!t->dec || !t->pkt || !t->frame || avcodec_parameters_to_context(t->dec, p) < 0) {
-        snprintf(why, whysize, "out of memory");
+        snprintf(why, whysize, "%s", _("out of memory"));
         return false;
     }
     t->dec->thread_count = 1; /* the caller's thread decodes: no threads of FFmpeg's own */
@@ -253,7 +286,7 @@ static trackread_t *open_at(const char *path, bool native, char *why, size_t why
     trackread_t *t = calloc(1, sizeof *t);
     if (!t) {
         close(fd);
-        snprintf(why, whysize, "out of memory");
+        snprintf(why, whysize, "%s", _("out of memory"));
         return NULL;
     }
     t->fd = fd;
@@ -314,7 +347,9 @@ static bool setup_converter(trackread_t *t, const AVFrame *f)
 {
     int ch = f->ch_layout.nb_channels;
     if (ch < 1 || ch > MAX_CHANNELS || f->sample_rate < 1000 || f->sample_rate > 768000) {
-        snprintf(t->error, sizeof t->error, "the file is damaged (its channels or rate change to ones not supported)");
+        snprintf(t->error, sizeof t->error, "%s",
+                 /* TRANSLATORS: why a music file stops playing */
+                 _("the file is damaged (its channels or rate change to ones not supported)"));
         return false;
     }
     swr_free(&t->swr);
@@ -333,7 +368,8 @@ static bool setup_converter(trackread_t *t, const AVFrame *f)
         err = swr_init(t->swr);
     av_channel_layout_uninit(&in);
     if (err < 0) {
-        snprintf(t->error, sizeof t->error, "cannot convert it (%s)", av_err2str(err));
+        /* TRANSLATORS: why a music file stops playing; %s is FFmpeg's reason (in English) */
+        snprintf(t->error, sizeof t->error, _("cannot convert it (%s)"), av_err2str(err));
         swr_free(&t->swr);
         return false;
     }
@@ -350,7 +386,7 @@ static bool reserve(trackread_t *t, int n)
         return true;
     float *bigger = realloc(t->buf, sizeof(float) * 2 * (size_t)n);
     if (!bigger) {
-        snprintf(t->error, sizeof t->error, "out of memory");
+        snprintf(t->error, sizeof t->error, "%s", _("out of memory"));
         return false;
     }
     t->buf = bigger;
@@ -370,7 +406,7 @@ static bool convert(trackread_t *t, const AVFrame *f)
     uint8_t *out = (uint8_t *)t->buf;
     int got = swr_convert(t->swr, &out, room, f ? (const uint8_t **)f->extended_data : NULL, f ? f->nb_samples : 0);
     if (got < 0) {
-        snprintf(t->error, sizeof t->error, "cannot convert it (%s)", av_err2str(got));
+        snprintf(t->error, sizeof t->error, _("cannot convert it (%s)"), av_err2str(got));
         return false;
     }
     t->have = got;
@@ -392,7 +428,7 @@ static void feed(trackread_t *t)
     err = avcodec_send_packet(t->dec, t->pkt);
     av_packet_unref(t->pkt);
     if (err < 0 && err != AVERROR(EAGAIN) && ++t->bad > MAX_BAD_PACKETS) {
-        snprintf(t->error, sizeof t->error, "the file is damaged (its sound cannot be decoded)");
+        snprintf(t->error, sizeof t->error, "%s", damaged_sound());
         avcodec_send_packet(t->dec, NULL);
     }
 }
@@ -444,7 +480,7 @@ static bool refill(trackread_t *t)
             t->done = true;
             return convert(t, NULL) && t->have > 0;
         } else if (++t->bad > MAX_BAD_PACKETS) {
-            snprintf(t->error, sizeof t->error, "the file is damaged (its sound cannot be decoded)");
+            snprintf(t->error, sizeof t->error, "%s", damaged_sound());
             return false;
         }
     }

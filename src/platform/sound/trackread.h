@@ -10,17 +10,20 @@
 #include <stdint.h>
 
 #define TRACKREAD_RATE 48000
-#define TRACKREAD_NO_SOUND "no sound could be read from it (the file seems damaged)"
+#define TRACKREAD_NO_SOUND trackread_no_sound()
 
 typedef struct trackread trackread_t;
 
+/* The reason given when a file opens but gives no sound, in the user's language. */
+const char *trackread_no_sound(void);
+
 /* Opens path for reading. Returns NULL with a plain reason in why ("the file is empty", "it
- * is not a sound file Safe Base can play", "the file is damaged (...)"...) when it cannot be
- * played. Caller closes it. Channels become two: mono goes to both sides at its own level;
- * more than two are folded: left = front left / 2 + the others' sum / (2 * (n - 2)), right the
- * same with front right (5.1: FL/2 + (FC + LFE + BL + BR)/8), which never clips more than the
- * input. Memory stays the same whatever the file's length, but for .m4a, whose index FFmpeg
- * keeps whole (about 8 MB an hour of AAC). */
+ * is not a sound file Safe Base can play", "the file is damaged (...)"..., in the user's
+ * language) when it cannot be played. Caller closes it. Channels become two: mono goes to both
+ * sides at its own level; more than two are folded: left = front left / 2 + the others' sum /
+ * (2 * (n - 2)), right the same with front right (5.1: FL/2 + (FC + LFE + BL + BR)/8), which
+ * never clips more than the input. Memory stays the same whatever the file's length, but for
+ * .m4a, whose index FFmpeg keeps whole (about 8 MB an hour of AAC). */
 trackread_t *trackread_open(const char *path, char *why, size_t whysize);
 
 /* Opens path like trackread_open, but reads at the file's own sample rate (no resampling):
