@@ -29,7 +29,8 @@ packages=(
   # quality gates: fuzzing (clang's libFuzzer), static analysis, memcheck, the desktop file;
   # the AppStream metainfo's test (appstreamcli)
   clang libclang-rt-14-dev clang-tidy cppcheck valgrind desktop-file-utils appstream
-  # tools/make-screenshots.sh: the app's clock set to one day (and sped up) with libfaketime
+  # tools/make-screenshots.sh and tools/language-shots.sh: the app's clock set to one day (and
+  # sped up) with libfaketime
   libfaketime
   # the plan file type's test: the MIME database and xdg-mime
   shared-mime-info xdg-utils libfile-mimeinfo-perl

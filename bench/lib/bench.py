@@ -582,6 +582,12 @@ def main():
     m = machine(ctx.src)
     head, tab = table(runs, windowed, five, hist, m, args.runs)
     print("\n" + head + "\n\n" + tab)
+    kept = ""  # the sections other bench scripts' figures go in (from "## Music at any scale" on)
+    if os.path.exists(args.out):
+        with open(args.out) as f:
+            old = f.read()
+        at = old.find("\n## Music at any scale")
+        kept = old[at:] if at >= 0 else ""
     with open(args.out, "w") as f:
         f.write("# Performance\n\nThe latest table from `bench/run` (run it again after a change "
                 "that matters; `BENCH_RUNS` sets the number of runs, default 3).\n\n")
@@ -593,6 +599,7 @@ def main():
                 % (five["cues_found"], five["expected_cues"], ", ".join(five["cue_errors_ms"]), five["disk_rate"],
                    five["wall_minus_plan_s"]))
         f.write(HOW)
+        f.write(kept)
     print("\nwritten to %s" % args.out)
 
 

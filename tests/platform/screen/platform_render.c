@@ -2,7 +2,8 @@
  * its pixels: the disk's filled angle matches the time gone within 2 degrees, every text box
  * lies inside the screen without overlapping at five sizes, the digits stand at least 8% of
  * the screen height, and the high-contrast theme's text reaches 7:1 on screen. Also: a caption on
- * the end screen never covers its Done button. */
+ * the end screen never covers its Done button, and a text first drawn faded shows at full ink
+ * once its fade is over. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -76,7 +77,8 @@ static void render(target_t *t, const plan_t *plan, const session_view_t *v, con
 static double filled_from(const target_t *t, const layout_t *l, SDL_Color disk)
 {
     double rr = l->disk_r * 0.7;
-    for (double a = 0; a < 360; a += 0.05) {
+    for (int k = 0; k < 7200; k++) {
+        double a = k * 0.05;
         int x = (int)lround(l->disk_x + rr * sin(a * M_PI / 180));
         int y = (int)lround(l->disk_y - rr * cos(a * M_PI / 180));
         if (distance(pixel(t, x, y), disk) < 30)
@@ -263,6 +265,34 @@ static void end_caption_clear_of_button(const plan_t *plan, session_t *s)
     }
 }
 
+/* A text first drawn faded (the help or "Paused" fading in) is drawn at full ink once the fade
+ * is over: its cached texture holds it opaque; the fade is applied only when it is drawn. */
+static void fade_not_kept(void)
+{
+    target_t t;
+    if (!target_open(&t, 400, 80, THEME_CALM)) {
+        CHECK(!"a software target with the font");
+        return;
+    }
+    int brightest = 0;
+    for (int a = 30; a <= 255; a += 225) {
+        SDL_SetRenderDrawColor(t.r, 0, 0, 0, 255);
+        SDL_RenderClear(t.r);
+        text_draw(t.text, "Pause / go on", 40, (SDL_Color){ 250, 250, 250, (Uint8)a }, 10, 10, 0, TEXT_LEFT);
+        SDL_RenderFlush(t.r);
+        text_end_frame(t.text);
+    }
+    for (int y = 0; y < 80; y++)
+        for (int x = 0; x < 400; x++) {
+            SDL_Color c = pixel(&t, x, y);
+            brightest = c.g > brightest ? c.g : brightest;
+        }
+    CHECK(brightest >= 240);
+    if (brightest < 240)
+        fprintf(stderr, "  a text drawn faded, then whole: its brightest pixel is %d of 250\n", brightest);
+    target_close(&t);
+}
+
 int main(void)
 {
     if (SDL_Init(SDL_INIT_VIDEO) != 0) {
@@ -285,6 +315,7 @@ int main(void)
     contrast_on_screen(&plan, &v);
     session_update(&s, 3000, INPUT_END, &cues);
     end_caption_clear_of_button(&plan, &s);
+    fade_not_kept();
     plan_free(&plan);
     SDL_Quit();
     return check_summary();
