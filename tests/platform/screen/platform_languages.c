@@ -881,6 +881,8 @@ int main(void)
     for (int i = 1; i < nlangs; i++)
         real += !langs[i].made_up;
     CHECK(real >= 1); /* a language of po/LINGUAS besides English ran (not only the made-up one) */
+    if (real < 1)
+        fprintf(stderr, "no language of po/LINGUAS could run (see the lines above): only English was checked\n");
     lab_t lab = { .texts = calloc(MAX_TEXTS, sizeof(text_drawn_t)) };
     if (!lab.texts)
         return 1;
