@@ -28,6 +28,18 @@ def make_library(root, count, track):
     open(done, "w").close()
 
 
+def make_track(lib):
+    """The library's one 4-second Ogg Vorbis track (a chord), made once in lib; its path."""
+    os.makedirs(lib, exist_ok=True)
+    track = os.path.join(lib, "one.ogg")
+    if not os.path.exists(track):
+        subprocess.run(["sox", "-R", "-n", "-r", "44100", "-c", "2", track + ".wav", "synth", "4",
+                        "sine", "262", "sine", "392", "gain", "-22"], check=True)
+        subprocess.run(["sox", track + ".wav", "-C", "3", track], check=True)
+        os.unlink(track + ".wav")
+    return track
+
+
 def drop_caches():
     """Empties the page cache when allowed (root, not in a container that forbids it)."""
     try:
@@ -72,13 +84,7 @@ def main():
     ctx = bench.open_ctx(args, "library", ("Xvfb", "xdotool", "sox"))
     try:
         lib = os.path.abspath(args.library_dir)
-        os.makedirs(lib, exist_ok=True)
-        track = os.path.join(lib, "one.ogg")
-        if not os.path.exists(track):
-            subprocess.run(["sox", "-R", "-n", "-r", "44100", "-c", "2", track + ".wav", "synth", "4",
-                            "sine", "262", "sine", "392", "gain", "-22"], check=True)
-            subprocess.run(["sox", track + ".wav", "-C", "3", track], check=True)
-            os.unlink(track + ".wav")
+        track = make_track(lib)
         cases = [("one track", track)]
         for n in (2000, 10000):
             root = os.path.join(lib, "library-%d" % n)

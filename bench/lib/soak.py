@@ -39,13 +39,7 @@ def main():
     ap.add_argument("--library-dir", required=True)
     args = ap.parse_args()
     lib = os.path.abspath(args.library_dir)
-    os.makedirs(lib, exist_ok=True)
-    track = os.path.join(lib, "one.ogg")
-    if not os.path.exists(track):
-        subprocess.run(["sox", "-R", "-n", "-r", "44100", "-c", "2", track + ".wav", "synth", "4",
-                        "sine", "262", "sine", "392", "gain", "-22"], check=True)
-        subprocess.run(["sox", track + ".wav", "-C", "3", track], check=True)
-        os.unlink(track + ".wav")
+    track = library.make_track(lib)
     root = os.path.join(lib, "library-2000")
     library.make_library(root, 2000, track)
     tmp = tempfile.mkdtemp(prefix="safebase-soak-")
