@@ -19,7 +19,8 @@ wait_for() { # seconds, then a command that must come true
 }
 in_journal() { local f; for f in $(journal_files "$LOG"); do grep -qs "$1" "$f" && return 0; done; return 1; }
 held() { in_journal '^held '; }
-window() { xdotool search --name 'Safe Base' | head -1; }
+# this run's window (by its pid: the last run's window can outlive its process for a moment)
+window() { xdotool search --all --pid "$pid" --name 'Safe Base' | head -1; }
 
 # rating and note, then Enter
 SDL_DISKAUDIOFILE=$WORK/a.raw "$BIN" --window=1280x720 --plan "$SHORT" --start --log "$LOG" --client Robin \

@@ -23,7 +23,9 @@ wait_for() { # seconds, then a command that must come true
   for _ in $(seq "$n"); do "$@" && return 0; sleep 0.1; done
   return 1
 }
-window() { xdotool search --name 'Safe Base' 2>/dev/null | head -1; }
+# this run's window (by its pid: the last run's window can outlive its process for a moment,
+# and keys sent to it are lost)
+window() { xdotool search --all --pid "$pid" --name 'Safe Base' 2>/dev/null | head -1; }
 has_window() { [ -n "$(window)" ]; }
 # Starts safebase in the background (NAME, then its arguments) and waits for its window.
 start() {
