@@ -11,7 +11,12 @@ for config in build:OFF build-asan:ON; do
   echo "== $dir (sanitizers $sanitize)"
   cmake -S . -B "$dir" -DCMAKE_BUILD_TYPE=Debug -DSAFEBASE_SANITIZE="$sanitize" >/dev/null
   cmake --build "$dir" -j "$jobs"
-  (cd "$dir" && ctest --output-on-failure -j "$jobs")
+  # the two tests that measure time on real things (a PulseAudio server's clock, a 2,001-track
+  # library's CPU) run once, in the plain build: under the sanitizers they measure the
+  # sanitizers, and the 40-minute budget of a fresh machine has no room for them twice
+  skip=()
+  [ "$sanitize" = ON ] && skip=(-E '^(e2e_pulse_start|e2e_audio_library)$')
+  (cd "$dir" && ctest --output-on-failure -j "$jobs" "${skip[@]}")
 done
 echo "== release build (the README's first command builds Release: it must compile cleanly)"
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
