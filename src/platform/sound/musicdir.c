@@ -3,7 +3,6 @@
  * whether a file really plays is found out by the decoder. */
 #include "platform/sound/musicdir.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -13,11 +12,6 @@
 #include "core/base/i18n.h"
 #include "platform/sound/musictree.h"
 #include "platform/sys/paths.h"
-
-bool musicdir_is_audio_name(const char *name)
-{
-    return playlist_is_audio_name(name);
-}
 
 /* A folder's sound files, its sub-folders' too (musictree), in name order or shuffled. */
 static bool expand_folder(playlist_t *list, const char *dir, bool shuffle, unsigned seed, char *why,

@@ -19,7 +19,8 @@ typedef struct {
 } musicdir_info_t;
 
 /* Appends the tracks that source names: a file as itself, a folder's audio files sorted by
- * name (or shuffled with seed when shuffle is set; not recursive), a playlist's entries in
+ * name, its sub-folders' too (musictree.h), or shuffled with seed when shuffle is set, a
+ * playlist's entries in
  * its order (playlist_parse_any). Returns false with a reason in why when the source is
  * missing or unreadable or holds no audio file ("the playlist lists no files, only web
  * addresses (3), which Safe Base never fetches"). */
@@ -32,8 +33,5 @@ bool musicdir_expand(playlist_t *list, const char *source, bool shuffle, unsigne
  * playlist is larger than 8 MB: only its first 8 MB was read"..., joined by "; ". */
 bool musicdir_expand_ex(playlist_t *list, const char *source, bool shuffle, unsigned seed,
                         musicdir_info_t *info, char *why, size_t whysize);
-
-/* True for the file endings we try to play (playlist_is_audio_name). */
-bool musicdir_is_audio_name(const char *name);
 
 #endif
