@@ -21,6 +21,8 @@
 #include "platform/log/reportprint.h"
 #include "platform/sys/i18n.h"
 #include "platform/sys/options.h"
+#include "platform/sys/osfile.h"
+#include "platform/sys/osproc.h"
 #include "platform/sys/paths.h"
 
 static int check_files(const options_t *o)
@@ -80,7 +82,7 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
     catalog_entry_t *e = catalog_find(cat, name);
     if (e || cat->count >= CATALOG_MAX)
         return e;
-    FILE *probe = fopen(name, "rb");
+    FILE *probe = osfile_fopen(name, "rb");
     if (!probe) {
         /* TRANSLATORS: --plan NAME found no plan; --list stays as it is */
         i18n_say(stderr, _("no plan named \"%s\" (see --list)"), name);
@@ -91,9 +93,9 @@ static catalog_entry_t *resolve_plan(catalog_t *cat, const char *name)
     memset(e, 0, sizeof *e);
     /* a plan file named by its path is one opened from outside, like a file someone sent:
      * adjusting it saves a copy among the user's plans, never over the file itself */
-    if (!realpath(name, e->path))
+    if (!osfile_realpath(name, e->path, sizeof e->path))
         snprintf(e->path, sizeof e->path, "%s", name);
-    const char *base = strrchr(e->path, '/');
+    const char *base = paths_last_separator(e->path);
     base = base ? base + 1 : e->path;
     snprintf(e->id, sizeof e->id, "%.*s", (int)strcspn(base, "."), base);
     e->opened = true;
@@ -115,7 +117,7 @@ static int show_history(const options_t *o, catalog_t *cat, const char *log_path
         /* TRANSLATORS: --history with a shared log folder (%1$s): every device's file in it is
            read; %2$s is this device's file */
         i18n_say(stderr, _("every device's file in %s; this device writes %s"), log_dir,
-                 strrchr(log_path, '/') ? strrchr(log_path, '/') + 1 : log_path);
+                 paths_last_separator(log_path) ? paths_last_separator(log_path) + 1 : log_path);
     catalog_entry_t *e = o->plan ? catalog_find(cat, o->plan) : NULL;
     return historyprint_main(log_path, log_dir[0] ? log_dir : NULL, o->since, o->until, o->client,
                              e ? e->plan.title : o->plan, o->csv, stdout, stderr);
@@ -147,12 +149,13 @@ static bool choose_log(const options_t *o, const settings_t *s, char *log_path, 
         log_path[0] = log_dir[0] = '\0';
         return false;
     }
-    if (access(log_path, F_OK) != 0 && logfile_choose_path(NULL, old, sizeof old) && access(old, F_OK) == 0)
+    osfile_stat_t st;
+    if (osfile_stat(log_path, &st) != 0 && logfile_choose_path(NULL, old, sizeof old) && osfile_stat(old, &st) == 0)
         /* TRANSLATORS: when a shared log folder is first used: %1$s is the old log, %2$s the
            shared folder, %3$s the file name this device uses there */
         i18n_say(stderr, _("your earlier sessions are in %s; to see them with every device's, copy that "
                            "file into %s as %s (before this device's first session there; see docs/log-format.md)"),
-                 old, log_dir, strrchr(log_path, '/') + 1);
+                 old, log_dir, paths_last_separator(log_path) + 1);
     return true;
 }
 
@@ -175,6 +178,10 @@ static void tune_memory(void)
 
 int main(int argc, char **argv)
 {
+    osproc_console();
+    argv = osproc_args(argc, argv);
+    if (!argv)
+        return 1;
     i18n_init();
     tune_memory();
     options_t opts;

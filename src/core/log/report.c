@@ -11,6 +11,7 @@
 
 #include "core/base/duration.h"
 #include "core/base/i18n.h"
+#include "core/base/printf.h"
 #include "core/base/utf8.h"
 #include "core/log/daytext.h"
 
@@ -53,7 +54,7 @@ static void put(buf_t *b, const char *s)
     put_n(b, s, strlen(s));
 }
 
-static void putf(buf_t *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void putf(buf_t *b, const char *fmt, ...) PRINTF_LIKE(2, 3);
 static void putf(buf_t *b, const char *fmt, ...)
 {
     char small[512];
@@ -110,7 +111,7 @@ static void esc(buf_t *b, const char *s)
 
 /* Writes fmt (a message with one %s) with text, HTML already, in the %s; a piece that could
  * not be built (failed) fails the page. */
-static void put_with(buf_t *b, const char *fmt, const char *text, bool failed) __attribute__((format(printf, 2, 0)));
+static void put_with(buf_t *b, const char *fmt, const char *text, bool failed) PRINTF_LIKE(2, 0);
 static void put_with(buf_t *b, const char *fmt, const char *text, bool failed)
 {
     b->failed |= failed;

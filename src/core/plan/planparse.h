@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/base/printf.h"
 #include "core/plan/plan.h"
 
 #define PLAN_DEFAULT_FADE_MS 1500
@@ -50,7 +51,7 @@ typedef struct {
 
 /* Records a mistake on a line (0 = the whole file); counts it as dropped when the list is full. */
 void planparse_error(planparse_t *st, int line, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
+    PRINTF_LIKE(3, 4);
 
 /* Copies s into memory the plan owns; on failure notes out of memory and returns NULL. */
 char *planparse_strdup(planparse_t *st, const char *s);

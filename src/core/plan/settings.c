@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/base/i18n.h"
+#include "core/base/printf.h"
 #include "core/plan/planread.h"
 
 void settings_defaults(settings_t *s)
@@ -20,7 +21,7 @@ void settings_defaults(settings_t *s)
     s->loudness_target = -23.0;
 }
 
-static void add_error(settings_errors_t *errs, int line, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void add_error(settings_errors_t *errs, int line, const char *fmt, ...) PRINTF_LIKE(3, 4);
 static void add_error(settings_errors_t *errs, int line, const char *fmt, ...)
 {
     if (errs->count >= SETTINGS_MAX_ERRORS) {

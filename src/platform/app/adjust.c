@@ -10,13 +10,14 @@
 #include <time.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
 /* The whole file at path (at most CATALOG_MAX_FILE bytes) into a malloc'd buffer. */
 static char *read_text(const char *path, size_t *len, char *why, size_t whysize)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = osfile_fopen(path, "rb");
     if (!f) {
         /* TRANSLATORS: a plan file (%1$s) that cannot be read, and why */
         snprintf(why, whysize, _("cannot read %s: %s"), path, strerror(errno));
@@ -190,7 +191,7 @@ bool adjust_save(adjust_t *a, const catalog_t *cat, char *path, size_t pathsize,
     char date[32], from[4400], title[256], stem[96], dir[4096];
     err[0] = '\0';
     today(date, sizeof date);
-    const char *base = strrchr(a->path, '/');
+    const char *base = paths_last_separator(a->path);
     snprintf(from, sizeof from, "\"%s\" (%s)", a->title, base ? base + 1 : a->path);
     char *text = NULL;
     bool ok = false;
@@ -229,7 +230,7 @@ bool adjust_keep(adjust_t *a, char *path, size_t pathsize, char *err, size_t err
     char date[32], from[4400], stem[96], dir[4096];
     err[0] = '\0';
     today(date, sizeof date);
-    const char *base = strrchr(a->path, '/');
+    const char *base = paths_last_separator(a->path);
     base = base ? base + 1 : a->path;
     /* TRANSLATORS: in the comment that opens a plan kept with K: where it came from (%s, a file) */
     snprintf(from, sizeof from, _("%s, as it was"), a->path);

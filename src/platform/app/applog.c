@@ -4,7 +4,6 @@
  * nothing about when to write what (logkeep does), nor about the session. */
 #include "platform/app/applog.h"
 
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -18,22 +17,15 @@
 #include "platform/log/reportprint.h"
 #include "platform/sys/i18n.h"
 #include "platform/sys/options.h"
+#include "platform/sys/osproc.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
 #define CLIENT_TAIL (256 << 10)        /* client labels are looked for in the log's last 256 KiB */
 
-static volatile sig_atomic_t hangup;
-
 /* The exit() path (Xlib calls exit() when the display goes): the one place from which a
  * session still running can then be written. Set by applog_open, cleared by applog_close. */
 static applog_t *live;
-
-static void on_hangup(int sig)
-{
-    (void)sig;
-    hangup = 1;
-}
 
 static const char *client_label(const applog_t *l)
 {
@@ -89,7 +81,7 @@ typedef struct {
 } reasons_t;
 
 /* Says what logkeep wants said. */
-static void tell(const applog_t *l, const logkeep_action_t *a, const reasons_t *why, app_request_t *req)
+static void tell_user(const applog_t *l, const logkeep_action_t *a, const reasons_t *why, app_request_t *req)
 {
     char msg[5200];
     switch (a->tell) {
@@ -165,7 +157,7 @@ static void carry_out(applog_t *l, logkeep_actions_t *todo, int64_t now, app_req
             if (req)
                 req->to_menu = true;
             break;
-        case LOGKEEP_TELL: tell(l, &a, &why, req); break;
+        case LOGKEEP_TELL: tell_user(l, &a, &why, req); break;
         }
     }
 }
@@ -183,8 +175,7 @@ void applog_leave_end(applog_t *l, int64_t now, app_request_t *req)
 void applog_tick(applog_t *l, int64_t now, app_request_t *req)
 {
     logkeep_actions_t todo = { 0 };
-    if (hangup) {
-        hangup = 0;
+    if (osproc_stop_asked()) {
         SDL_Event quit = { .type = SDL_QUIT };
         SDL_PushEvent(&quit); /* the loop ends the session as for a window close */
     }
@@ -315,11 +306,10 @@ void applog_open(applog_t *l, const char *log_path, const char *client)
         add_client(l, client);
         l->client = 0;
     }
-    struct sigaction sa = { .sa_handler = on_hangup };
-    sigemptyset(&sa.sa_mask);
-    sigaction(SIGHUP, &sa, NULL);
-    if (!live)
+    if (!live) {
         atexit(at_exit); /* (once a run; when l is closed it does nothing) */
+        osproc_watch(at_exit); /* (Windows' log off: the same, before the process is killed) */
+    }
     live = l;
 }
 
@@ -391,12 +381,11 @@ static void write_report(applog_t *l, app_request_t *req)
     const char *client = l->history_client >= 0 ? l->clients[l->history_client] : NULL;
     options_t o = { .client = client };
     const char *logs[1] = { l->log_path };
-    FILE *out = open_memstream(&page, &len), *warn = open_memstream(&msgs, &mlen);
+    osproc_memstream_t page_stream, msgs_stream;
+    FILE *out = osproc_memstream_open(&page_stream), *warn = osproc_memstream_open(&msgs_stream);
     int status = out && warn ? reportprint_run(&o, NULL, logs, 1, out, warn) : 1;
-    if (out)
-        fclose(out);
-    if (warn)
-        fclose(warn);
+    page = osproc_memstream_close(&page_stream, &len);
+    msgs = osproc_memstream_close(&msgs_stream, &mlen);
     time_t t = time(NULL);
     struct tm tm;
     localtime_r(&t, &tm);

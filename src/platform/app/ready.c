@@ -7,14 +7,15 @@
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "core/base/duration.h"
 #include "core/base/i18n.h"
+#include "core/base/printf.h"
 #include "core/sound/playlist.h"
 #include "platform/screen/formscreen.h"
 #include "platform/sys/choicesfile.h"
 #include "platform/sys/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define BANNER_MS 4000
@@ -22,7 +23,7 @@
 
 enum { BUTTON_ADJUST, BUTTON_MUSIC, BUTTON_CLIENT, BUTTON_KEEP };
 
-static void banner(app_request_t *req, int64_t ms, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void banner(app_request_t *req, int64_t ms, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
 static void banner(app_request_t *req, int64_t ms, const char *fmt, ...)
 {
@@ -275,7 +276,7 @@ static void save_adjusted(ready_t *r, ready_ctx_t *ctx, app_request_t *req)
         return;
     }
     if (adjust_save(&r->adjust, ctx->cat, path, sizeof path, err, sizeof err)) {
-        const char *base = strrchr(path, '/');
+        const char *base = paths_last_separator(path);
         adjust_close(&r->adjust);
         if (reopen(r, ctx, path, req))
             /* TRANSLATORS: a banner: the adjusted plan was saved; %s is its file name */
@@ -310,7 +311,7 @@ static void keep(ready_t *r, ready_ctx_t *ctx, app_request_t *req)
         return;
     }
     adjust_close(&r->adjust);
-    const char *base = strrchr(path, '/');
+    const char *base = paths_last_separator(path);
     if (reopen(r, ctx, path, req))
         /* TRANSLATORS: a banner: the plan was kept; %s is its file name */
         banner(req, BANNER_MS, _("Kept among your plans (%s)"), base ? base + 1 : path);
@@ -513,7 +514,7 @@ static void show_problems(ready_t *r, const char *path, const plan_errors_t *err
 {
     r->problems = *errs;
     r->problem_sel = 0;
-    const char *base = strrchr(path, '/');
+    const char *base = paths_last_separator(path);
     /* TRANSLATORS: the title of the screen listing a plan file's mistakes; %s is the file */
     snprintf(r->problems_title, sizeof r->problems_title, _("%s cannot open yet"), base ? base + 1 : path);
     if (errs->dropped)
@@ -567,15 +568,15 @@ void ready_open_file(ready_t *r, ready_ctx_t *ctx, const char *path, bool start,
 
 void ready_drop(ready_t *r, ready_ctx_t *ctx, screen_t screen, const char *path, app_request_t *req)
 {
-    const char *base = strrchr(path, '/');
+    const char *base = paths_last_separator(path);
     base = base && base[1] ? base + 1 : path;
-    struct stat st;
+    osfile_stat_t st;
     if (screen != SCREEN_MENU && screen != SCREEN_READY) {
         /* TRANSLATORS: a banner: a file was dropped on a screen that does not take it */
         banner(req, BANNER_MS, "%s", _("Drop it on the plans or on the ready screen"));
         return;
     }
-    if (stat(path, &st) != 0) {
+    if (osfile_stat(path, &st) != 0) {
         /* TRANSLATORS: a banner: a dropped file (%s) cannot be found */
         banner(req, BANNER_MS, _("Cannot find %s"), path);
         return;
@@ -584,7 +585,7 @@ void ready_drop(ready_t *r, ready_ctx_t *ctx, screen_t screen, const char *path,
         ready_open_file(r, ctx, path, false, req);
         return;
     }
-    bool music = S_ISDIR(st.st_mode) || playlist_is_playlist_name(path) || playlist_is_audio_name(path);
+    bool music = st.kind == OSFILE_FOLDER || playlist_is_playlist_name(path) || playlist_is_audio_name(path);
     if (!music) {
         /* TRANSLATORS: a banner: a dropped file (%s) that Safe Base cannot use */
         banner(req, LONG_BANNER_MS, _("%s is neither music nor a plan: drop a sound file, a music folder, a "

@@ -11,8 +11,10 @@
 
 #include "core/base/duration.h"
 #include "core/base/i18n.h"
+#include "core/base/printf.h"
 #include "core/plan/plancopy.h"
 #include "platform/sys/i18n.h"
+#include "platform/sys/osproc.h"
 #include "platform/sys/paths.h"
 
 #define EXIT_GRACE_MS 2500   /* --exit-at-end waits for the end cue and the fade */
@@ -24,10 +26,7 @@ static void wall_clock(int64_t *epoch_ms, int *offset_s)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     *epoch_ms = (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
-    struct tm tm;
-    time_t t = ts.tv_sec;
-    localtime_r(&t, &tm);
-    *offset_s = (int)tm.tm_gmtoff;
+    *offset_s = osproc_utc_offset(ts.tv_sec);
 }
 
 /* A path from a plan (relative to the plan's folder) or from the settings file (relative to
@@ -237,7 +236,7 @@ static void banner(app_request_t *req, const char *msg, int64_t ms)
 
 /* Shows a cue as text for a moment, after a note sign (fmt: a translated sentence): when
  * captions are on, and always without sound. */
-static void caption(const step_t *st, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void caption(const step_t *st, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 static void caption(const step_t *st, const char *fmt, ...)
 {

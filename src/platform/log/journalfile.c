@@ -1,17 +1,13 @@
 /* Writes, locks, finds and recovers journals. A journal is replaced, never edited in place:
  * the new text goes to PATH.tmp, which is locked, fsync()ed and renamed over PATH, then the
- * folder is fsync()ed; a power cut leaves the old journal or the new one, never half of one. */
+ * folder is fsync()ed; a power cut leaves the old journal or the new one, never half of one.
+ * (On Windows the same through osfile.h: LockFileEx, FlushFileBuffers, MoveFileExW.) */
 #include "platform/log/journalfile.h"
 
-#include <dirent.h>
-#include <limits.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -20,6 +16,7 @@
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
 #include "platform/sys/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define STALE_TMP_S 60   /* a temporary file older than this, unlocked, is left from a crash */
@@ -28,11 +25,14 @@
  * realpath() when it exists, else made absolute as written. */
 static void canonical(const char *path, char *out, size_t size)
 {
-    char dir[4096], real[PATH_MAX], cwd[4096];
-    const char *base = strrchr(path, '/');
+    char dir[4096], real[4096], cwd[4096];
+    const char *base = NULL;
+    for (const char *p = path; *p; p++)
+        if (paths_is_separator(*p))
+            base = p;
     paths_dirname(path, dir, sizeof dir);
     int n;
-    if (realpath(dir, real))
+    if (osfile_realpath(dir, real, sizeof real))
         n = snprintf(out, size, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base ? base + 1 : path);
     else if (path[0] != '/' && getcwd(cwd, sizeof cwd))
         n = snprintf(out, size, "%s/%s", cwd, path);
@@ -48,8 +48,10 @@ static bool journal_prefix(const char *log, bool fallback, char *dir, size_t dir
 {
     if (!fallback) {
         paths_dirname(log, dir, dirsize);
-        const char *base = strrchr(log, '/');
-        base = base ? base + 1 : log;
+        const char *base = log;
+        for (const char *p = log; *p; p++)
+            if (paths_is_separator(*p))
+                base = p + 1;
         /* a device's file in a shared folder (logdir.h): its journal stays on the device */
         return !logdir_is_log_name(base) && snprintf(prefix, size, "%s.journal-", base) < (int)size;
     }
@@ -59,15 +61,6 @@ static bool journal_prefix(const char *log, bool fallback, char *dir, size_t dir
     for (const char *p = abs; *p; p++)
         h = (h ^ (unsigned char)*p) * 1099511628211ULL;
     return paths_state_dir(dir, dirsize) && snprintf(prefix, size, "%016llx.journal-", (unsigned long long)h) < (int)size;
-}
-
-static void sync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd);
-        close(fd);
-    }
 }
 
 bool journalfile_init(journalfile_t *jf, const char *log_path, const char *id)
@@ -96,7 +89,7 @@ static int replace(const char *target, const char *text, size_t n, char *err, si
     }
     paths_dirname(target, dir, sizeof dir);
     if (!paths_mkdirs(dir, 0700) ||
-        (fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600)) < 0 || flock(fd, LOCK_EX) != 0)
+        (fd = osfile_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 || osfile_lock(fd, true) != 0)
         goto fail;
     for (size_t done = 0; done < n;) {
         ssize_t w = write(fd, text + done, n - done);
@@ -106,15 +99,15 @@ static int replace(const char *target, const char *text, size_t n, char *err, si
         }
         done += (size_t)w;
     }
-    if (fsync(fd) != 0 || rename(tmp, target) != 0)
+    if (osfile_sync(fd) != 0 || osfile_replace(tmp, target) != 0)
         goto fail;
-    sync_dir(dir);
+    osfile_sync_dir(dir);
     return fd;
 fail:
     /* TRANSLATORS: the journal (%1$s) cannot be written, and why */
     snprintf(err, errsize, _("cannot keep the journal %s: %s"), target, strerror(errno));
     if (fd >= 0) {
-        unlink(tmp);
+        osfile_unlink(tmp);
         close(fd);
     }
     return -1;
@@ -124,9 +117,9 @@ static void forget(journalfile_t *jf, bool remove)
 {
     if (remove && jf->path[0]) {
         char dir[4096];
-        unlink(jf->path);
+        osfile_unlink(jf->path);
         paths_dirname(jf->path, dir, sizeof dir);
-        sync_dir(dir);
+        osfile_sync_dir(dir);
     }
     if (jf->fd >= 0)
         close(jf->fd);
@@ -235,14 +228,14 @@ static int recover_records(journalfile_t *jf, const char *log, FILE *out)
 /* Recovers one journal if its app is gone. Returns the records written. */
 static int recover_one(const char *path, const char *log_abs, bool fallback, const char *log, FILE *out)
 {
-    int fd = open(path, O_RDWR | O_CLOEXEC);
+    int fd = osfile_open(path, O_RDWR, 0);
     if (fd < 0)
         return 0;
-    struct stat held, now;
+    osfile_stat_t held, now;
     journalfile_t jf = { .fd = -1 };
     int written = 0;
-    if (flock(fd, LOCK_EX | LOCK_NB) != 0 || fstat(fd, &held) != 0 || stat(path, &now) != 0 ||
-        held.st_ino != now.st_ino || held.st_dev != now.st_dev)
+    if (osfile_lock(fd, false) != 0 || osfile_fstat(fd, &held) != 0 || osfile_stat(path, &now) != 0 ||
+        held.ino != now.ino || held.dev != now.dev)
         goto done; /* its app is alive (or just replaced it) */
     char err[300];
     jf.j = calloc(1, sizeof *jf.j); /* (zeroed: freed unread when the file is too long) */
@@ -274,12 +267,13 @@ static int by_name(const void *a, const void *b)
 /* Removes a temporary journal left by a crash (unlocked, and old enough not to be in use). */
 static void remove_stale_tmp(const char *path)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
-    struct stat st;
+    int fd = osfile_open(path, O_RDONLY, 0);
+    osfile_stat_t st;
     if (fd < 0)
         return;
-    if (flock(fd, LOCK_EX | LOCK_NB) == 0 && fstat(fd, &st) == 0 && time(NULL) - st.st_mtime > STALE_TMP_S)
-        unlink(path);
+    if (osfile_lock(fd, false) == 0 && osfile_fstat(fd, &st) == 0 &&
+        time(NULL) - st.mtime_ns / 1000000000 > STALE_TMP_S)
+        osfile_unlink(path);
     close(fd);
 }
 
@@ -287,18 +281,19 @@ static void remove_stale_tmp(const char *path)
 static int recover_dir(const char *dir, const char *prefix, const char *log_abs, bool fallback, const char *log,
                        FILE *out)
 {
-    DIR *d = opendir(dir);
+    osfile_dir_t *d = osfile_opendir(dir);
     if (!d)
         return 0;
     char *names[256];
     int count = 0, written = 0;
     size_t plen = strlen(prefix);
-    struct dirent *e;
-    while ((e = readdir(d)) && count < 256) {
-        if (strncmp(e->d_name, prefix, plen) == 0 && (names[count] = strdup(e->d_name)))
+    const char *name;
+    osfile_kind_t kind;
+    while (count < 256 && (name = osfile_readdir(d, &kind))) {
+        if (strncmp(name, prefix, plen) == 0 && (names[count] = strdup(name)))
             count++;
     }
-    closedir(d);
+    osfile_closedir(d);
     if (count > 1)
         qsort(names, (size_t)count, sizeof names[0], by_name);
     for (int i = 0; i < count; i++) {

@@ -5,19 +5,16 @@
 #include "platform/log/logdir.h"
 
 #include <ctype.h>
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
-#include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/base/i18n.h"
 #include "core/log/record.h"
 #include "platform/sys/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
@@ -29,7 +26,7 @@
 /* The id in the file at path: 8 lower-case hex digits, an optional newline. */
 static bool read_id(const char *path, char id[ID_HEX + 1])
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = osfile_open(path, O_RDONLY, 0);
     if (fd < 0)
         return false;
     char buf[32];
@@ -49,11 +46,8 @@ static bool read_id(const char *path, char id[ID_HEX + 1])
 static bool random_id(char text[ID_HEX + 2], char *err, size_t errsize)
 {
     unsigned char b[ID_HEX / 2];
-    int fd = open("/dev/urandom", O_RDONLY | O_CLOEXEC);
-    ssize_t n = fd >= 0 ? read(fd, b, sizeof b) : -1;
-    if (fd >= 0)
-        close(fd);
-    if (n != (ssize_t)sizeof b) {
+    errno = EIO;
+    if (!osfile_random(b, sizeof b)) {
         /* TRANSLATORS: a shared log folder needs an id for this device, made at random */
         snprintf(err, errsize, _("cannot read /dev/urandom for this device's id: %s"), strerror(errno));
         return false;
@@ -78,14 +72,15 @@ static bool device_id(bool create, char id[ID_HEX + 1], char *err, size_t errsiz
     }
     if (!random_id(text, err, errsize))
         return false;
-    bool exists = access(path, F_OK) == 0;
+    osfile_stat_t st;
+    bool exists = osfile_stat(path, &st) == 0;
     if (exists) { /* there but not an id (damaged by hand): a new one replaces it */
         if (!savefile_replace(path, text, ID_HEX + 1, err, errsize))
             return false;
     } else if (!savefile_create(dir, "device-id", "", text, ID_HEX + 1, made, sizeof made, err, errsize)) {
         return false;
     } else if (strcmp(made, path) != 0) {
-        unlink(made); /* another first run made device-id a moment before: that one is kept */
+        osfile_unlink(made); /* another first run made device-id a moment before: that one is kept */
     }
     if (read_id(path, id))
         return true;
@@ -97,9 +92,8 @@ static bool device_id(bool create, char id[ID_HEX + 1], char *err, size_t errsiz
 static void host_part(char out[HOST_MAX + 1])
 {
     char host[256] = "";
-    if (gethostname(host, sizeof host - 1) != 0)
+    if (!osfile_hostname(host, sizeof host))
         host[0] = '\0';
-    host[sizeof host - 1] = '\0';
     size_t n = 0;
     for (const char *p = host; *p && n < HOST_MAX; p++) {
         char c = (char)tolower((unsigned char)*p);
@@ -153,7 +147,7 @@ bool logdir_is_log_name(const char *name)
     size_t n = strlen(name);
     if (n <= strlen(PREFIX) + strlen(SUFFIX) || strncmp(name, PREFIX, strlen(PREFIX)) != 0 || !ends_with(name, SUFFIX))
         return false;
-    char lower[NAME_MAX + 1];
+    char lower[256];
     snprintf(lower, sizeof lower, "%s", name);
     for (char *p = lower; *p; p++)
         *p = (char)tolower((unsigned char)*p);
@@ -166,8 +160,10 @@ bool logdir_is_log_name(const char *name)
 bool logdir_of(const char *log_path, char *dir, size_t size)
 {
     char name[64], want[128], err[300];
-    const char *base = strrchr(log_path, '/');
-    base = base ? base + 1 : log_path;
+    const char *base = log_path;
+    for (const char *p = log_path; *p; p++)
+        if (paths_is_separator(*p))
+            base = p + 1;
     if (!logdir_is_log_name(base) || !logdir_device_name(false, name, sizeof name, err, sizeof err))
         return false;
     snprintf(want, sizeof want, PREFIX "%s" SUFFIX, name);
@@ -184,7 +180,7 @@ static int by_name(const void *a, const void *b)
 
 int logdir_list(const char *dir, char paths[][LOGDIR_PATH], int max, char *err, size_t errsize)
 {
-    DIR *d = opendir(dir);
+    osfile_dir_t *d = osfile_opendir(dir);
     if (!d) {
         if (errno == ENOENT)
             return 0;
@@ -194,12 +190,13 @@ int logdir_list(const char *dir, char paths[][LOGDIR_PATH], int max, char *err, 
     }
     char **names = NULL;
     size_t count = 0, cap = 0;
-    struct dirent *e;
-    while ((e = readdir(d))) {
+    const char *name;
+    osfile_kind_t kind;
+    while ((name = osfile_readdir(d, &kind))) {
         char path[LOGDIR_PATH];
-        struct stat st;
-        if (!logdir_is_log_name(e->d_name) || !paths_join(path, sizeof path, dir, e->d_name) ||
-            stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        osfile_stat_t st;
+        if (!logdir_is_log_name(name) || !paths_join(path, sizeof path, dir, name) ||
+            osfile_stat(path, &st) != 0 || st.kind != OSFILE_REGULAR)
             continue;
         if (count == cap) {
             size_t ncap = cap ? cap * 2 : 16;
@@ -209,10 +206,10 @@ int logdir_list(const char *dir, char paths[][LOGDIR_PATH], int max, char *err, 
             names = grown;
             cap = ncap;
         }
-        if ((names[count] = strdup(e->d_name)))
+        if ((names[count] = strdup(name)))
             count++;
     }
-    closedir(d);
+    osfile_closedir(d);
     if (count > 1)
         qsort(names, count, sizeof *names, by_name);
     int n = 0;

@@ -1,21 +1,18 @@
-/* Appends whole lines to the session log with O_APPEND + flock + fsync, and reads it back in
- * chunks. Never truncates or rewrites what others wrote: the only ftruncate() removes this
- * call's own bytes after a failed write, under the lock. Never prints; errors come back as text. */
-#define _GNU_SOURCE /* memmem */
+/* Appends whole lines to the session log with O_APPEND + a lock + fsync (LockFileEx and
+ * FlushFileBuffers on Windows: osfile.h), and reads it back in chunks. Never truncates or
+ * rewrites what others wrote: the only truncate removes this call's own bytes after a failed
+ * write, under the lock. Never prints; errors come back as text. */
 #include "platform/log/logfile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/file.h>
-#include <sys/stat.h>
-#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include "core/base/i18n.h"
 #include "core/log/record.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define TAIL_SEARCH (4 << 20)      /* append_once looks this far back for the same line */
@@ -36,7 +33,9 @@ static const char *reason(int e)
     switch (e) {
     /* TRANSLATORS: why the session log cannot be written, after "cannot write the log FILE: " */
     case ENOSPC: return _("the disk is full");
+#ifdef EDQUOT
     case EDQUOT: return _("the disk quota is used up");
+#endif
     case EROFS: return _("the disk is read-only");
     case EACCES:
     case EPERM: return _("no permission to write there");
@@ -46,7 +45,7 @@ static const char *reason(int e)
 }
 
 /* Opens the log for appending, locked. Returns the fd, or -1 with err set. */
-static int open_locked(const char *path, struct stat *st, char *err, size_t errsize)
+static int open_locked(const char *path, osfile_stat_t *st, char *err, size_t errsize)
 {
     char dir[4096];
     paths_dirname(path, dir, sizeof dir);
@@ -55,14 +54,14 @@ static int open_locked(const char *path, struct stat *st, char *err, size_t errs
         snprintf(err, errsize, _("cannot create the log folder %s: %s"), dir, reason(errno));
         return -1;
     }
-    int fd = open(path, O_RDWR | O_APPEND | O_CREAT | O_CLOEXEC, 0600);
+    int fd = osfile_open(path, O_RDWR | O_APPEND | O_CREAT, 0600);
     if (fd < 0) {
         snprintf(err, errsize, _("cannot write the log %s: %s"), path, reason(errno));
         return -1;
     }
-    if (flock(fd, LOCK_EX) != 0 || fstat(fd, st) != 0) {
+    if (osfile_lock(fd, true) != 0 || osfile_fstat(fd, st) != 0) {
         snprintf(err, errsize, _("cannot lock the log %s: %s"), path, reason(errno));
-    } else if (!S_ISREG(st->st_mode)) {
+    } else if (st->kind != OSFILE_REGULAR) {
         snprintf(err, errsize, _("cannot write the log %s: %s"), path, _("it is not a regular file"));
     } else {
         return fd;
@@ -71,8 +70,21 @@ static int open_locked(const char *path, struct stat *st, char *err, size_t errs
     return -1;
 }
 
+/* Whether needle[0..n) is in buf[0..have). */
+static bool contains(const char *buf, size_t have, const char *needle, size_t n)
+{
+    for (const char *p = buf; n <= have && p <= buf + have - n; p++) {
+        p = memchr(p, needle[0], (size_t)(buf + have - n - p) + 1);
+        if (!p)
+            return false;
+        if (memcmp(p, needle, n) == 0)
+            return true;
+    }
+    return false;
+}
+
 /* Whether "\n" + line (or line at the very start) is among the last TAIL_SEARCH bytes. */
-static bool tail_has(int fd, off_t size, const char *line)
+static bool tail_has(int fd, int64_t size, const char *line)
 {
     size_t n = strlen(line);
     char *needle = malloc(n + 2), *buf = malloc(READ_CHUNK + n + 2);
@@ -81,17 +93,17 @@ static bool tail_has(int fd, off_t size, const char *line)
         goto done;
     needle[0] = '\n';
     memcpy(needle + 1, line, n + 1);
-    off_t at = size > TAIL_SEARCH ? size - TAIL_SEARCH : 0;
+    int64_t at = size > TAIL_SEARCH ? size - TAIL_SEARCH : 0;
     size_t keep = 0;
     if (at == 0)
         buf[keep++] = '\n'; /* the file's start counts as a line start */
     while (!found && at < size) {
-        ssize_t got = pread(fd, buf + keep, READ_CHUNK, at);
+        long got = osfile_pread(fd, buf + keep, READ_CHUNK, at);
         if (got <= 0)
             break;
         at += got;
         size_t have = keep + (size_t)got;
-        found = memmem(buf, have, needle, n + 1) != NULL;
+        found = contains(buf, have, needle, n + 1);
         keep = have < n ? have : n; /* a match may straddle two chunks */
         memmove(buf, buf + have - keep, keep);
     }
@@ -104,10 +116,10 @@ done:
 /* Writes prefix + line with one write(). On a short or failed write, or a failed fsync, cuts
  * the file back to its size before: only this call's bytes (the lock keeps others out), so
  * the log never holds half a line and the record can be tried again without a double. */
-static bool write_record(int fd, off_t size, const char *line, const char *path, char *err, size_t errsize)
+static bool write_record(int fd, int64_t size, const char *line, const char *path, char *err, size_t errsize)
 {
     char last = '\n';
-    if (size > 0 && pread(fd, &last, 1, size - 1) != 1)
+    if (size > 0 && osfile_pread(fd, &last, 1, size - 1) != 1)
         last = '\n';
     const char *prefix = size == 0 ? RECORD_HEADER "\n" : last != '\n' ? "\n" : "";
     char buf[RECORD_MAX_LINE + sizeof RECORD_HEADER + 2];
@@ -119,25 +131,25 @@ static bool write_record(int fd, off_t size, const char *line, const char *path,
     ssize_t wrote = write(fd, buf, (size_t)n);
     int e = wrote < 0 ? errno : ENOSPC; /* a short write to a regular file: the disk is full */
     if (wrote == n) {
-        if (fsync(fd) == 0)
+        if (osfile_sync(fd) == 0)
             return true;
         e = errno;
     }
-    if (wrote > 0 && ftruncate(fd, size) == 0)
-        fsync(fd);
+    if (wrote > 0 && osfile_truncate(fd, size) == 0)
+        osfile_sync(fd);
     snprintf(err, errsize, _("cannot write the log %s: %s"), path, reason(e));
     return false;
 }
 
 static logfile_result_t append(const char *path, const char *line, bool once, char *err, size_t errsize)
 {
-    struct stat st;
+    osfile_stat_t st;
     int fd = open_locked(path, &st, err, errsize);
     if (fd < 0)
         return LOGFILE_FAILED;
     logfile_result_t r = LOGFILE_ALREADY_THERE;
-    if (!once || !tail_has(fd, st.st_size, line))
-        r = write_record(fd, st.st_size, line, path, err, errsize) ? LOGFILE_WRITTEN : LOGFILE_FAILED;
+    if (!once || !tail_has(fd, st.size, line))
+        r = write_record(fd, st.size, line, path, err, errsize) ? LOGFILE_WRITTEN : LOGFILE_FAILED;
     close(fd); /* also releases the lock */
     return r;
 }
@@ -160,13 +172,13 @@ logkeep_once_t logfile_once_kept(logfile_result_t r)
 
 bool logfile_probe(const char *path, char *err, size_t errsize)
 {
-    struct stat st;
+    osfile_stat_t st;
     int fd = open_locked(path, &st, err, errsize);
     if (fd < 0)
         return false;
-    struct statvfs vfs;
+    int64_t free_bytes = osfile_free_bytes(fd);
     bool ok = true;
-    if (fstatvfs(fd, &vfs) == 0 && (unsigned long long)vfs.f_bavail * vfs.f_frsize < LOW_SPACE) {
+    if (free_bytes >= 0 && free_bytes < LOW_SPACE) {
         snprintf(err, errsize, _("cannot write the log %s: %s"), path, reason(ENOSPC));
         ok = false;
     }
@@ -177,25 +189,25 @@ bool logfile_probe(const char *path, char *err, size_t errsize)
 logfile_read_t logfile_read(const char *path, off_t tail_bytes, logread_fn fn, void *ctx,
                             char *err, size_t errsize)
 {
-    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK); /* (a FIFO must not hang us) */
+    int fd = osfile_open(path, O_RDONLY | O_NONBLOCK, 0); /* (a FIFO must not hang us) */
     if (fd < 0) {
         snprintf(err, errsize, _("cannot read the log %s: %s"), path, strerror(errno));
         return errno == ENOENT ? LOGFILE_READ_MISSING : LOGFILE_READ_FAILED;
     }
-    struct stat st;
+    osfile_stat_t st;
     logread_t *r = malloc(sizeof *r);
     char *buf = malloc(READ_CHUNK);
     logfile_read_t result = LOGFILE_READ_FAILED;
-    bool stat_ok = r && buf && fstat(fd, &st) == 0;
+    bool stat_ok = r && buf && osfile_fstat(fd, &st) == 0;
     /* a regular file only: a device such as /dev/zero would be read for ever */
-    if (!stat_ok || !S_ISREG(st.st_mode)) {
+    if (!stat_ok || st.kind != OSFILE_REGULAR) {
         snprintf(err, errsize, _("cannot read the log %s: %s"), path, !r || !buf ? _("out of memory")
-                 : !stat_ok ? strerror(errno) : S_ISDIR(st.st_mode) ? reason(EISDIR)
+                 : !stat_ok ? strerror(errno) : st.kind == OSFILE_FOLDER ? reason(EISDIR)
                  : _("it is not a regular file"));
         goto done;
     }
-    bool tail = tail_bytes > 0 && st.st_size > tail_bytes;
-    if (tail && lseek(fd, st.st_size - tail_bytes, SEEK_SET) < 0)
+    bool tail = tail_bytes > 0 && st.size > tail_bytes;
+    if (tail && lseek(fd, st.size - tail_bytes, SEEK_SET) < 0)
         tail = false;
     logread_init(r, tail);
     ssize_t got;

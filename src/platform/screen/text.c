@@ -3,7 +3,9 @@
 #include "platform/screen/text.h"
 
 #include <SDL_ttf.h>
+#ifndef _WIN32
 #include <fontconfig/fontconfig.h>
+#endif
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,20 @@ struct text {
     int rec_max, *rec_count;
 };
 
+#ifdef _WIN32
+/* Windows has no fontconfig: DejaVu Sans comes in the fonts folder beside safebase.exe. */
+static bool find_font(const char *family, bool bold, char *out, size_t size)
+{
+    (void)family;
+    char *base = SDL_GetBasePath();
+    int n = base ? snprintf(out, size, "%sfonts/DejaVuSans%s.ttf", base, bold ? "-Bold" : "") : -1;
+    SDL_free(base);
+    SDL_RWops *probe = n > 0 && (size_t)n < size ? SDL_RWFromFile(out, "rb") : NULL;
+    if (probe)
+        SDL_RWclose(probe);
+    return probe != NULL;
+}
+#else
 /* Asks fontconfig for the family's file, then lets fontconfig go: nothing else uses it, and
  * its configuration and caches would otherwise stay in memory all session. */
 static bool find_font(const char *family, bool bold, char *out, size_t size)
@@ -68,6 +84,7 @@ static bool find_font(const char *family, bool bold, char *out, size_t size)
     FcFini();
     return ok;
 }
+#endif
 
 text_t *text_open(SDL_Renderer *renderer, const char *font_file, bool bold, char *err, size_t errsize)
 {

@@ -5,19 +5,19 @@
 
 #include <stdio.h>
 #include <stdlib.h>
-#include <sys/stat.h>
 
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define MAX_CACHE_BYTES (16 << 20)
 
 static void load(audiocache_t *c)
 {
-    FILE *f = c->file[0] ? fopen(c->file, "rb") : NULL;
+    FILE *f = c->file[0] ? osfile_fopen(c->file, "rb") : NULL;
     if (!f)
         return;
-    struct stat st; /* a buffer the file's size (a few kB), not the most it may hold */
-    size_t size = fstat(fileno(f), &st) == 0 && st.st_size >= 0 && st.st_size < MAX_CACHE_BYTES ? (size_t)st.st_size : 0;
+    osfile_stat_t st; /* a buffer the file's size (a few kB), not the most it may hold */
+    size_t size = osfile_fstat(fileno(f), &st) == 0 && st.size >= 0 && st.size < MAX_CACHE_BYTES ? (size_t)st.size : 0;
     char *text = size > 0 ? malloc(size + 1) : NULL;
     size_t len = text ? fread(text, 1, size + 1, f) : 0;
     fclose(f);
@@ -47,11 +47,11 @@ void audiocache_close(audiocache_t *c)
 
 bool audiocache_key(const char *path, int64_t *size, int64_t *mtime_ns)
 {
-    struct stat st;
-    if (stat(path, &st) != 0)
+    osfile_stat_t st;
+    if (osfile_stat(path, &st) != 0)
         return false;
-    *size = st.st_size;
-    *mtime_ns = (int64_t)st.st_mtim.tv_sec * 1000000000LL + st.st_mtim.tv_nsec;
+    *size = st.size;
+    *mtime_ns = st.mtime_ns;
     return true;
 }
 
@@ -82,14 +82,14 @@ static void save(audiocache_t *c)
     char *text = loudcache_format(&c->cache, &len);
     SDL_UnlockMutex(c->lock);
     snprintf(tmp, sizeof tmp, "%s.tmp", file);
-    FILE *f = text ? fopen(tmp, "wb") : NULL;
+    FILE *f = text ? osfile_fopen(tmp, "wb") : NULL;
     bool ok = f && fwrite(text, 1, len, f) == len;
     if (f)
         ok = fclose(f) == 0 && ok;
     if (ok)
-        rename(tmp, file);
+        osfile_replace(tmp, file);
     else if (f)
-        remove(tmp);
+        osfile_unlink(tmp);
     free(text);
 }
 

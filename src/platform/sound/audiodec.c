@@ -13,6 +13,7 @@
 #include "core/sound/loudness.h"
 #include "platform/sound/audiocache.h"
 #include "platform/sound/audioeng.h"
+#include "platform/sys/paths.h"
 
 #define BLOCK_FRAMES 4096
 #define CONVERT_FRAMES 1024          /* decoded as float this many frames at a time */
@@ -104,7 +105,7 @@ static int64_t prefill(mix_voice_t *v, trackread_t *r, char *why, size_t whysize
 static void begin_voice(audio_t *a, mix_voice_t *v, int track, const char *source)
 {
     audioeng_file_t *f = &a->file[v - a->mix.voice];
-    const char *path = a->list.tracks[track].path, *slash = strrchr(path, '/');
+    const char *path = a->list.tracks[track].path, *slash = paths_last_separator(path);
     mix_voice_load(v, a->gen, track);
     f->reader = NULL;
     snprintf(f->source, sizeof f->source, "%s", source);

@@ -9,6 +9,7 @@
 #include <stdbool.h>
 #include <stdint.h>
 
+#include "core/base/printf.h"
 #include "core/sound/mix.h"
 #include "core/sound/tracklist.h"
 #include "platform/sound/audio.h"
@@ -89,7 +90,7 @@ struct audio {
 };
 
 /* Queues a message (printf-style) for the app; call with the lock held. */
-void audioeng_message(messages_t *q, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void audioeng_message(messages_t *q, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 /* Converts n decoded samples (floats, full scale +-1) to 16 bits, rounded and clipped. Decoded
  * sound is kept in 16 bits (the cues, the voices' rings): half the memory of float, and no

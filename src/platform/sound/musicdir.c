@@ -7,10 +7,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/base/i18n.h"
 #include "platform/sound/musictree.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 /* A folder's sound files, its sub-folders' too (musictree), in name order or shuffled. */
@@ -42,7 +42,7 @@ static bool expand_folder(playlist_t *list, const char *dir, bool shuffle, unsig
  * the file holds more. NULL, errno set, when it cannot be read. */
 static char *read_playlist(const char *path, size_t *len, bool *cut)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = osfile_fopen(path, "rb");
     if (!f)
         return NULL;
     size_t cap = 0, n = 0;
@@ -184,13 +184,13 @@ bool musicdir_expand_ex(playlist_t *list, const char *source, bool shuffle, unsi
     memset(info, 0, sizeof *info);
     if (whysize > 0)
         why[0] = '\0';
-    struct stat st;
-    if (stat(source, &st) != 0) {
+    osfile_stat_t st;
+    if (osfile_stat(source, &st) != 0) {
         /* TRANSLATORS: a music source given that does not exist */
         snprintf(why, whysize, "%s", errno == ENOENT ? _("there is no such file or folder") : strerror(errno));
         return false;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (st.kind == OSFILE_FOLDER) {
         int before = list->count;
         bool ok = expand_folder(list, source, shuffle, seed, why, whysize);
         info->read.added = list->count - before;

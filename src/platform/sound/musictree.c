@@ -3,19 +3,16 @@
  * per level being walked; a stat() only where the folder entry does not say what it is. */
 #include "platform/sound/musictree.h"
 
-#include <dirent.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 typedef struct {
-    dev_t dev;
-    ino_t ino;
+    uint64_t dev, ino;
 } folder_id_t;
 
 typedef struct {
@@ -25,10 +22,10 @@ typedef struct {
 } walk_t;
 
 /* Records a folder; false when it was seen before (or no memory to remember it). */
-static bool first_visit(walk_t *w, const struct stat *st)
+static bool first_visit(walk_t *w, const osfile_stat_t *st)
 {
     for (int i = 0; i < w->nseen; i++)
-        if (w->seen[i].dev == st->st_dev && w->seen[i].ino == st->st_ino)
+        if (w->seen[i].dev == st->dev && w->seen[i].ino == st->ino)
             return false;
     if (w->nseen == w->cap) {
         int cap = w->cap ? w->cap * 2 : 32;
@@ -38,41 +35,41 @@ static bool first_visit(walk_t *w, const struct stat *st)
         w->seen = grown;
         w->cap = cap;
     }
-    w->seen[w->nseen++] = (folder_id_t){ st->st_dev, st->st_ino };
+    w->seen[w->nseen++] = (folder_id_t){ st->dev, st->ino };
     return true;
 }
 
 /* Whether a folder entry is a folder (following links). */
-static bool is_folder(DIR *d, const struct dirent *e)
+static bool is_folder(const char *dir, const char *name, osfile_kind_t kind)
 {
-    if (e->d_type == DT_DIR)
-        return true;
-    if (e->d_type != DT_UNKNOWN && e->d_type != DT_LNK)
-        return false;
-    struct stat st;
-    return fstatat(dirfd(d), e->d_name, &st, 0) == 0 && S_ISDIR(st.st_mode);
+    if (kind != OSFILE_OTHER)
+        return kind == OSFILE_FOLDER;
+    char path[4096];
+    osfile_stat_t st;
+    return paths_join(path, sizeof path, dir, name) && osfile_stat(path, &st) == 0 && st.kind == OSFILE_FOLDER;
 }
 
 /* Reads one folder's names into files and folders. Returns false when it cannot be opened. */
 static bool read_folder(const char *dir, playlist_t *files, playlist_t *folders, int *err)
 {
-    DIR *d = opendir(dir);
+    osfile_dir_t *d = osfile_opendir(dir);
     if (!d) {
         *err = errno;
         return false;
     }
-    struct dirent *e;
-    while ((e = readdir(d))) {
-        if (e->d_name[0] == '.')
+    const char *name;
+    osfile_kind_t kind;
+    while ((name = osfile_readdir(d, &kind))) {
+        if (name[0] == '.')
             continue; /* hidden, and "." and ".." */
         /* a sound file's name is trusted without a stat() (10,000 of them on a cold disk);
          * a folder so named is found out by the decoder, which says so */
-        if (playlist_is_audio_name(e->d_name) && e->d_type != DT_DIR)
-            playlist_add(files, e->d_name);
-        else if (is_folder(d, e))
-            playlist_add(folders, e->d_name);
+        if (playlist_is_audio_name(name) && kind != OSFILE_FOLDER)
+            playlist_add(files, name);
+        else if (is_folder(dir, name, kind))
+            playlist_add(folders, name);
     }
-    closedir(d);
+    osfile_closedir(d);
     playlist_sort(files);
     playlist_sort(folders);
     return true;
@@ -80,8 +77,8 @@ static bool read_folder(const char *dir, playlist_t *files, playlist_t *folders,
 
 static void walk(walk_t *w, playlist_t *list, const char *dir, int depth)
 {
-    struct stat st;
-    if (stat(dir, &st) != 0 || !first_visit(w, &st))
+    osfile_stat_t st;
+    if (osfile_stat(dir, &st) != 0 || !first_visit(w, &st))
         return;
     playlist_t files = { 0 }, folders = { 0 };
     int err = 0;
@@ -108,12 +105,12 @@ static void walk(walk_t *w, playlist_t *list, const char *dir, int depth)
 bool musictree_list(playlist_t *list, const char *dir, musictree_t *out, char *why, size_t whysize)
 {
     *out = (musictree_t){ 0 };
-    DIR *d = opendir(dir); /* the folder itself must open: its failure is the caller's message */
+    osfile_dir_t *d = osfile_opendir(dir); /* the folder itself must open: its failure is the caller's message */
     if (!d) {
         snprintf(why, whysize, "cannot open the folder: %s", strerror(errno));
         return false;
     }
-    closedir(d);
+    osfile_closedir(d);
     walk_t w = { .out = out };
     walk(&w, list, dir, 0);
     free(w.seen);

@@ -14,10 +14,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/osfile.h"
 
 #define IO_BUFFER 32768      /* the container is read this much at a time */
 #define MAX_CHANNELS 64
@@ -81,28 +81,28 @@ const char *trackread_no_sound(void)
 /* Checks the file itself; returns an open descriptor or -1 with a reason. */
 static int open_checked(const char *path, char *why, size_t whysize)
 {
-    struct stat st;
-    if (stat(path, &st) != 0) {
+    osfile_stat_t st;
+    if (osfile_stat(path, &st) != 0) {
         /* TRANSLATORS: why a music file cannot play (said after "Skipping music \"NAME\": " and the like) */
         snprintf(why, whysize, "%s", errno == ENOENT ? _("the file is missing") : strerror(errno));
         return -1;
     }
-    if (S_ISDIR(st.st_mode)) {
+    if (st.kind == OSFILE_FOLDER) {
         /* TRANSLATORS: why a music file cannot play */
         snprintf(why, whysize, "%s", _("it is a folder, not a sound file"));
         return -1;
     }
-    if (!S_ISREG(st.st_mode)) {
+    if (st.kind != OSFILE_REGULAR) {
         /* TRANSLATORS: why a music file cannot play (a device, a pipe...) */
         snprintf(why, whysize, "%s", _("it is not a regular file"));
         return -1;
     }
-    if (st.st_size == 0) {
+    if (st.size == 0) {
         /* TRANSLATORS: why a music file cannot play */
         snprintf(why, whysize, "%s", _("the file is empty"));
         return -1;
     }
-    int fd = open(path, O_RDONLY | O_CLOEXEC);
+    int fd = osfile_open(path, O_RDONLY, 0);
     if (fd < 0)
         /* TRANSLATORS: why a music file cannot play */
         snprintf(why, whysize, "%s", errno == EACCES ? _("Safe Base may not read it (permission denied)")
@@ -126,8 +126,8 @@ static int64_t io_seek(void *opaque, int64_t offset, int whence)
 {
     const trackread_t *t = opaque;
     if (whence & AVSEEK_SIZE) {
-        struct stat st;
-        return fstat(t->fd, &st) == 0 ? (int64_t)st.st_size : AVERROR(errno);
+        osfile_stat_t st;
+        return osfile_fstat(t->fd, &st) == 0 ? st.size : AVERROR(errno);
     }
     off_t at = lseek(t->fd, (off_t)offset, whence & ~AVSEEK_FORCE);
     return at < 0 ? AVERROR(errno) : (int64_t)at;

@@ -3,42 +3,41 @@
  * SDL here; never changes the process's locale (it only asks whether one is installed). */
 #include "platform/sys/catalog.h"
 
-#include <dirent.h>
 #include <errno.h>
 #include <limits.h>
 #include <locale.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
-#include <sys/stat.h>
 
 #include "core/base/i18n.h"
 #include "platform/sys/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 /* Reads a whole small regular file. Returns a malloc'd buffer (caller frees) or NULL with a
  * reason in why. */
 static char *read_small_file(const char *path, size_t *len, const char **why)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = osfile_fopen(path, "rb");
     if (!f) {
         *why = strerror(errno);
         return NULL;
     }
-    struct stat st;
-    if (fstat(fileno(f), &st) != 0 || !S_ISREG(st.st_mode)) {
+    osfile_stat_t st;
+    if (osfile_fstat(fileno(f), &st) != 0 || st.kind != OSFILE_REGULAR) {
         fclose(f);
         /* TRANSLATORS: why a plan file cannot be opened, after "FILE: " */
         *why = _("not a regular file");
         return NULL;
     }
-    if (st.st_size > CATALOG_MAX_FILE) {
+    if (st.size > CATALOG_MAX_FILE) {
         fclose(f);
         *why = _("file is too large for a plan (over 256 KiB)");
         return NULL;
     }
-    char *buf = malloc((size_t)st.st_size + 1);
-    size_t n = buf ? fread(buf, 1, (size_t)st.st_size, f) : 0;
+    char *buf = malloc((size_t)st.size + 1);
+    size_t n = buf ? fread(buf, 1, (size_t)st.size, f) : 0;
     bool failed = !buf || ferror(f);
     fclose(f);
     if (failed) {
@@ -99,9 +98,9 @@ static bool has_plan_suffix(const char *name)
 static bool translation(char *path, size_t size, const char *dir, const char *code, const char *name)
 {
     char sub[4096];
-    struct stat st;
-    return paths_join(sub, sizeof sub, dir, code) && paths_join(path, size, sub, name) && stat(path, &st) == 0 &&
-           S_ISREG(st.st_mode);
+    osfile_stat_t st;
+    return paths_join(sub, sizeof sub, dir, code) && paths_join(path, size, sub, name) &&
+           osfile_stat(path, &st) == 0 && st.kind == OSFILE_REGULAR;
 }
 
 /* dir/name as the next entry; a built-in (langs not NULL) in the first of langs that has it
@@ -137,18 +136,19 @@ static void add_entry(catalog_t *cat, const char *dir, const char *name, bool us
 
 static int load_dir(catalog_t *cat, const char *dir, bool user, const lang_list_t *langs, FILE *err)
 {
-    DIR *d = opendir(dir);
+    osfile_dir_t *d = osfile_opendir(dir);
     if (!d)
         return 0;
     char *names[256];
     int n = 0;
-    struct dirent *ent;
-    while ((ent = readdir(d)) && n < 256) {
-        char *name = has_plan_suffix(ent->d_name) ? strdup(ent->d_name) : NULL;
+    const char *entry;
+    osfile_kind_t kind;
+    while (n < 256 && (entry = osfile_readdir(d, &kind))) {
+        char *name = has_plan_suffix(entry) ? strdup(entry) : NULL;
         if (name) /* (out of memory: skipped, never a NULL for by_name) */
             names[n++] = name;
     }
-    closedir(d);
+    osfile_closedir(d);
     if (n > 1)
         qsort(names, (size_t)n, sizeof names[0], by_name);
     int before = cat->count;
@@ -173,11 +173,13 @@ int catalog_load_builtin(catalog_t *cat, const char *dir, const lang_list_t *lan
 void catalog_languages(lang_list_t *out)
 {
     out->count = 0;
+#ifdef SAFEBASE_NLS
     locale_t installed = newlocale(LC_MESSAGES_MASK, "", (locale_t)0);
     if (!installed) /* setlocale would fail: gettext stays in the "C" locale, in English */
         return;
     freelocale(installed);
     lang_choose(getenv("LANGUAGE"), getenv("LC_ALL"), getenv("LC_MESSAGES"), getenv("LANG"), out);
+#endif /* (else every message is English, and so are the built-in plans) */
 }
 
 void catalog_load_all(catalog_t *cat, FILE *err)
@@ -212,8 +214,8 @@ catalog_entry_t *catalog_find(catalog_t *cat, const char *name)
  * the paths themselves). */
 static bool same_file(const char *a, const char *b)
 {
-    char ra[PATH_MAX], rb[PATH_MAX];
-    if (realpath(a, ra) && realpath(b, rb))
+    char ra[4096], rb[4096];
+    if (osfile_realpath(a, ra, sizeof ra) && osfile_realpath(b, rb, sizeof rb))
         return strcmp(ra, rb) == 0;
     return strcmp(a, b) == 0;
 }
@@ -221,7 +223,7 @@ static bool same_file(const char *a, const char *b)
 /* The file name without its folder and without ".plan", into id. */
 static void file_stem(const char *path, char *id, size_t size)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = paths_last_separator(path);
     const char *name = slash ? slash + 1 : path;
     size_t n = strlen(name);
     if (n > 5 && strcmp(name + n - 5, ".plan") == 0)
@@ -277,8 +279,8 @@ int catalog_open_file(catalog_t *cat, const char *path, plan_errors_t *errs, cha
     }
     catalog_entry_t *e = &cat->items[cat->count];
     memset(e, 0, sizeof *e);
-    char real[PATH_MAX];
-    snprintf(e->path, sizeof e->path, "%s", realpath(path, real) ? real : path);
+    char real[4096];
+    snprintf(e->path, sizeof e->path, "%s", osfile_realpath(path, real, sizeof real) ? real : path);
     file_stem(path, e->id, sizeof e->id);
     e->plan = plan;
     e->opened = true;

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"
 
@@ -32,7 +33,7 @@ bool choicesfile_load(choices_t *c, char *err, size_t errsize)
         err[0] = '\0';
     if (!file_path(path, sizeof path, err, errsize))
         return false;
-    FILE *f = fopen(path, "rb");
+    FILE *f = osfile_fopen(path, "rb");
     if (!f) {
         if (errno == ENOENT)
             return true;

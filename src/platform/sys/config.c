@@ -7,13 +7,14 @@
 #include <string.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define CONFIG_MAX_FILE (64 * 1024)
 
 static void read_file(settings_t *s, const char *path, bool must_exist, FILE *err)
 {
-    FILE *f = fopen(path, "rb");
+    FILE *f = osfile_fopen(path, "rb");
     if (!f) {
         if (must_exist || errno != ENOENT)
             /* TRANSLATORS: the settings file (%1$s) cannot be read; %2$s says why */

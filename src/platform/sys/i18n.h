@@ -6,6 +6,8 @@
 
 #include <stdio.h>
 
+#include "core/base/printf.h"
+
 /* Takes the language from the environment (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, as gettext
  * does) for messages and dates only, and finds the translations (paths_locale). Call once,
  * first thing in main(). */
@@ -13,6 +15,6 @@ void i18n_init(void);
 
 /* Writes one line of what Safe Base says on a terminal: "safebase: " (the program's name, never
  * translated), then fmt (usually _("...")) with its arguments, then a newline. */
-void i18n_say(FILE *out, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+void i18n_say(FILE *out, const char *fmt, ...) PRINTF_LIKE(2, 3);
 
 #endif

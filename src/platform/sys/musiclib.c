@@ -4,17 +4,16 @@
 #include "platform/sys/musiclib.h"
 
 #include <SDL.h>
-#include <dirent.h>
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 
 #include "core/base/i18n.h"
 #include "core/base/utf8.h"
 #include "core/sound/playlist.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define LIST_MAX PLAYLIST_FILE_MAX /* bytes of a playlist read, as musicdir_expand reads them */
@@ -43,8 +42,7 @@ struct musiclib {
 
 typedef struct {
     bool used;
-    dev_t dev;
-    ino_t ino;
+    uint64_t dev, ino;
 } folder_id_t;
 
 /* The thread's own state. */
@@ -58,13 +56,13 @@ typedef struct {
     char why[4352];  /* room for shown and a sentence */
 } scan_t;
 
-static size_t slot_of(dev_t dev, ino_t ino, size_t cap)
+static size_t slot_of(uint64_t dev, uint64_t ino, size_t cap)
 {
     uint64_t h = (uint64_t)dev * 0x9E3779B97F4A7C15u ^ (uint64_t)ino * 0xC2B2AE3D27D4EB4Fu;
     return (size_t)(h ^ (h >> 29)) & (cap - 1);
 }
 
-static void seen_put(folder_id_t *set, size_t cap, dev_t dev, ino_t ino)
+static void seen_put(folder_id_t *set, size_t cap, uint64_t dev, uint64_t ino)
 {
     size_t i = slot_of(dev, ino, cap);
     while (set[i].used)
@@ -74,11 +72,11 @@ static void seen_put(folder_id_t *set, size_t cap, dev_t dev, ino_t ino)
 
 /* Notes the folder; false when it was entered before (a loop or a second way in), or when there
  * is no memory to note it (then it is not entered either: no loop can follow). */
-static bool first_visit(scan_t *s, const struct stat *st)
+static bool first_visit(scan_t *s, const osfile_stat_t *st)
 {
     if (s->seen_cap) {
-        for (size_t i = slot_of(st->st_dev, st->st_ino, s->seen_cap); s->seen[i].used; i = (i + 1) & (s->seen_cap - 1))
-            if (s->seen[i].dev == st->st_dev && s->seen[i].ino == st->st_ino)
+        for (size_t i = slot_of(st->dev, st->ino, s->seen_cap); s->seen[i].used; i = (i + 1) & (s->seen_cap - 1))
+            if (s->seen[i].dev == st->dev && s->seen[i].ino == st->ino)
                 return false;
     }
     if (2 * (s->seen_count + 1) > s->seen_cap) {
@@ -93,7 +91,7 @@ static bool first_visit(scan_t *s, const struct stat *st)
         s->seen = set;
         s->seen_cap = cap;
     }
-    seen_put(s->seen, s->seen_cap, st->st_dev, st->st_ino);
+    seen_put(s->seen, s->seen_cap, st->dev, st->ino);
     s->seen_count++;
     return true;
 }
@@ -163,19 +161,17 @@ static void add_item(scan_t *s, bool playlist, const char *name, const char *pat
 enum { KIND_OTHER, KIND_FILE, KIND_FOLDER };
 
 /* What a folder entry is, following symlinks; stat only when readdir does not say. */
-static int kind_of(const char *dir, const struct dirent *e)
+static int kind_of(const char *dir, const char *name, osfile_kind_t said)
 {
-    if (e->d_type == DT_DIR)
+    if (said == OSFILE_FOLDER)
         return KIND_FOLDER;
-    if (e->d_type == DT_REG)
+    if (said == OSFILE_REGULAR)
         return KIND_FILE;
-    if (e->d_type != DT_LNK && e->d_type != DT_UNKNOWN)
-        return KIND_OTHER;
     char path[4096];
-    struct stat st;
-    if (!paths_join(path, sizeof path, dir, e->d_name) || stat(path, &st) != 0)
+    osfile_stat_t st;
+    if (!paths_join(path, sizeof path, dir, name) || osfile_stat(path, &st) != 0)
         return KIND_OTHER;
-    return S_ISDIR(st.st_mode) ? KIND_FOLDER : S_ISREG(st.st_mode) ? KIND_FILE : KIND_OTHER;
+    return st.kind == OSFILE_FOLDER ? KIND_FOLDER : st.kind == OSFILE_REGULAR ? KIND_FILE : KIND_OTHER;
 }
 
 /* The tracks a playlist (.m3u/.m3u8, .pls, .xspf) names, counted as musicdir_expand reads
@@ -185,7 +181,7 @@ static int playlist_tracks(scan_t *s, const char *path, const char *dir)
 {
     if (!s->text && !(s->text = malloc(LIST_MAX + 1)))
         return 0;
-    FILE *f = fopen(path, "rb");
+    FILE *f = osfile_fopen(path, "rb");
     if (!f)
         return 0;
     size_t len = fread(s->text, 1, LIST_MAX + 1, f);
@@ -207,9 +203,9 @@ static void scan_subfolders(scan_t *s, const char *dir, const char *rel, int dep
     playlist_sort(names);
     for (int i = 0; i < names->count && !stopping(s); i++) {
         char path[4096], sub[4096];
-        struct stat st;
-        if (!paths_join(path, sizeof path, dir, names->paths[i]) || stat(path, &st) != 0 ||
-            !S_ISDIR(st.st_mode) || !first_visit(s, &st))
+        osfile_stat_t st;
+        if (!paths_join(path, sizeof path, dir, names->paths[i]) || osfile_stat(path, &st) != 0 ||
+            st.kind != OSFILE_FOLDER || !first_visit(s, &st))
             continue;
         if (depth == 0)
             snprintf(sub, sizeof sub, "%s", names->paths[i]);
@@ -222,7 +218,7 @@ static void scan_subfolders(scan_t *s, const char *dir, const char *rel, int dep
 /* Adds dir when it holds sound files, then its playlists, then looks into its subfolders. */
 static void scan_folder(scan_t *s, const char *dir, const char *rel, int depth)
 {
-    DIR *d = opendir(dir);
+    osfile_dir_t *d = osfile_opendir(dir);
     if (!d) {
         if (depth == 0)
             /* TRANSLATORS: the music chooser: a folder (%1$s) that cannot be read, and why */
@@ -231,21 +227,22 @@ static void scan_folder(scan_t *s, const char *dir, const char *rel, int depth)
     }
     playlist_t folders = { 0 }, lists = { 0 };
     int tracks = 0;
-    struct dirent *e;
-    while (!stopping(s) && (e = readdir(d))) {
-        if (e->d_name[0] == '.')
+    const char *entry;
+    osfile_kind_t said;
+    while (!stopping(s) && (entry = osfile_readdir(d, &said))) {
+        if (entry[0] == '.')
             continue;
-        int kind = kind_of(dir, e);
+        int kind = kind_of(dir, entry, said);
         if (kind == KIND_FOLDER && depth < MUSICLIB_DEPTH)
-            playlist_add(&folders, e->d_name);
-        else if (kind == KIND_FILE && playlist_is_audio_name(e->d_name))
+            playlist_add(&folders, entry);
+        else if (kind == KIND_FILE && playlist_is_audio_name(entry))
             tracks++;
-        else if (kind == KIND_FILE && playlist_is_playlist_name(e->d_name))
-            playlist_add(&lists, e->d_name);
+        else if (kind == KIND_FILE && playlist_is_playlist_name(entry))
+            playlist_add(&lists, entry);
     }
-    closedir(d);
+    osfile_closedir(d);
     if (tracks > 0 && !stopping(s)) {
-        const char *base = strrchr(dir, '/');
+        const char *base = paths_last_separator(dir);
         const char *name = depth > 0 ? rel : base && base[1] ? base + 1 : dir;
         add_item(s, false, name, dir, tracks < PLAYLIST_MAX ? tracks : PLAYLIST_MAX);
     }
@@ -275,14 +272,14 @@ static int scan_main(void *arg)
     musiclib_t *m = arg;
     SDL_SetThreadPriority(SDL_THREAD_PRIORITY_LOW);
     scan_t s = { .m = m };
-    struct stat st;
-    if (stat(m->root, &st) != 0) {
+    osfile_stat_t st;
+    if (osfile_stat(m->root, &st) != 0) {
         if (errno == ENOENT || errno == ENOTDIR)
             /* TRANSLATORS: the music chooser: %s is the music folder ("~/Music") */
             snprintf(s.why, sizeof s.why, _("no music folder at %s"), m->shown);
         else
             snprintf(s.why, sizeof s.why, _("cannot read %s: %s"), m->shown, strerror(errno));
-    } else if (!S_ISDIR(st.st_mode)) {
+    } else if (st.kind != OSFILE_FOLDER) {
         /* TRANSLATORS: the music chooser: %s is the music folder ("~/Music") */
         snprintf(s.why, sizeof s.why, _("%s is not a folder"), m->shown);
     } else {

@@ -7,12 +7,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
+
+#include "platform/sys/osfile.h"
+
+#ifdef _WIN32
+#define BESIDE_BINARY "assets" /* the zip's folders: safebase.exe, assets\, fonts\ */
+#else
+#define BESIDE_BINARY "../share/safebase"
+#endif
 
 static bool is_dir(const char *path)
 {
-    struct stat st;
-    return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+    osfile_stat_t st;
+    return osfile_stat(path, &st) == 0 && st.kind == OSFILE_FOLDER;
 }
 
 bool paths_assets(char *buf, size_t size)
@@ -23,7 +30,7 @@ bool paths_assets(char *buf, size_t size)
     candidate[0] = '\0';
     if (env && *env && is_dir(env))
         snprintf(candidate, sizeof candidate, "%s", env);
-    else if (base && snprintf(candidate, sizeof candidate, "%s../share/safebase", base) > 0 &&
+    else if (base && snprintf(candidate, sizeof candidate, "%s" BESIDE_BINARY, base) > 0 &&
              is_dir(candidate))
         ;
     else
@@ -51,6 +58,22 @@ bool paths_locale(char *buf, size_t size)
     return n >= 0 && (size_t)n < size;
 }
 
+#ifdef _WIN32
+/* which/safebase into buf */
+static bool known_dir(osfile_known_t which, const char *leaf, char *buf, size_t size)
+{
+    char dir[4096];
+    return osfile_known_dir(which, dir, sizeof dir) && (!leaf || paths_join(buf, size, dir, leaf)) &&
+           (leaf || snprintf(buf, size, "%s", dir) < (int)size);
+}
+
+bool paths_config_dir(char *buf, size_t size) { return known_dir(OSFILE_APPDATA, "safebase", buf, size); }
+bool paths_data_dir(char *buf, size_t size) { return known_dir(OSFILE_APPDATA, "safebase", buf, size); }
+bool paths_cache_dir(char *buf, size_t size) { return known_dir(OSFILE_LOCALAPPDATA, "safebase", buf, size); }
+bool paths_state_dir(char *buf, size_t size) { return known_dir(OSFILE_APPDATA, "safebase", buf, size); }
+bool paths_music_dir(char *buf, size_t size) { return known_dir(OSFILE_MUSIC, NULL, buf, size); }
+bool paths_documents_dir(char *buf, size_t size) { return known_dir(OSFILE_DOCUMENTS, NULL, buf, size); }
+#else
 static bool xdg_dir(const char *var, const char *fallback, char *buf, size_t size)
 {
     const char *xdg = getenv(var);
@@ -144,6 +167,8 @@ bool paths_documents_dir(char *buf, size_t size)
     return user_dir("XDG_DOCUMENTS_DIR", "Documents", buf, size);
 }
 
+#endif
+
 bool paths_mkdirs(const char *dir, unsigned mode)
 {
     char tmp[4096];
@@ -152,14 +177,20 @@ bool paths_mkdirs(const char *dir, unsigned mode)
         return false;
     }
     for (char *p = tmp + 1; *p; p++) {
-        if (*p != '/')
+        if (!paths_is_separator(*p))
             continue;
+        char c = *p;
         *p = '\0';
-        if (mkdir(tmp, 0755) != 0 && errno != EEXIST)
-            return false;
-        *p = '/';
+        if (osfile_mkdir(tmp, 0755) != 0 && errno != EEXIST) {
+            int error = errno;
+            if (!is_dir(tmp)) { /* (a Windows drive, "C:", cannot be made and is there) */
+                errno = error;
+                return false;
+            }
+        }
+        *p = c;
     }
-    if (mkdir(tmp, mode) != 0 && errno != EEXIST)
+    if (osfile_mkdir(tmp, mode) != 0 && errno != EEXIST)
         return false;
     if (!is_dir(tmp)) {
         errno = ENOTDIR;
@@ -168,16 +199,34 @@ bool paths_mkdirs(const char *dir, unsigned mode)
     return true;
 }
 
+bool paths_is_separator(char c)
+{
+#ifdef _WIN32
+    return c == '/' || c == '\\';
+#else
+    return c == '/';
+#endif
+}
+
+const char *paths_last_separator(const char *path)
+{
+    const char *last = NULL;
+    for (const char *p = path; *p; p++)
+        if (paths_is_separator(*p))
+            last = p;
+    return last;
+}
+
 bool paths_join(char *buf, size_t size, const char *a, const char *b)
 {
     size_t la = strlen(a);
-    int n = snprintf(buf, size, "%s%s%s", a, (la > 0 && a[la - 1] == '/') ? "" : "/", b);
+    int n = snprintf(buf, size, "%s%s%s", a, (la > 0 && paths_is_separator(a[la - 1])) ? "" : "/", b);
     return n > 0 && (size_t)n < size;
 }
 
 void paths_dirname(const char *path, char *buf, size_t size)
 {
-    const char *slash = strrchr(path, '/');
+    const char *slash = paths_last_separator(path);
     if (!slash) {
         snprintf(buf, size, ".");
         return;

@@ -7,8 +7,8 @@
 #include <stddef.h>
 
 /* The assets folder (plans/, sounds/, music/) into buf: beside an installed binary
- * (PREFIX/share/safebase), else the source tree's; SAFEBASE_ASSETS overrides both. Returns
- * false when it does not fit. */
+ * (PREFIX/share/safebase; on Windows the assets folder beside safebase.exe), else the source
+ * tree's; SAFEBASE_ASSETS overrides both. Returns false when it does not fit. */
 bool paths_assets(char *buf, size_t size);
 
 /* The folder of the translations (LL/LC_MESSAGES/safebase.mo): ../share/locale beside an
@@ -19,7 +19,9 @@ bool paths_locale(char *buf, size_t size);
 /* $XDG_CONFIG_HOME/safebase (or ~/.config/safebase), $XDG_DATA_HOME/safebase (or
  * ~/.local/share/safebase), $XDG_CACHE_HOME/safebase (or ~/.cache/safebase),
  * $XDG_STATE_HOME/safebase (or ~/.local/state/safebase) written into buf.
- * Returns false when neither the XDG variable nor HOME is set (or buf is too small). */
+ * Returns false when neither the XDG variable nor HOME is set (or buf is too small).
+ * On Windows: %APPDATA%/safebase for config, data and state, %LOCALAPPDATA%/safebase for the
+ * cache. */
 bool paths_config_dir(char *buf, size_t size);
 bool paths_data_dir(char *buf, size_t size);
 bool paths_cache_dir(char *buf, size_t size);
@@ -29,7 +31,7 @@ bool paths_state_dir(char *buf, size_t size);
  * XDG_MUSIC_DIR="..." line of $XDG_CONFIG_HOME/user-dirs.dirs (or ~/.config/user-dirs.dirs;
  * "$HOME/..." or an absolute path, shell quoting), else ~/Music ("$HOME" alone there means
  * none, so ~/Music too). Does not check that it exists. Returns false when there is no HOME
- * (and no absolute $XDG_MUSIC_DIR), or when it does not fit. */
+ * (and no absolute $XDG_MUSIC_DIR), or when it does not fit. On Windows: the Music folder. */
 bool paths_music_dir(char *buf, size_t size);
 
 /* The user's documents folder, the same way: XDG_DOCUMENTS_DIR, else user-dirs.dirs, else
@@ -39,6 +41,12 @@ bool paths_documents_dir(char *buf, size_t size);
 /* Creates dir and its missing parents; the last one with the given mode. Returns false with
  * errno set on failure. An existing directory is fine (its mode is left alone). */
 bool paths_mkdirs(const char *dir, unsigned mode);
+
+/* Whether c separates folder names in a path: '/', and '\\' too on Windows. */
+bool paths_is_separator(char c);
+
+/* The last separator in path (strrchr for '/', and '\\' on Windows), or NULL. */
+const char *paths_last_separator(const char *path);
 
 /* Joins a and b with one '/'. Returns false if it does not fit. */
 bool paths_join(char *buf, size_t size, const char *a, const char *b);

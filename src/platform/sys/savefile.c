@@ -1,17 +1,16 @@
 /* Saves whole files: a temporary file beside the target, written and fsync()ed, then renamed
- * over it (replace) or hard-linked to the first free name (create), then the folder fsync()ed.
+ * over it (replace) or given the first free name without replacing (create), then the folder
+ * fsync()ed (osfile.h: the same on Windows).
  * Must not print, nor leave a temporary file behind when it fails. */
-#define _GNU_SOURCE /* renameat2 */
 #include "platform/sys/savefile.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 
 #define SAVEFILE_MAX_PATH 4096
@@ -29,7 +28,7 @@ static bool fail(const char *path, int error, char *err, size_t errsize)
 static bool make_dirs(const char *dir)
 {
     char tmp[SAVEFILE_MAX_PATH];
-    struct stat st;
+    osfile_stat_t st;
     if (!*dir) {
         errno = ENOENT;
         return false;
@@ -39,32 +38,28 @@ static bool make_dirs(const char *dir)
         return false;
     }
     for (char *p = tmp + 1;; p++) {
-        if (*p != '/' && *p != '\0')
+        if (!paths_is_separator(*p) && *p != '\0')
             continue;
         char c = *p;
         *p = '\0';
-        if (mkdir(tmp, 0700) != 0 && errno != EEXIST)
-            return false;
+        if (osfile_mkdir(tmp, 0700) != 0 && errno != EEXIST) {
+            int error = errno;
+            if (osfile_stat(tmp, &st) != 0 || st.kind != OSFILE_FOLDER) {
+                errno = error; /* (a Windows drive, "C:", cannot be made and is there) */
+                return false;
+            }
+        }
         *p = c;
         if (!c)
             break;
     }
-    if (stat(tmp, &st) != 0)
+    if (osfile_stat(tmp, &st) != 0)
         return false;
-    if (!S_ISDIR(st.st_mode)) {
+    if (st.kind != OSFILE_FOLDER) {
         errno = ENOTDIR;
         return false;
     }
     return true;
-}
-
-static void sync_dir(const char *dir)
-{
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd >= 0) {
-        fsync(fd); /* best effort: the file itself is in place and fsync()ed already */
-        close(fd);
-    }
 }
 
 /* Writes data to a new file target.tmp-PID-N (its name into tmp) and fsync()s it. False with
@@ -73,11 +68,11 @@ static bool write_temp(const char *target, const char *data, size_t len, char *t
 {
     int fd = -1;
     for (int n = 1; fd < 0; n++) {
-        if (snprintf(tmp, tmpsize, "%s.tmp-%ld-%d", target, (long)getpid(), n) >= (int)tmpsize) {
+        if (snprintf(tmp, tmpsize, "%s.tmp-%ld-%d", target, osfile_pid(), n) >= (int)tmpsize) {
             errno = ENAMETOOLONG;
             return false;
         }
-        fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        fd = osfile_open(tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
         if (fd < 0 && (errno != EEXIST || n == SAVEFILE_MAX_NUMBER))
             return false;
     }
@@ -89,12 +84,12 @@ static bool write_temp(const char *target, const char *data, size_t len, char *t
         else if (w == 0 || errno != EINTR)
             error = w == 0 ? ENOSPC : errno;
     }
-    if (!error && fsync(fd) != 0)
+    if (!error && osfile_sync(fd) != 0)
         error = errno;
     if (close(fd) != 0 && !error)
         error = errno;
     if (error) {
-        unlink(tmp);
+        osfile_unlink(tmp);
         errno = error;
         return false;
     }
@@ -109,12 +104,12 @@ bool savefile_replace(const char *path, const char *data, size_t len, char *err,
     paths_dirname(path, dir, sizeof dir);
     if (!make_dirs(dir) || !write_temp(path, data, len, tmp, sizeof tmp))
         return fail(path, errno, err, errsize);
-    if (rename(tmp, path) != 0) {
+    if (osfile_replace(tmp, path) != 0) {
         int error = errno;
-        unlink(tmp);
+        osfile_unlink(tmp);
         return fail(path, error, err, errsize);
     }
-    sync_dir(dir);
+    osfile_sync_dir(dir);
     return true;
 }
 
@@ -128,19 +123,6 @@ static bool numbered(char *buf, size_t size, const char *dir, const char *stem, 
     return k > 0 && k < (int)sizeof name && paths_join(buf, size, dir, name);
 }
 
-/* Gives the temporary file tmp the name path unless path exists: 0, or the errno. */
-static int place(const char *tmp, const char *path, bool *links)
-{
-    if (*links) {
-        if (link(tmp, path) == 0)
-            return 0;
-        if (errno != EPERM && errno != EOPNOTSUPP && errno != ENOSYS)
-            return errno;
-        *links = false; /* no hard links on this filesystem (FAT): rename without replacing */
-    }
-    return renameat2(AT_FDCWD, tmp, AT_FDCWD, path, RENAME_NOREPLACE) == 0 ? 0 : errno;
-}
-
 bool savefile_create(const char *dir, const char *stem, const char *ext, const char *data, size_t len,
                      char *out, size_t outsize, char *err, size_t errsize)
 {
@@ -150,23 +132,22 @@ bool savefile_create(const char *dir, const char *stem, const char *ext, const c
         ext = "";
     if (!numbered(first, sizeof first, dir, stem, ext, 1))
         return fail(dir, ENAMETOOLONG, err, errsize);
-    if (!*stem || strchr(stem, '/') || strchr(ext, '/') || strcmp(stem, ".") == 0 || strcmp(stem, "..") == 0)
+    if (!*stem || strpbrk(stem, "/\\") || strpbrk(ext, "/\\") || strcmp(stem, ".") == 0 || strcmp(stem, "..") == 0)
         return fail(first, EINVAL, err, errsize);
     if (!numbered(last, sizeof last, dir, stem, ext, SAVEFILE_MAX_NUMBER) || strlen(last) >= outsize)
         return fail(first, ENAMETOOLONG, err, errsize);
     if (!make_dirs(dir) || !write_temp(first, data, len, tmp, sizeof tmp))
         return fail(first, errno, err, errsize);
-    bool links = true;
     int error = EEXIST;
     for (int n = 1; n <= SAVEFILE_MAX_NUMBER && error == EEXIST; n++) {
         numbered(path, sizeof path, dir, stem, ext, n);
-        error = place(tmp, path, &links);
+        error = osfile_rename_new(tmp, path) == 0 ? 0 : errno;
     }
-    if (error || links)
-        unlink(tmp);
-    if (error)
+    if (error) {
+        osfile_unlink(tmp);
         return fail(first, error, err, errsize);
-    sync_dir(dir);
+    }
+    osfile_sync_dir(dir);
     snprintf(out, outsize, "%s", path);
     return true;
 }

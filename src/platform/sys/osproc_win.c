@@ -1,0 +1,128 @@
+/* osproc.h on Windows. */
+#include "platform/sys/osproc.h"
+
+#include <SDL.h>
+#include <windows.h>
+#include <fcntl.h>
+#include <io.h>
+#include <shellapi.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+
+char **osproc_args(int argc, char **argv)
+{
+    int n = 0;
+    wchar_t **wide = CommandLineToArgvW(GetCommandLineW(), &n);
+    if (!wide || n != argc) { /* (cannot happen: the C runtime read the same command line) */
+        LocalFree(wide);
+        return argv;
+    }
+    char **out = calloc((size_t)n + 1, sizeof *out);
+    bool ok = out != NULL;
+    for (int i = 0; ok && i < n; i++) {
+        int len = WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, NULL, 0, NULL, NULL);
+        out[i] = len > 0 ? malloc((size_t)len) : NULL;
+        ok = out[i] != NULL && WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, out[i], len, NULL, NULL) == len;
+    }
+    LocalFree(wide);
+    return ok ? out : NULL; /* (out of memory at start: what was made is left to the exit) */
+}
+
+/* Whether the C runtime's stream for fd goes somewhere (a file, a pipe, a console given). */
+static bool connected(int fd)
+{
+    intptr_t h = _get_osfhandle(fd);
+    return h != -1 && h != -2 && h != 0;
+}
+
+void osproc_console(void)
+{
+    bool out = connected(1), err = connected(2);
+    if ((!out || !err) && AttachConsole(ATTACH_PARENT_PROCESS)) {
+        if (!out && !freopen("CONOUT$", "w", stdout))
+            return; /* (no console after all: nothing to say things on) */
+        if (!err && !freopen("CONOUT$", "w", stderr))
+            return;
+    }
+    SetConsoleOutputCP(CP_UTF8); /* (no console: does nothing) */
+    setvbuf(stderr, NULL, _IONBF, 0);
+}
+
+int osproc_utc_offset(time_t t)
+{
+    struct tm local = { 0 };
+    if (localtime_s(&local, &t) != 0)
+        return 0;
+    return (int)(_mkgmtime(&local) - t); /* local time read as if it were UTC, less UTC */
+}
+
+static volatile sig_atomic_t stop;
+static void (*ending_fn)(void);
+
+static BOOL WINAPI on_console(DWORD type)
+{
+    stop = 1;
+    if (type == CTRL_CLOSE_EVENT || type == CTRL_LOGOFF_EVENT || type == CTRL_SHUTDOWN_EVENT)
+        Sleep(4000); /* the process ends when this returns: the main loop ends the session first */
+    return TRUE;
+}
+
+static void SDLCALL on_message(void *data, void *window, unsigned int message, Uint64 wparam, Sint64 lparam)
+{
+    (void)data;
+    (void)window;
+    (void)lparam;
+    if (message == WM_ENDSESSION && wparam && ending_fn)
+        ending_fn();
+}
+
+void osproc_watch(void (*ending)(void))
+{
+    ending_fn = ending;
+    SetConsoleCtrlHandler(on_console, TRUE);
+    SDL_SetWindowsMessageHook(on_message, NULL);
+}
+
+bool osproc_stop_asked(void)
+{
+    if (!stop)
+        return false;
+    stop = 0;
+    return true;
+}
+
+FILE *osproc_memstream_open(osproc_memstream_t *m)
+{
+    memset(m, 0, sizeof *m);
+    wchar_t dir[MAX_PATH + 1], name[MAX_PATH + 1];
+    DWORD n = GetTempPathW(MAX_PATH, dir);
+    if (n == 0 || n > MAX_PATH || !GetTempFileNameW(dir, L"sbm", 0, name))
+        return NULL;
+    m->f = _wfopen(name, L"w+bTD"); /* T: kept in memory if it can, D: gone when closed */
+    if (!m->f)
+        DeleteFileW(name);
+    return m->f;
+}
+
+char *osproc_memstream_close(osproc_memstream_t *m, size_t *len)
+{
+    *len = 0;
+    if (!m->f)
+        return NULL;
+    long size = fflush(m->f) == 0 ? ftell(m->f) : -1;
+    char *buf = size >= 0 ? malloc((size_t)size + 1) : NULL;
+    if (buf) {
+        rewind(m->f);
+        if (fread(buf, 1, (size_t)size, m->f) == (size_t)size) {
+            buf[size] = '\0';
+            *len = (size_t)size;
+        } else {
+            free(buf);
+            buf = NULL;
+        }
+    }
+    fclose(m->f);
+    m->f = NULL;
+    return buf;
+}
