@@ -1,18 +1,17 @@
 #!/usr/bin/env bash
 # Builds the small static FFmpeg Safe Base links on Linux, from Debian 12's own source package:
-# fetched with apt-get source through a private sources list (the system's apt configuration is
-# left alone) into build-deps/cache, configured with tools/ffmpeg-config.txt only, installed in
-# build-deps/ffmpeg-VERSION (build-deps/ffmpeg points at it; CMakeLists.txt prefers it to the
-# system's shared libav*). Does nothing when that prefix is built already for the same version
-# and flags. Needs tools/setup.sh's packages (nasm, dpkg-dev), the network once; not root.
+# fetched by tools/debsource.sh (apt-get source through a private sources list; the system's
+# apt configuration is left alone) into build-deps/cache, configured with tools/ffmpeg-config.txt
+# only, installed in build-deps/ffmpeg-VERSION (build-deps/ffmpeg points at it; CMakeLists.txt
+# prefers it to the system's shared libav*). Does nothing when that prefix is built already for
+# the same version and flags. Needs tools/setup.sh's packages (nasm, dpkg-dev), the network
+# once; not root.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 root=$PWD
 
 # Debian's version of the source package (with its epoch), pinned: a security update is a new pin.
 pin=7:5.1.9-0+deb12u1
-mirror=${SAFEBASE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
-security=${SAFEBASE_DEBIAN_SECURITY:-http://deb.debian.org/debian-security}
 deps=$root/build-deps
 cache=$deps/cache
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -39,47 +38,17 @@ if [ -z "$accepted" ] || [ "$accepted" != "$configured" ]; then
   die "the demuxers in tools/ffmpeg-config.txt ($configured) are not trackread.c's formats[] ($accepted)"
 fi
 
-for tool in nasm dpkg-source apt-get make cc; do
+for tool in nasm make cc; do
   command -v "$tool" >/dev/null || die "$tool is missing: run tools/setup.sh (as root) first"
 done
 mkdir -p "$cache"
 exec 9>"$deps/ffmpeg.lock"
 flock 9 # one build at a time in this tree
 
-# apt with a private sources list (deb-src only), lists and cache, all in build-deps/cache/apt.
-aptdir=$cache/apt
-apt_opts=(-q -o "Dir::Etc::SourceList=$aptdir/sources.list" -o "Dir::Etc::SourceParts=$aptdir/parts"
-  -o "Dir::State::Lists=$aptdir/lists" -o "Dir::Cache=$aptdir/cache")
-fetch() { # fetch VERSION: downloads the source package; prints the version it got
-  mkdir -p "$aptdir/parts" "$aptdir/lists/partial" "$aptdir/cache"
-  local key=/usr/share/keyrings/debian-archive-keyring.gpg # the lists must be signed by Debian
-  {
-    echo "deb-src [signed-by=$key] $mirror bookworm main"
-    echo "deb-src [signed-by=$key] $mirror bookworm-updates main"
-    echo "deb-src [signed-by=$key] $security bookworm-security main"
-  } >"$aptdir/sources.list"
-  say "apt-get update (Debian's source lists, kept in $aptdir)" >&2
-  apt-get "${apt_opts[@]}" update >&2 || die "apt-get update failed: is $mirror reachable?"
-  local want=$1 versions offered
-  versions=$(apt-cache "${apt_opts[@]}" showsrc --only-source ffmpeg | sed -n 's/^Version: //p')
-  # what `apt-get source ffmpeg` would take (its .dsc's name has no epoch)
-  offered=$(apt-get "${apt_opts[@]}" source --print-uris ffmpeg 2>/dev/null |
-    sed -nE "s/^'[^']*' ffmpeg_([^ ]+)\.dsc .*/\1/p" | head -n 1)
-  offered=$(awk -v f="$offered" '{ v = $0; sub(/^[0-9]+:/, "", v) } v == f { print; exit }' <<<"$versions")
-  [ -n "$offered" ] || die "no ffmpeg source package found: are $mirror and $security reachable?"
-  if ! grep -qxF "$want" <<<"$versions"; then
-    echo "tools/ffmpeg.sh: ffmpeg $want is no longer on Debian's mirror: building $offered," \
-      "the version apt offers (update the pin in tools/ffmpeg.sh)" >&2
-    want=$offered
-  fi
-  # as root, apt would hand the download to its _apt user, who may not write here
-  local sandbox=()
-  [ "$(id -u)" -ne 0 ] || sandbox=(-o APT::Sandbox::User=root)
-  (cd "$cache" && apt-get "${apt_opts[@]}" "${sandbox[@]}" source --download-only "ffmpeg=$want" >&2) ||
-    die "apt-get source ffmpeg=$want failed"
-  rm -rf "$aptdir" # the lists are read again, fresh, for the next version
-  echo "$want"
-}
+# The source package, fetched and extracted by tools/debsource.sh into build-deps/cache.
+# shellcheck source=tools/debsource.sh
+. tools/debsource.sh
+debsource_init tools/ffmpeg.sh ffmpeg "$cache"
 
 # The version: the pin, or the one fetched in its place when the mirror no longer had it.
 settle() { # settle VERSION: the prefix and the stamp that version is built with
@@ -94,28 +63,14 @@ built() { # true, with a word said, when the prefix is built for this version an
   ln -sfn "ffmpeg-$upstream" "$deps/ffmpeg"
   say "up to date: ffmpeg $version in $prefix"
 }
-settle "$pin"
-[ -f "$cache/in-place-of-${pin#*:}" ] && settle "$(cat "$cache/in-place-of-${pin#*:}")"
+debsource_pinned ffmpeg "$pin"
+settle "$debsource_version"
 built && exit 0
-
-# The source, extracted once (dpkg-source checks it against the .dsc; apt checked the .dsc
-# against Debian's signed index).
-if [ ! -f "$cache/ffmpeg_$file_version.dsc" ]; then
-  got=$(fetch "$version")
-  settle "$got"
-  [ "$version" = "$pin" ] || echo "$version" >"$cache/in-place-of-${pin#*:}"
-  built && exit 0
-fi
-src=$cache/ffmpeg-$file_version
-if [ ! -f "$src/.extracted" ]; then
-  say "dpkg-source -x ffmpeg_$file_version.dsc"
-  rm -rf "$src"
-  (cd "$cache" && dpkg-source -x "ffmpeg_$file_version.dsc" "$src" >"$cache/extract.log" 2>&1) || {
-    cat "$cache/extract.log" >&2
-    die "dpkg-source could not extract ffmpeg_$file_version.dsc (delete $cache to fetch it again)"
-  }
-  touch "$src/.extracted"
-fi
+debsource_source ffmpeg "$pin"
+debsource_done
+settle "$debsource_version"
+built && exit 0
+src=$debsource_dir
 
 # Configured and built outside the source tree, installed, then stamped (an interrupted build
 # is never taken for a finished one).
