@@ -77,8 +77,10 @@ bool journalfile_init(journalfile_t *jf, const char *log_path, const char *id)
     return true;
 }
 
-/* Writes text to target via target.tmp. Returns the new journal's locked fd, or -1. */
-static int replace(const char *target, const char *text, size_t n, char *err, size_t errsize)
+/* Writes text to target via target.tmp. Returns the new journal's locked fd, or -1. held is
+ * this app's descriptor of target itself (or NULL): Windows will not rename over a file that is
+ * open, so when the rename fails it is closed (and set to -1) and the rename tried once more. */
+static int replace(const char *target, const char *text, size_t n, int *held, char *err, size_t errsize)
 {
     char tmp[4500], dir[4400];
     int fd = -1;
@@ -99,8 +101,16 @@ static int replace(const char *target, const char *text, size_t n, char *err, si
         }
         done += (size_t)w;
     }
-    if (osfile_sync(fd) != 0 || osfile_replace(tmp, target) != 0)
+    if (osfile_sync(fd) != 0)
         goto fail;
+    if (osfile_replace(tmp, target) != 0) {
+        if (!held || *held < 0)
+            goto fail;
+        close(*held); /* (for a moment no lock guards target: a start just then may recover it) */
+        *held = -1;
+        if (osfile_replace(tmp, target) != 0)
+            goto fail;
+    }
     osfile_sync_dir(dir);
     return fd;
 fail:
@@ -150,7 +160,8 @@ bool journalfile_save(journalfile_t *jf, char *err, size_t errsize)
             count++;
     }
     for (int i = 0; i < count; i++) {
-        int fd = replace(targets[i], jf->buf, (size_t)n, err, errsize);
+        bool current = jf->fd >= 0 && strcmp(targets[i], jf->path) == 0;
+        int fd = replace(targets[i], jf->buf, (size_t)n, current ? &jf->fd : NULL, err, errsize);
         if (fd < 0)
             continue;
         if (strcmp(targets[i], jf->path) != 0)

@@ -1,7 +1,6 @@
 /* osproc.h on Windows. */
 #include "platform/sys/osproc.h"
 
-#include <SDL.h>
 #include <windows.h>
 #include <fcntl.h>
 #include <io.h>
@@ -68,20 +67,30 @@ static BOOL WINAPI on_console(DWORD type)
     return TRUE;
 }
 
-static void SDLCALL on_message(void *data, void *window, unsigned int message, Uint64 wparam, Sint64 lparam)
+/* A hidden window of the main thread's, there to be told the session ends: Windows sends
+ * WM_QUERYENDSESSION and WM_ENDSESSION to every top-level window (SDL's message hook sees only
+ * posted messages), and SDL's event loop on this thread dispatches them. */
+static LRESULT CALLBACK on_message(HWND window, UINT message, WPARAM wparam, LPARAM lparam)
 {
-    (void)data;
-    (void)window;
-    (void)lparam;
-    if (message == WM_ENDSESSION && wparam && ending_fn)
-        ending_fn();
+    if (message == WM_QUERYENDSESSION)
+        return TRUE;
+    if (message == WM_ENDSESSION) {
+        if (wparam && ending_fn)
+            ending_fn();
+        return 0;
+    }
+    return DefWindowProcW(window, message, wparam, lparam);
 }
 
 void osproc_watch(void (*ending)(void))
 {
     ending_fn = ending;
     SetConsoleCtrlHandler(on_console, TRUE);
-    SDL_SetWindowsMessageHook(on_message, NULL);
+    WNDCLASSW kind = { .lpfnWndProc = on_message, .hInstance = GetModuleHandleW(NULL),
+                       .lpszClassName = L"SafeBaseSessionEnd" };
+    if (RegisterClassW(&kind) || GetLastError() == ERROR_CLASS_ALREADY_EXISTS)
+        CreateWindowExW(0, kind.lpszClassName, L"Safe Base", WS_POPUP, 0, 0, 0, 0, NULL, NULL, kind.hInstance,
+                        NULL);
 }
 
 bool osproc_stop_asked(void)
