@@ -47,6 +47,9 @@ packages=(
   dbus-daemon python3-dbus python3-gi
   # the translations: msgfmt at build time, xgettext/msgmerge/msgcmp in tools/translations.sh
   gettext
+  # the Windows build (tools/build-windows.sh, tools/windows-deps.sh): MinGW-w64's compilers
+  # (SDL2's CMake asks for C++ too), zip; its test under Wine (tests/windows/wine.sh)
+  gcc-mingw-w64-x86-64 g++-mingw-w64-x86-64 zip unzip wine wine64
   # the built-in plans in the user's language (tests/platform/sys/platform_catalog.c): the
   # locales gettext needs installed before it follows LANGUAGE/LANG (made below)
   locales
