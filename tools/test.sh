@@ -21,9 +21,9 @@ for config in build:OFF build-asan:ON; do
 done
 # The Windows build compiles its libraries (once) while the stages below, which time nothing,
 # run: the machine's second core is otherwise idle through the package's chroot and the fuzzers.
-echo "== windows: tools/build-windows.sh started in the background (its output: build-windows.log)"
+echo "== windows: tools/build-windows.sh started in the background (its output: build-windows/build.log)"
 mkdir -p build-windows
-./tools/build-windows.sh >build-windows.log 2>&1 &
+./tools/build-windows.sh >build-windows/build.log 2>&1 &
 windows_pid=$!
 echo "== release build (the README's first command builds Release: it must compile cleanly)"
 cmake -S . -B build-release -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -43,11 +43,11 @@ echo "== fuzz"
 FUZZ_SECONDS=${FUZZ_SECONDS:-10} ./tools/fuzz.sh
 echo "== windows: the zip (tools/build-windows.sh), then tested under Wine (tests/windows/wine.sh)"
 if ! wait "$windows_pid"; then
-  tail -n 40 build-windows.log
-  echo "tools/build-windows.sh failed (its whole output: build-windows.log)" >&2
+  tail -n 40 build-windows/build.log
+  echo "tools/build-windows.sh failed (its whole output: build-windows/build.log)" >&2
   exit 1
 fi
-tail -n 1 build-windows.log
+tail -n 1 build-windows/build.log
 rc=0
 ./tests/windows/wine.sh dist/safebase-*-windows-x64.zip build-release/safebase || rc=$?
 if [ "$rc" -eq 77 ]; then
