@@ -181,13 +181,13 @@ int osfile_fstat(int fd, osfile_stat_t *st)
     return fill(h, st);
 }
 
-int osfile_mkdir(const char *path, unsigned mode)
+/* call(path as UTF-16): 0, or -1 with errno set */
+static int on_path(const char *path, BOOL(WINAPI *call)(LPCWSTR))
 {
-    (void)mode;
     wchar_t *w = wide(path);
     if (!w)
         return -1;
-    BOOL ok = CreateDirectoryW(w, NULL);
+    BOOL ok = call(w);
     DWORD e = GetLastError();
     free(w);
     if (ok)
@@ -196,18 +196,20 @@ int osfile_mkdir(const char *path, unsigned mode)
     return -1;
 }
 
+static BOOL WINAPI make_folder(LPCWSTR path)
+{
+    return CreateDirectoryW(path, NULL);
+}
+
+int osfile_mkdir(const char *path, unsigned mode)
+{
+    (void)mode;
+    return on_path(path, make_folder);
+}
+
 int osfile_unlink(const char *path)
 {
-    wchar_t *w = wide(path);
-    if (!w)
-        return -1;
-    BOOL ok = DeleteFileW(w);
-    DWORD e = GetLastError();
-    free(w);
-    if (ok)
-        return 0;
-    errno = errno_of(e);
-    return -1;
+    return on_path(path, DeleteFileW);
 }
 
 static int move(const char *from, const char *to, DWORD flags)
