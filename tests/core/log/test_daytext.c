@@ -6,6 +6,7 @@
 #include "core/log/record.h"
 
 #include <locale.h>
+#include <string.h>
 
 static const char *day(int y, int m, int d, int minute, const char *format)
 {
@@ -24,6 +25,22 @@ static void test_english_names(void)
     CHECK_EQ_STR(day(2023, 12, 31, 0, "%j %B"), "365 December");   /* the day of the year too */
     CHECK_EQ_STR(day(2024, 12, 31, 0, "%j"), "366");
     CHECK_EQ_STR(day(2100, 3, 1, 0, "%a %x"), "Mon 03/01/00");
+}
+
+/* glibc's "-" flag (no padding) is written out by daytext itself: the same on every C library
+ * (Windows' has no such flag), in every translation's order. */
+static void test_unpadded(void)
+{
+    CHECK_EQ_STR(day(2024, 3, 4, 0, "%-d.%-m."), "4.3.");
+    CHECK_EQ_STR(day(2024, 12, 25, 0, "%-d/%-m"), "25/12");
+    CHECK_EQ_STR(day(2024, 3, 4, 7 * 60 + 5, "%a, %-d %b %-H:%M"), "Mon, 4 Mar 7:05");
+    CHECK_EQ_STR(day(2024, 3, 4, 0, "%a %-d. %b %Y"), "Mon 4. Mar 2024");
+    CHECK_EQ_STR(day(2024, 3, 4, 0, "%-j %-I"), "64 12");
+    CHECK_EQ_STR(day(2024, 3, 4, 0, "100%% %%-d %-d"), "100% %-d 4"); /* "%%" is a percent sign */
+    char big[300];
+    memset(big, 'x', sizeof big - 1);
+    big[sizeof big - 1] = '\0';
+    CHECK_EQ_STR(day(2024, 3, 4, 0, big), ""); /* too long to write out: empty, never cut */
 }
 
 static void test_weekdays(void)
@@ -56,6 +73,7 @@ static void test_german_names(void)
 int main(void)
 {
     test_english_names();
+    test_unpadded();
     test_weekdays();
     test_too_small();
     test_german_names();
