@@ -38,9 +38,11 @@ name=safebase-$version-windows-x64
 app=$root/build-windows/app
 say "safebase.exe (build-windows/app)"
 export PKG_CONFIG_LIBDIR=$deps/lib/pkgconfig PKG_CONFIG_PATH=
-# (the static Linux FFmpeg of tools/ffmpeg.sh is not for Windows: the prefix's DLLs are used)
+# (the static Linux FFmpeg of tools/ffmpeg.sh is not for Windows: the prefix's DLLs are used;
+# the core's tests are built too, for tests/windows/wine.sh to run under Wine)
 cmake -S . -B "$app" -DCMAKE_TOOLCHAIN_FILE="$root/cmake/mingw-w64.cmake" -DCMAKE_BUILD_TYPE=Release \
-  -DBUILD_TESTING=OFF -DSAFEBASE_FFMPEG_PREFIX="$app/no-static-ffmpeg" >"$app.configure.log" 2>&1 || {
+  -DBUILD_TESTING=ON -DCMAKE_CROSSCOMPILING_EMULATOR=wine \
+  -DSAFEBASE_FFMPEG_PREFIX="$app/no-static-ffmpeg" >"$app.configure.log" 2>&1 || {
   tail -n 30 "$app.configure.log" >&2
   die "cmake could not configure the Windows build (its log: $app.configure.log)"
 }

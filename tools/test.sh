@@ -49,7 +49,7 @@ if ! wait "$windows_pid"; then
 fi
 tail -n 1 build-windows/build.log
 rc=0
-./tests/windows/wine.sh dist/safebase-*-windows-x64.zip build-release/safebase || rc=$?
+./tests/windows/wine.sh dist/safebase-*-windows-x64.zip build-release/safebase build-windows/app || rc=$?
 if [ "$rc" -eq 77 ]; then
   echo "SKIPPED: the Wine tests (they say why above)"
 elif [ "$rc" -ne 0 ]; then

@@ -6,11 +6,16 @@
 # Linux build's columns, sound that is not silence, a session killed and recovered as
 # interrupted at the next start, paths outside ASCII, a window closed (taskkill, a real window
 # under Xvfb) and a log off (wineboot --end-session) recorded as on Linux.
-# Usage: tests/windows/wine.sh ZIP [LINUX_BINARY]   (LINUX_BINARY: the header to compare with)
+# With a Windows build folder, the core's own tests (built there by tools/build-windows.sh) run
+# under Wine first: the core is one code for Linux and Windows, and this proves it on Windows'
+# C runtime (its printf, strtod, time functions).
+# Usage: tests/windows/wine.sh ZIP [LINUX_BINARY [WINDOWS_BUILD_DIR]]
+#   LINUX_BINARY: the build whose log row the Windows one is compared with
 # Exits 77 (skipped) only when Wine is not there or cannot start a prefix, and says why.
 set -u
 ZIP=$(realpath "$1")
 LINUX_BIN=${2:+$(realpath "$2")}
+CORE_TESTS=${3:+$(realpath "$3")}
 SRC=$(cd "$(dirname "$0")/../.." && pwd)
 WORK=$(mktemp -d)
 export WINEPREFIX=$WORK/prefix WINEDEBUG=-all WINEARCH=win64
@@ -41,6 +46,18 @@ if ! timeout 300 wineboot --init >"$WORK/wineboot.log" 2>&1 || ! wineserver -w 2
   exit 77
 fi
 echo "Wine: $(wine --version), prefix made"
+
+# --- the core's tests, on Windows' C runtime -------------------------------------------------
+if [ -n "$CORE_TESTS" ]; then
+  n=$(cd "$CORE_TESTS" && ctest -N | sed -n 's/^Total Tests: //p')
+  if (cd "$CORE_TESTS" && ctest -j 2 --output-on-failure >"$WORK/core.log" 2>&1); then
+    ok
+  else
+    grep -E "Failed|FAIL" "$WORK/core.log" | head -n 20
+    fail "the core's tests under Wine (ctest in $CORE_TESTS)"
+  fi
+  echo "core tests under Wine: $(grep -E 'tests passed' "$WORK/core.log" || echo "none ran") ($n tests)"
+fi
 
 unzip -q "$ZIP" -d "$WORK/app" || { echo "FAIL: cannot unzip $ZIP"; exit 1; }
 APP=$(find "$WORK/app" -maxdepth 2 -name safebase.exe -print -quit)
