@@ -35,6 +35,7 @@ session() { # name theme args...: starts the app, shoots its screens, quits it
   local name=$1 theme=$2
   shift 2
   (wine "$APP" --theme "$theme" "$@" >"$WORK/$name.log" 2>&1) &
+  disown
   sleep 6
   shot "$name-menu"
   xdotool key Return # the first plan's ready screen

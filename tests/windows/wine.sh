@@ -149,6 +149,7 @@ cp "$SRC/tests/e2e/long.plan" "$WORK/plans/long.plan"
 before=$(rows "$LOG")
 export SDL_DISKAUDIOFILE=$WORK/kill.raw
 (timeout 120 wine "$APP" --plan "$(winpath "$WORK/plans/long.plan")" --start >"$WORK/kill.out" 2>&1) &
+disown
 for _ in $(seq 60); do # a checkpoint every 5 s: wait for the journal
   ls "$LOG".journal-* >/dev/null 2>&1 && break
   sleep 0.5
@@ -177,8 +178,30 @@ check "a session logs into a non-ASCII path" test "$(rows "$odd/log ü.csv")" -e
 sb --history --log "$(winpath "$odd/log ü.csv")"
 check "--history reads it back" sh -c "[ $? -eq 0 ] && grep -q 'Short test' '$WORK/out'"
 
+# --- a plan's music named as Windows names it: an absolute C:\ path, and a relative one with \
+mkdir -p "$WORK/plans/tunes"
+cp "$WORK/app"/*/assets/music/safebase-drift.ogg "$WORK/plans/tunes/drift.ogg"
+calm=$(winpath "$(find "$WORK/app" -name safebase-calm.ogg -print -quit)")
+python3 - "$SRC/tests/e2e/short.plan" "$WORK/plans/music.plan" "$calm" <<'EOF'
+import sys
+text = open(sys.argv[1], encoding="utf-8").read().replace("fade = 0.5s\n", "fade = 0.5s\nmusic = %s\n" % sys.argv[3])
+text += "\n[phase Track]\nkind = connect\nduration = 2s\nmusic = play\ntrack = tunes\\drift.ogg\n"
+open(sys.argv[2], "w", encoding="utf-8", newline="\r\n").write(text)  # as Notepad saves it
+EOF
+export SDL_DISKAUDIOFILE=$WORK/music.raw
+sb --check "$(winpath "$WORK/plans/music.plan")"
+check "a plan with Windows music paths checks" test $? -eq 0
+sb --plan "$(winpath "$WORK/plans/music.plan")" --start --exit-at-end --log "$(winpath "$WORK/music.csv")"
+check "... and plays to its end" test "$(field "$WORK/music.csv" 7)" = completed
+check "... both files found (no music skipped)" sh -c "! grep -qi 'skipping music\|no such file\|cannot' '$WORK/err'"
+rms=$(python3 "$SRC/tests/e2e/audio.py" stats "$WORK/music.raw" 6.5 8 2>/dev/null |
+  python3 -c 'import json,sys; print(round(json.load(sys.stdin)["rms_db"], 1))' 2>/dev/null || echo -999)
+check "... the relative track is heard in its phase ($rms dBFS)" python3 -c "import sys; sys.exit(0 if $rms > -45 else 1)"
+
 # --- a real window under Xvfb: closed by the user (WM_CLOSE), and a log off --------------------
 if command -v Xvfb >/dev/null; then
+  wineserver -k 2>/dev/null # (a new server, whose desktop has the display; the last had none)
+  wineserver -w 2>/dev/null
   display=:$((90 + RANDOM % 100))
   Xvfb "$display" -screen 0 1280x720x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!

@@ -225,7 +225,7 @@ static void choose_music(ready_t *r, ready_ctx_t *ctx, const char *music, const 
         choices_set(&r->choices, "plan", id, "music", music);
     if (client[0])
         choices_set(&r->choices, "client", client, "music", music);
-    if (music[0] == '/')
+    if (paths_is_absolute(music))
         choices_add_recent(&r->choices, music);
     /* TRANSLATORS: a banner when music is chosen; %s is its file or folder */
     banner(req, BANNER_MS, _("Music: %s"), name);

@@ -33,10 +33,10 @@ static void wall_clock(int64_t *epoch_ms, int *offset_s)
  * its folder); "~/" is the home folder. */
 static void resolve_in(const char *dir, const char *path, char *out, size_t size)
 {
-    const char *home = getenv("HOME");
-    if (path[0] == '~' && path[1] == '/' && home)
+    const char *home = paths_home();
+    if (path[0] == '~' && paths_is_separator(path[1]) && home)
         paths_join(out, size, home, path + 2);
-    else if (path[0] == '/')
+    else if (paths_is_absolute(path))
         snprintf(out, size, "%s", path);
     else
         paths_join(out, size, dir, path);

@@ -34,7 +34,7 @@ static void canonical(const char *path, char *out, size_t size)
     int n;
     if (osfile_realpath(dir, real, sizeof real))
         n = snprintf(out, size, "%s/%s", strcmp(real, "/") == 0 ? "" : real, base ? base + 1 : path);
-    else if (path[0] != '/' && getcwd(cwd, sizeof cwd))
+    else if (!paths_is_absolute(path) && getcwd(cwd, sizeof cwd))
         n = snprintf(out, size, "%s/%s", cwd, path);
     else
         n = snprintf(out, size, "%s", path);

@@ -328,12 +328,12 @@ logfile_read_t logdir_read(char paths[][LOGDIR_PATH], int n, off_t tail_bytes, l
 bool logdir_resolve(const char *value, const char *base, char *out, size_t size)
 {
     int n;
-    if (value[0] == '~' && (value[1] == '/' || value[1] == '\0')) {
-        const char *home = getenv("HOME");
-        if (!home || !*home)
+    if (value[0] == '~' && (paths_is_separator(value[1]) || value[1] == '\0')) {
+        const char *home = paths_home();
+        if (!home)
             return false;
         n = snprintf(out, size, "%s%s", home, value + 1);
-    } else if (value[0] == '/' || !base || !*base) {
+    } else if (paths_is_absolute(value) || !base || !*base) {
         n = snprintf(out, size, "%s", value);
     } else {
         n = snprintf(out, size, "%s/%s", base, value);

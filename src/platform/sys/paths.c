@@ -208,6 +208,27 @@ bool paths_is_separator(char c)
 #endif
 }
 
+bool paths_is_absolute(const char *path)
+{
+#ifdef _WIN32
+    bool drive = ((path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z')) && path[1] == ':' &&
+                 paths_is_separator(path[2]);
+    return drive || paths_is_separator(path[0]);
+#else
+    return path[0] == '/';
+#endif
+}
+
+const char *paths_home(void)
+{
+    const char *home = getenv("HOME");
+#ifdef _WIN32
+    if (!home || !*home)
+        home = getenv("USERPROFILE");
+#endif
+    return home && *home ? home : NULL;
+}
+
 const char *paths_last_separator(const char *path)
 {
     const char *last = NULL;

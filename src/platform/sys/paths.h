@@ -45,6 +45,13 @@ bool paths_mkdirs(const char *dir, unsigned mode);
 /* Whether c separates folder names in a path: '/', and '\\' too on Windows. */
 bool paths_is_separator(char c);
 
+/* Whether path is absolute: "/..."; on Windows also "C:\..." (or "C:/...") and "\\server\...". */
+bool paths_is_absolute(const char *path);
+
+/* The home folder ("~" in a path from a plan or the settings): $HOME; on Windows, without HOME,
+ * %USERPROFILE%. NULL when there is none. */
+const char *paths_home(void);
+
 /* The last separator in path (strrchr for '/', and '\\' on Windows), or NULL. */
 const char *paths_last_separator(const char *path);
 
