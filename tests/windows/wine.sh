@@ -4,8 +4,9 @@
 # --check on good and broken plans (exit codes, FILE:LINE), a headless session (SDL's dummy
 # video, disk audio) whose row lands in %APPDATA%\safebase\sessions.csv with LF line ends and the
 # Linux build's columns, sound that is not silence, a session killed and recovered as
-# interrupted at the next start, paths outside ASCII, a window closed (taskkill, a real window
-# under Xvfb) and a log off (wineboot --end-session) recorded as on Linux.
+# interrupted at the next start, paths outside ASCII and Windows paths in a plan, sound through
+# WASAPI (Wine's, on a private PulseAudio server), a window closed (taskkill, a real window under
+# Xvfb) and a log off (wineboot --end-session) recorded as on Linux.
 # With a Windows build folder, the core's own tests (built there by tools/build-windows.sh) run
 # under Wine first: the core is one code for Linux and Windows, and this proves it on Windows'
 # C runtime (its printf, strtod, time functions).
@@ -197,6 +198,37 @@ check "... both files found (no music skipped)" sh -c "! grep -qi 'skipping musi
 rms=$(python3 "$SRC/tests/e2e/audio.py" stats "$WORK/music.raw" 6.5 8 2>/dev/null |
   python3 -c 'import json,sys; print(round(json.load(sys.stdin)["rms_db"], 1))' 2>/dev/null || echo -999)
 check "... the relative track is heard in its phase ($rms dBFS)" python3 -c "import sys; sys.exit(0 if $rms > -45 else 1)"
+
+# --- sound through Windows' own audio API (WASAPI), which Wine plays on a private PulseAudio ---
+if command -v pulseaudio >/dev/null && command -v parec >/dev/null; then
+  pa=$WORK/pulse
+  mkdir -p "$pa/run" "$pa/state"
+  wineserver -k 2>/dev/null # (a new server, to find the sound server below)
+  wineserver -w 2>/dev/null
+  PULSE_RUNTIME_PATH=$pa/run PULSE_STATE_PATH=$pa/state pulseaudio -n --daemonize=no --exit-idle-time=-1 \
+    --disable-shm --realtime=no --high-priority=no --no-cpu-limit \
+    -L "module-null-sink sink_name=t rate=48000 format=float32le channels=2" \
+    -L "module-native-protocol-unix socket=$pa/native auth-anonymous=1" --log-target="file:$pa/log" >/dev/null 2>&1 &
+  pa_pid=$!
+  export PULSE_SERVER=unix:$pa/native
+  for _ in $(seq 50); do pactl info >/dev/null 2>&1 && break; sleep 0.1; done
+  if pactl info >/dev/null 2>&1; then
+    parec -d t.monitor --raw --format=float32le --rate=48000 --channels=2 >"$WORK/wasapi.raw" &
+    rec_pid=$!
+    SDL_AUDIODRIVER=wasapi sb --plan "$(winpath "$WORK/plans/short.plan")" --start --exit-at-end \
+      --log "$(winpath "$WORK/wasapi.csv")"
+    check "WASAPI: the session runs" test "$(field "$WORK/wasapi.csv" 7)" = completed
+    sleep 0.5
+    kill "$rec_pid" 2>/dev/null
+    rms=$(python3 "$SRC/tests/e2e/audio.py" stats "$WORK/wasapi.raw" 2>/dev/null |
+      python3 -c 'import json,sys; print(round(json.load(sys.stdin)["rms_db"], 1))' 2>/dev/null || echo -999)
+    check "WASAPI: heard on the sound server ($rms dBFS)" python3 -c "import sys; sys.exit(0 if $rms > -45 else 1)"
+  else
+    echo "note: PulseAudio cannot start here: WASAPI not tried"
+  fi
+  kill "$pa_pid" 2>/dev/null
+  unset PULSE_SERVER
+fi
 
 # --- a real window under Xvfb: closed by the user (WM_CLOSE), and a log off --------------------
 if command -v Xvfb >/dev/null; then
