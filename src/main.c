@@ -179,7 +179,7 @@ static void tune_memory(void)
 int main(int argc, char **argv)
 {
     osproc_console();
-    argv = osproc_args(argc, argv);
+    argv = osproc_args(&argc, argv);
     if (!argv)
         return 1;
     i18n_init();

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/base/i18n.h"
+#include "platform/sys/paths.h"
 
 #define COPY_EVERY_MS 100
 #define PAGE 8
@@ -16,10 +17,10 @@
 static const char *base_of(const char *path)
 {
     size_t n = strlen(path);
-    while (n > 1 && path[n - 1] == '/')
+    while (n > 1 && paths_is_separator(path[n - 1]))
         n--;
     const char *s = path + n;
-    while (s > path && s[-1] != '/')
+    while (s > path && !paths_is_separator(s[-1]))
         s--;
     return s;
 }

@@ -107,10 +107,10 @@ void run_choose_music(run_t *r, const char *music)
 static void base_name(const char *path, char *buf, size_t size)
 {
     size_t n = strlen(path);
-    while (n > 1 && path[n - 1] == '/')
+    while (n > 1 && paths_is_separator(path[n - 1]))
         n--;
     size_t start = n;
-    while (start > 0 && path[start - 1] != '/')
+    while (start > 0 && !paths_is_separator(path[start - 1]))
         start--;
     snprintf(buf, size, "%.*s", (int)(n - start), path + start);
 }
@@ -398,7 +398,7 @@ static void named_file(const char *msg, char *out, size_t size)
         return;
     const char *name = a + 1;
     for (const char *p = a + 1; p < b; p++)
-        if (*p == '/' && p + 1 < b)
+        if (paths_is_separator(*p) && p + 1 < b)
             name = p + 1;
     snprintf(out, size, "%.*s", (int)(b - name), name);
 }

@@ -108,8 +108,17 @@ static int replace(const char *target, const char *text, size_t n, int *held, ch
             goto fail;
         close(*held); /* (for a moment no lock guards target: a start just then may recover it) */
         *held = -1;
-        if (osfile_replace(tmp, target) != 0)
+        if (osfile_replace(tmp, target) != 0) {
+            int error = errno;
+            int again = osfile_open(target, O_RDWR, 0); /* the old one kept, locked again */
+            if (again >= 0 && osfile_lock(again, false) != 0) {
+                close(again);
+                again = -1;
+            }
+            *held = again;
+            errno = error;
             goto fail;
+        }
     }
     osfile_sync_dir(dir);
     return fd;

@@ -40,6 +40,9 @@ static const char *reason(int e)
     case EACCES:
     case EPERM: return _("no permission to write there");
     case EISDIR: return _("it is a folder, not a file");
+#ifdef _WIN32
+    case EBUSY: return _("another program has it open (a spreadsheet?): close it there");
+#endif
     default: return strerror(e);
     }
 }

@@ -84,7 +84,8 @@ bool osfile_random(void *buf, size_t size);
 long osfile_pid(void);
 
 /* A folder's entries one by one: each name (UTF-8) with what it is when the folder says so
- * without a stat() (OSFILE_OTHER for links and "unknown": ask osfile_stat then). */
+ * without a stat() (OSFILE_OTHER for links and "unknown": ask osfile_stat then). On Windows,
+ * entries marked hidden or system are left out, as dot-names are by the callers. */
 typedef struct osfile_dir osfile_dir_t;
 osfile_dir_t *osfile_opendir(const char *path); /* NULL with errno set */
 /* The next entry's name (valid until the next call), or NULL at the end. */

@@ -25,9 +25,13 @@ static int errno_of(DWORD e)
     case ERROR_PRIVILEGE_NOT_HELD: return EACCES;
     case ERROR_FILE_EXISTS:
     case ERROR_ALREADY_EXISTS: return EEXIST;
-    case ERROR_SHARING_VIOLATION:
+    case ERROR_SHARING_VIOLATION: return EBUSY; /* another program holds it (a spreadsheet) */
     case ERROR_LOCK_VIOLATION:
     case ERROR_IO_PENDING: return EWOULDBLOCK;
+    case ERROR_INVALID_PARAMETER: return EINVAL;
+    case ERROR_TOO_MANY_OPEN_FILES: return EMFILE;
+    case ERROR_NOT_SAME_DEVICE: return EXDEV;
+    case ERROR_BAD_PATHNAME: return ENOENT;
     case ERROR_DISK_FULL:
     case ERROR_HANDLE_DISK_FULL: return ENOSPC;
     case ERROR_WRITE_PROTECT: return EROFS;
@@ -103,8 +107,14 @@ int osfile_open(const char *path, int flags, int mode)
                         : (flags & O_TRUNC)                      ? TRUNCATE_EXISTING
                                                                  : OPEN_EXISTING;
     HANDLE h = create(path, access, disposition, FILE_ATTRIBUTE_NORMAL);
-    if (h == INVALID_HANDLE_VALUE)
-        return fail_win();
+    if (h == INVALID_HANDLE_VALUE) {
+        int error = errno_of(GetLastError());
+        osfile_stat_t st;
+        if (error == EACCES && osfile_stat(path, &st) == 0 && st.kind == OSFILE_FOLDER)
+            error = EISDIR; /* (Windows says "access denied" to a folder opened as a file) */
+        errno = error;
+        return -1;
+    }
     int crt = _O_BINARY | _O_NOINHERIT | ((flags & O_APPEND) ? _O_APPEND : 0) |
               ((flags & O_ACCMODE) == O_RDONLY ? _O_RDONLY : 0);
     int fd = _open_osfhandle((intptr_t)h, crt);
@@ -362,26 +372,24 @@ osfile_dir_t *osfile_opendir(const char *path)
     d->find = FindFirstFileExW(w, FindExInfoBasic, &d->data, FindExSearchNameMatch, NULL, 0);
     DWORD e = GetLastError();
     free(w);
-    if (d->find == INVALID_HANDLE_VALUE) {
+    if (d->find == INVALID_HANDLE_VALUE && e != ERROR_FILE_NOT_FOUND) {
         free(d);
-        errno = e == ERROR_FILE_NOT_FOUND ? 0 : errno_of(e);
-        if (errno == 0) /* a folder with nothing in it still has "." and "..": not a folder */
-            errno = ENOENT;
+        errno = errno_of(e);
         return NULL;
     }
-    d->first = true;
+    d->first = d->find != INVALID_HANDLE_VALUE; /* (nothing found: an empty drive, no "." even) */
     return d;
 }
 
 const char *osfile_readdir(osfile_dir_t *d, osfile_kind_t *kind)
 {
     for (;;) {
-        if (!d->first && !FindNextFileW(d->find, &d->data))
+        if (d->find == INVALID_HANDLE_VALUE || (!d->first && !FindNextFileW(d->find, &d->data)))
             return NULL;
         d->first = false;
-        if (!narrow(d->data.cFileName, d->name, sizeof d->name))
-            continue; /* (cannot happen: MAX_PATH UTF-16 units fit) */
         DWORD a = d->data.dwFileAttributes;
+        if ((a & (FILE_ATTRIBUTE_HIDDEN | FILE_ATTRIBUTE_SYSTEM)) || !narrow(d->data.cFileName, d->name, sizeof d->name))
+            continue; /* hidden, as a dot-name is on Linux ($RECYCLE.BIN, System Volume Information) */
         *kind = (a & FILE_ATTRIBUTE_REPARSE_POINT) ? OSFILE_OTHER /* a link: the caller asks */
                 : (a & FILE_ATTRIBUTE_DIRECTORY) ? OSFILE_FOLDER
                                                  : OSFILE_REGULAR;
@@ -392,7 +400,8 @@ const char *osfile_readdir(osfile_dir_t *d, osfile_kind_t *kind)
 void osfile_closedir(osfile_dir_t *d)
 {
     if (d) {
-        FindClose(d->find);
+        if (d->find != INVALID_HANDLE_VALUE)
+            FindClose(d->find);
         free(d);
     }
 }

@@ -8,14 +8,14 @@
 #include <stdio.h>
 #include <time.h>
 
-/* argv in UTF-8: argv itself on POSIX; on Windows the wide command line converted (kept for
- * the process's life). NULL only when out of memory. */
-char **osproc_args(int argc, char **argv);
+/* argv in UTF-8: argv itself on POSIX; on Windows the wide command line split and converted
+ * (kept for the process's life), its count into *argc. NULL only when out of memory. */
+char **osproc_args(int *argc, char **argv);
 
 /* On Windows, a GUI program has no console: when it was started from one (cmd, PowerShell)
  * and its output is not redirected, stdout and stderr are attached to that console, in UTF-8,
- * so --help, --list, --check, --history and --report answer there; started from Explorer, no
- * console window ever opens. Nothing on POSIX. */
+ * so --help, --list, --check, --history and --report answer there (the console's code page is
+ * put back at exit); started from Explorer, no console window ever opens. Nothing on POSIX. */
 void osproc_console(void);
 
 /* Seconds east of UTC of local time at t (tm_gmtoff). */

@@ -6,7 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-char **osproc_args(int argc, char **argv)
+char **osproc_args(int *argc, char **argv)
 {
     (void)argc;
     return argv;

@@ -9,14 +9,12 @@
 #include <stdlib.h>
 #include <string.h>
 
-char **osproc_args(int argc, char **argv)
+char **osproc_args(int *argc, char **argv)
 {
     int n = 0;
     wchar_t **wide = CommandLineToArgvW(GetCommandLineW(), &n);
-    if (!wide || n != argc) { /* (cannot happen: the C runtime read the same command line) */
-        LocalFree(wide);
+    if (!wide) /* (no memory for it: the C runtime's, in the ANSI code page) */
         return argv;
-    }
     char **out = calloc((size_t)n + 1, sizeof *out);
     bool ok = out != NULL;
     for (int i = 0; ok && i < n; i++) {
@@ -25,6 +23,8 @@ char **osproc_args(int argc, char **argv)
         ok = out[i] != NULL && WideCharToMultiByte(CP_UTF8, 0, wide[i], -1, out[i], len, NULL, NULL) == len;
     }
     LocalFree(wide);
+    if (ok)
+        *argc = n;
     return ok ? out : NULL; /* (out of memory at start: what was made is left to the exit) */
 }
 
@@ -35,17 +35,24 @@ static bool connected(int fd)
     return h != -1 && h != -2 && h != 0;
 }
 
+static UINT console_code_page; /* the console's own, put back at exit */
+
+static void restore_code_page(void)
+{
+    SetConsoleOutputCP(console_code_page);
+}
+
 void osproc_console(void)
 {
     bool out = connected(1), err = connected(2);
-    if ((!out || !err) && AttachConsole(ATTACH_PARENT_PROCESS)) {
-        if (!out && !freopen("CONOUT$", "w", stdout))
-            return; /* (no console after all: nothing to say things on) */
-        if (!err && !freopen("CONOUT$", "w", stderr))
-            return;
-    }
-    SetConsoleOutputCP(CP_UTF8); /* (no console: does nothing) */
     setvbuf(stderr, NULL, _IONBF, 0);
+    if ((out && err) || !AttachConsole(ATTACH_PARENT_PROCESS))
+        return; /* redirected, or started from Explorer: no console to speak on */
+    if ((!out && !freopen("CONOUT$", "w", stdout)) || (!err && !freopen("CONOUT$", "w", stderr)))
+        return;
+    console_code_page = GetConsoleOutputCP();
+    if (console_code_page != CP_UTF8 && SetConsoleOutputCP(CP_UTF8))
+        atexit(restore_code_page);
 }
 
 int osproc_utc_offset(time_t t)

@@ -176,7 +176,8 @@ bool paths_mkdirs(const char *dir, unsigned mode)
         errno = ENAMETOOLONG;
         return false;
     }
-    for (char *p = tmp + 1; *p; p++) {
+    size_t root = paths_root_length(tmp);
+    for (char *p = tmp + (root > 0 ? root : 1); *p; p++) {
         if (!paths_is_separator(*p))
             continue;
         char c = *p;
@@ -190,8 +191,13 @@ bool paths_mkdirs(const char *dir, unsigned mode)
         }
         *p = c;
     }
-    if (osfile_mkdir(tmp, mode) != 0 && errno != EEXIST)
-        return false;
+    if (osfile_mkdir(tmp, mode) != 0 && errno != EEXIST) {
+        int error = errno;
+        if (!is_dir(tmp)) { /* (a root: Windows may say "access denied") */
+            errno = error;
+            return false;
+        }
+    }
     if (!is_dir(tmp)) {
         errno = ENOTDIR;
         return false;
@@ -205,6 +211,31 @@ bool paths_is_separator(char c)
     return c == '/' || c == '\\';
 #else
     return c == '/';
+#endif
+}
+
+size_t paths_root_length(const char *path)
+{
+#ifdef _WIN32
+    size_t n = 0;
+    if (paths_is_separator(path[0]) && paths_is_separator(path[1])) {
+        if ((path[2] == '?' || path[2] == '.') && paths_is_separator(path[3]))
+            return 4 + paths_root_length(path + 4); /* \\?\C:\... */
+        n = 2; /* \\server\share\ */
+        for (int part = 0; part < 2 && path[n]; part++) {
+            while (path[n] && !paths_is_separator(path[n]))
+                n++;
+            if (path[n])
+                n++;
+        }
+        return n;
+    }
+    bool letter = (path[0] >= 'A' && path[0] <= 'Z') || (path[0] >= 'a' && path[0] <= 'z');
+    if (letter && path[1] == ':')
+        return paths_is_separator(path[2]) ? 3 : 2;
+    return paths_is_separator(path[0]) ? 1 : 0;
+#else
+    return path[0] == '/' ? 1 : 0;
 #endif
 }
 
@@ -252,8 +283,8 @@ void paths_dirname(const char *path, char *buf, size_t size)
         snprintf(buf, size, ".");
         return;
     }
-    size_t n = (size_t)(slash - path);
-    if (n == 0)
-        n = 1;
+    size_t n = (size_t)(slash - path), root = paths_root_length(path);
+    if (n < root)
+        n = root; /* "/" of "/x", and "C:\" of "C:\x" */
     snprintf(buf, size, "%.*s", (int)n, path);
 }

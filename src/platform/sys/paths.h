@@ -45,6 +45,10 @@ bool paths_mkdirs(const char *dir, unsigned mode);
 /* Whether c separates folder names in a path: '/', and '\\' too on Windows. */
 bool paths_is_separator(char c);
 
+/* How many bytes of path name its root, which is there and cannot be made: 1 for "/"; on
+ * Windows 3 for "C:\", and "\\server\share\" whole; 0 for a relative path. */
+size_t paths_root_length(const char *path);
+
 /* Whether path is absolute: "/..."; on Windows also "C:\..." (or "C:/...") and "\\server\...". */
 bool paths_is_absolute(const char *path);
 

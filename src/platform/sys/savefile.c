@@ -37,7 +37,8 @@ static bool make_dirs(const char *dir)
         errno = ENAMETOOLONG;
         return false;
     }
-    for (char *p = tmp + 1;; p++) {
+    size_t root = paths_root_length(tmp);
+    for (char *p = tmp + (root > 0 ? root : 1);; p++) {
         if (!paths_is_separator(*p) && *p != '\0')
             continue;
         char c = *p;
