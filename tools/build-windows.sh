@@ -51,6 +51,10 @@ cmake --build "$app" -j "$jobs" >"$app.build.log" 2>&1 || {
   die "the Windows build failed (its log: $app.build.log)"
 }
 
+# The commit's time: the zip's files carry it, and strip writes it into the DLLs' headers
+# (binutils reads SOURCE_DATE_EPOCH), so the same commit gives the same bytes.
+epoch=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+export SOURCE_DATE_EPOCH=$epoch
 stage=$root/build-windows/stage
 dir=$stage/$name
 rm -rf "$stage"
@@ -101,8 +105,7 @@ cp /usr/share/doc/fonts-dejavu-core/copyright "$dir/licenses/fonts-dejavu.txt"
 # README.txt, with Windows' line ends for Notepad.
 sed "s/@VERSION@/$version/g" data/windows/README.txt | sed 's/$/\r/' >"$dir/README.txt"
 
-# The zip: fixed times and order, no extra fields, so the same commit gives the same bytes.
-epoch=$(git log -1 --format=%ct 2>/dev/null || date +%s)
+# The zip: fixed times and order, no extra fields.
 find "$dir" -exec touch -h -d "@$epoch" {} +
 mkdir -p dist
 zipfile=$root/dist/$name.zip
