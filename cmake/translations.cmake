@@ -5,8 +5,12 @@
 # with xgettext and brings every po/LL.po up to date with msgmerge (tools/translations.sh).
 option(SAFEBASE_NLS "Translate messages with gettext (po/*.po)" ON)
 # where platform/sys/paths.c looks for them (paths_locale)
-add_compile_definitions(SAFEBASE_BUILD_LOCALE="${CMAKE_BINARY_DIR}/locale"
-                        SAFEBASE_INSTALL_LOCALE="${CMAKE_INSTALL_FULL_LOCALEDIR}")
+if(WIN32) # (no gettext there: no folder of this machine's in the exe)
+  add_compile_definitions(SAFEBASE_BUILD_LOCALE="" SAFEBASE_INSTALL_LOCALE="")
+else()
+  add_compile_definitions(SAFEBASE_BUILD_LOCALE="${CMAKE_BINARY_DIR}/locale"
+                          SAFEBASE_INSTALL_LOCALE="${CMAKE_INSTALL_FULL_LOCALEDIR}")
+endif()
 if(NOT SAFEBASE_NLS)
   return()
 endif()
