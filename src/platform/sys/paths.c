@@ -143,7 +143,7 @@ static bool user_dir(const char *name, const char *fallback, char *buf, size_t s
     const char *config = getenv("XDG_CONFIG_HOME");
     bool named = config && config[0] == '/' ? paths_join(file, sizeof file, config, "user-dirs.dirs")
                                             : paths_join(file, sizeof file, home, ".config/user-dirs.dirs");
-    FILE *f = named ? fopen(file, "r") : NULL;
+    FILE *f = named ? osfile_fopen(file, "r") : NULL;
     int found = 0;
     if (f) {
         char line[4200];
