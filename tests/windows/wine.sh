@@ -51,10 +51,17 @@ echo "Wine: $(wine --version), prefix made"
 # --- the core's tests, on Windows' C runtime -------------------------------------------------
 if [ -n "$CORE_TESTS" ]; then
   n=$(cd "$CORE_TESTS" && ctest -N | sed -n 's/^Total Tests: //p')
-  if (cd "$CORE_TESTS" && ctest -j 2 --output-on-failure >"$WORK/core.log" 2>&1); then
+  # (a test that fails is run once more: 1 run in 6 here, one of these pure programs failed
+  # once in a fresh prefix and never again, which is Wine starting, not the test; the first
+  # failure's output stays in the log and is shown)
+  if (cd "$CORE_TESTS" && ctest -j 2 --output-on-failure --repeat until-pass:2 >"$WORK/core.log" 2>&1); then
     ok
+    if grep -q 'Failed' "$WORK/core.log"; then
+      echo "note: passed only when run again under Wine:"
+      grep -v '^ *Start ' "$WORK/core.log" | grep -v 'Passed' | tail -n 40
+    fi
   else
-    grep -E "Failed|FAIL" "$WORK/core.log" | head -n 20
+    grep -v '^ *Start ' "$WORK/core.log" | grep -v 'Passed' | tail -n 40
     fail "the core's tests under Wine (ctest in $CORE_TESTS)"
   fi
   echo "core tests under Wine: $(grep -E 'tests passed' "$WORK/core.log" || echo "none ran") ($n tests)"
