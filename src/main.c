@@ -9,7 +9,7 @@
 #endif
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/record.h"
 #include "platform/app/app.h"
 #include "platform/sys/catalog.h"

@@ -1,12 +1,12 @@
 /* Durations: reads "1m30s"-style text into milliseconds and writes "m:ss" / "2 min 30 s" (units
- * in the user's language: core/base/i18n). libc only. Digits are parsed by hand (no strtod, so no
+ * in the user's language: core/base/translate.h). libc only. Digits are parsed by hand (no strtod, so no
  * locale surprises); no clock, no allocation, no printing. */
 #include "core/base/duration.h"
 
 #include <ctype.h>
 #include <stdio.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 #define SCALE 1000000000LL               /* fractions are kept in billionths of a ms */
 #define MAX_MS (100LL * 3600 * 1000)     /* 100 hours */

@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 static const char *const KIND_NAMES[] = { "live", "held", "pending" };
 

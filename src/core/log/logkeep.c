@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 static logkeep_action_t *push(logkeep_actions_t *todo, logkeep_do_t kind)
 {

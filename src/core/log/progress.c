@@ -7,7 +7,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/history.h"
 #include "core/plan/plan.h"
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/utf8.h"
 
 static const char *const COLUMN_NAMES[RECORD_COLUMNS] = {

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/printf.h"
 #include "core/base/utf8.h"
 #include "core/log/daytext.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 #define CHOICES_SHOWN_ERRORS 3
 #define CHOICES_MAX_LINE (2 * CHOICES_MAX_TEXT + 16)   /* "client\tNAME\tmusic\tVALUE" at most */

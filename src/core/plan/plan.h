@@ -72,7 +72,7 @@ typedef struct {
 
 typedef struct {
     int line;                         /* 1-based; 0 = the file as a whole */
-    char message[PLAN_MAX_MESSAGE];   /* in the user's language (core/base/i18n) */
+    char message[PLAN_MAX_MESSAGE];   /* in the user's language (core/base/translate.h) */
 } plan_error_t;
 
 typedef struct {

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/utf8.h"
 #include "core/plan/planedit_doc.h"
 #include "core/plan/planread.h"

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/plan/planparse.h"
 #include "core/plan/planread.h"
 

@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/utf8.h"
 
 void planread_init(planread_t *r, const char *text, size_t len)

@@ -32,7 +32,7 @@ typedef struct {
 
 typedef struct {
     int line;
-    char message[240];                /* in the user's language (core/base/i18n) */
+    char message[240];                /* in the user's language (core/base/translate.h) */
 } settings_error_t;
 
 typedef struct {

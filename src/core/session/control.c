@@ -2,7 +2,7 @@
  * platform shows the messages and hands the input to the session). */
 #include "core/session/control.h"
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 void control_init(control_t *c)
 {

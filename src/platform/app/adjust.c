@@ -9,7 +9,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"
 #include "platform/sys/savefile.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <time.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/session/breath.h"
 #include "core/session/control.h"
 #include "core/session/pace.h"

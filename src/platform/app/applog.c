@@ -10,7 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/log/historyprint.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"

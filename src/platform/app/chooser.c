@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/paths.h"
 
 #define COPY_EVERY_MS 100

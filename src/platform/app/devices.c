@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/i18n.h"
 #include "platform/sys/paths.h"
 

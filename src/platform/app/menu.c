@@ -4,7 +4,7 @@
 #include <stdio.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 void menu_fill(menu_t *m, const catalog_t *cat)
 {

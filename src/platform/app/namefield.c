@@ -5,7 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/utf8.h"
 
 static size_t chars(const char *s)

@@ -9,7 +9,7 @@
 #include <strings.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/printf.h"
 #include "core/sound/playlist.h"
 #include "platform/screen/formscreen.h"

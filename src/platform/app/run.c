@@ -10,7 +10,7 @@
 #include <time.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/printf.h"
 #include "core/plan/plancopy.h"
 #include "platform/sys/i18n.h"

@@ -8,7 +8,7 @@
 #include <time.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/daytext.h"
 #include "platform/log/logdir.h"
 #include "platform/sys/i18n.h"

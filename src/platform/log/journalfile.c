@@ -11,7 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/logkeep.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"

@@ -11,7 +11,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/record.h"
 #include "platform/sys/i18n.h"
 #include "platform/sys/osfile.h"

@@ -5,7 +5,7 @@
 
 #include <stdlib.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/log/historyprint.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/screen/drawpriv.h"
 
 SDL_Color draw_sdl(colour_t c, Uint8 a)

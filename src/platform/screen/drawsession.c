@@ -7,7 +7,7 @@
 
 #include "core/session/breath.h"
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/screen/draw.h"
 #include "platform/screen/drawpriv.h"
 

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/daytext.h"
 #include "platform/screen/drawpriv.h"
 #include "platform/screen/shapes.h"

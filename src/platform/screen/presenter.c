@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "core/base/duration.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/screen/drawpriv.h"
 
 bool presenter_open(presenter_t *p, int child_display, const settings_t *s, char *msg, size_t size)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 #define MAX_ENTRIES 128
 #define MAX_MEASURES 256

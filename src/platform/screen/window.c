@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/i18n.h"
 
 /* An ordinary window's size: --window=WxH, else 1280x720. */

@@ -12,7 +12,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sound/audiodec.h"
 #include "platform/sound/audioeng.h"
 #include "platform/sound/audiolist.h"

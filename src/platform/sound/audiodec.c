@@ -9,7 +9,7 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/sound/loudness.h"
 #include "platform/sound/audiocache.h"
 #include "platform/sound/audioeng.h"

@@ -8,7 +8,7 @@
 #include <stdio.h>
 #include <time.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 void audioeng_message(messages_t *q, const char *fmt, ...)
 {

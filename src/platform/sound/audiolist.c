@@ -8,7 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sound/musicdir.h"
 
 #define PREPARE_TRACKS 2 /* of a phase's own music, measured ahead: what plays first */

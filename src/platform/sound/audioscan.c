@@ -13,7 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/sound/loudness.h"
 #include "core/sound/truepeak.h"
 #include "platform/sound/audiocache.h"

@@ -16,7 +16,7 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/osfile.h"
 
 #define IO_BUFFER 32768      /* the container is read this much at a time */

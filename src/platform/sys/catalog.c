@@ -10,7 +10,7 @@
 #include <string.h>
 #include <strings.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/i18n.h"
 #include "platform/sys/osfile.h"
 #include "platform/sys/paths.h"

@@ -7,7 +7,7 @@
 #include <locale.h>
 #include <stdarg.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "platform/sys/paths.h"
 
 void i18n_init(void)

@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/base/utf8.h"
 #include "core/sound/playlist.h"
 #include "platform/sys/osfile.h"

@@ -7,7 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 enum { OPT_START = 256, OPT_EXIT_AT_END, OPT_LOG, OPT_WINDOW, OPT_CHECK, OPT_LIST, OPT_VERSION,
        OPT_FONT, OPT_TIMING, OPT_CONFIG, OPT_DISPLAY, OPT_PRESENTER, OPT_THEME, OPT_REDUCED_MOTION,

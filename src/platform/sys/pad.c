@@ -5,7 +5,7 @@
 
 #include <stdio.h>
 
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 
 static const char *name_of(SDL_GameController *c)
 {

@@ -21,7 +21,7 @@
 
 #include "check.h"
 #include "langpot.h"
-#include "core/base/i18n.h"
+#include "core/base/translate.h"
 #include "core/log/record.h"
 #include "core/plan/settings.h"
 #include "platform/app/applog.h"

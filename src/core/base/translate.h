@@ -2,8 +2,8 @@
  * _("text") for a message, N_("text") for a string translated later where it is used,
  * P_("one", "many", n) for a message with a number. The core only looks messages up; the
  * platform chooses the language (platform/sys/i18n). Without SAFEBASE_NLS they are the text. */
-#ifndef SAFEBASE_CORE_I18N_H
-#define SAFEBASE_CORE_I18N_H
+#ifndef SAFEBASE_CORE_TRANSLATE_H
+#define SAFEBASE_CORE_TRANSLATE_H
 
 #ifdef SAFEBASE_NLS
 #include <libintl.h>
