@@ -10,7 +10,7 @@
 #include "core/base/duration.h"
 #include "core/base/translate.h"
 #include "core/log/daytext.h"
-#include "platform/log/logdir.h"
+#include "platform/log/logload.h"
 #include "platform/sys/i18n.h"
 
 int historyprint_today(void)
@@ -21,84 +21,21 @@ int historyprint_today(void)
     return record_days_from_civil(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-typedef struct {
-    history_t *h;
-    FILE *csv, *warn;
-    const char *path;
-    long bad;
-    char line[RECORD_MAX_LINE + RECORD_COLUMNS * 2];
-} loader_t;
-
-static void on_record(void *ctx, const logread_event_t *ev)
+static bool add_row(void *h, const record_row_t *row)
 {
-    loader_t *l = ctx;
-    if (ev->kind == LOGREAD_BAD) {
-        if (l->bad++ < HISTORYPRINT_MAX_WARNINGS && l->warn)
-            /* TRANSLATORS: a damaged line of the session log: the file, the line, what is wrong */
-            i18n_say(l->warn, _("%s:%ld: %s (skipped)"), l->path, ev->line, ev->why);
-    } else if (ev->kind == LOGREAD_ROW && history_add(l->h, ev->row) && l->csv &&
-               record_format_row(ev->row, l->line, sizeof l->line) > 0) {
-        fputs(l->line, l->csv);
-    }
-}
-
-static void on_dir_record(void *ctx, const char *path, const logread_event_t *ev)
-{
-    loader_t *l = ctx;
-    l->path = path;
-    on_record(l, ev);
-}
-
-logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, FILE *warn, long *bad,
-                                     char *err, size_t errsize)
-{
-    loader_t *l = calloc(1, sizeof *l);
-    char(*paths)[LOGDIR_PATH] = malloc(LOGDIR_MAX_FILES * sizeof *paths);
-    logfile_read_t r = LOGFILE_READ_FAILED;
-    int n = 0;
-    *bad = 0;
-    if (!l || !paths) {
-        snprintf(err, errsize, "%s", _("out of memory"));
-        goto done;
-    }
-    *l = (loader_t){ .h = h, .csv = csv, .warn = warn, .path = dir };
-    if ((n = logdir_list(dir, paths, LOGDIR_MAX_FILES, err, errsize)) < 0)
-        goto done;
-    if (csv)
-        fputs(RECORD_HEADER "\n", csv);
-    r = logdir_read(paths, n, 0, on_dir_record, l, warn, NULL);
-    if (r == LOGFILE_READ_MISSING)
-        /* TRANSLATORS: %s is the shared log folder, which holds no device's log file yet */
-        snprintf(err, errsize, _("no device's log in %s yet"), dir);
-    if (l->bad > HISTORYPRINT_MAX_WARNINGS && warn)
-        /* TRANSLATORS: after the first damaged lines of the log (%s) are named */
-        i18n_say(warn, P_("%s: %ld more damaged line skipped", "%s: %ld more damaged lines skipped",
-                          l->bad - HISTORYPRINT_MAX_WARNINGS), dir, l->bad - HISTORYPRINT_MAX_WARNINGS);
-    *bad = l->bad;
-done:
-    free(paths);
-    free(l);
-    return r;
+    return history_add(h, row);
 }
 
 logfile_read_t historyprint_load(const char *path, history_t *h, FILE *csv, FILE *warn, long *bad,
                                  char *err, size_t errsize)
 {
-    loader_t *l = calloc(1, sizeof *l);
-    if (!l) {
-        snprintf(err, errsize, "%s", _("out of memory"));
-        return LOGFILE_READ_FAILED;
-    }
-    *l = (loader_t){ .h = h, .csv = csv, .warn = warn, .path = path };
-    if (csv)
-        fputs(RECORD_HEADER "\n", csv);
-    logfile_read_t r = logfile_read(path, 0, on_record, l, err, errsize);
-    if (l->bad > HISTORYPRINT_MAX_WARNINGS && warn)
-        i18n_say(warn, P_("%s: %ld more damaged line skipped", "%s: %ld more damaged lines skipped",
-                          l->bad - HISTORYPRINT_MAX_WARNINGS), path, l->bad - HISTORYPRINT_MAX_WARNINGS);
-    *bad = l->bad;
-    free(l);
-    return r;
+    return logload_file(path, add_row, h, csv, warn, bad, err, errsize);
+}
+
+logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, FILE *warn, long *bad,
+                                     char *err, size_t errsize)
+{
+    return logload_dir(dir, add_row, h, csv, warn, bad, err, errsize);
 }
 
 /* "Wed 6 Mar 2024" in the user's language (LC_TIME's names, a translated order). */
@@ -323,30 +260,13 @@ void historyprint_report(const history_t *h, FILE *out)
     print_trend(h, out);
 }
 
-static bool parse_day(const char *name, const char *value, int *day, FILE *err)
-{
-    if (!value)
-        return true;
-    if (record_parse_date(value, day))
-        return true;
-    /* TRANSLATORS: the first %s is the option (--since, --until), the second the value given;
-       dates are typed as YYYY-MM-DD in every language */
-    i18n_say(err, _("%s: \"%s\" is not a date (YYYY-MM-DD, e.g. 2024-03-04)"), name, value);
-    return false;
-}
-
 int historyprint_main(const char *log_path, const char *log_dir, const char *since, const char *until,
                       const char *client, const char *plan, bool csv, FILE *out, FILE *err)
 {
     history_query_t q = { .today = historyprint_today(), .since = HISTORY_NO_DAY,
                           .until = HISTORY_NO_DAY, .client = client, .plan = plan };
-    if (!parse_day("--since", since, &q.since, err) || !parse_day("--until", until, &q.until, err))
+    if (!logload_days(since, until, &q.since, &q.until, err))
         return 2;
-    if (q.since != HISTORY_NO_DAY && q.until != HISTORY_NO_DAY && q.since > q.until) {
-        /* TRANSLATORS: the two dates given with --since and --until */
-        i18n_say(err, _("--since %s comes after --until %s"), since, until);
-        return 2;
-    }
     history_t *h = malloc(sizeof *h);
     if (!h)
         return 1;

@@ -9,23 +9,18 @@
 #include <stdio.h>
 
 #include "core/log/history.h"
-#include "platform/log/logfile.h"
-
-#define HISTORYPRINT_MAX_WARNINGS 20   /* damaged lines named one by one; the rest are counted */
+#include "platform/log/logload.h"
 
 /* Today's local date, days since 1970-01-01 (the one place the history reads the clock). */
 int historyprint_today(void);
 
-/* Reads the log at path into h (history_init'ed by the caller). Selected rows go to csv as
- * CSV lines when csv is not NULL; damaged lines are named on warn ("FILE:LINE: why"), the
- * first HISTORYPRINT_MAX_WARNINGS of them, and counted in *bad. err gets why the log could
- * not be read. */
+/* Reads the log at path into h (history_init'ed by the caller), as logload_file: selected
+ * rows go to csv as CSV lines when csv is not NULL; damaged lines are named on warn and
+ * counted in *bad. err gets why the log could not be read. */
 logfile_read_t historyprint_load(const char *path, history_t *h, FILE *csv, FILE *warn, long *bad,
                                  char *err, size_t errsize);
 
-/* As historyprint_load, over every device's file in a shared log folder (platform/log/logdir.h):
- * sync tools' leftovers skipped, a session found in two files counted once, a file that
- * vanished named on warn. MISSING when the folder holds no device's file yet. */
+/* As historyprint_load, over every device's file in a shared log folder (logload_dir). */
 logfile_read_t historyprint_load_dir(const char *dir, history_t *h, FILE *csv, FILE *warn, long *bad,
                                      char *err, size_t errsize);
 
