@@ -84,12 +84,7 @@ bool chooser_open(chooser_t *c, const char *dir, const char *const *recent, int 
         return false;
     }
     snprintf(c->dir, sizeof c->dir, "%s", dir ? dir : "");
-    const char *home = getenv("HOME");
-    size_t h = home ? strlen(home) : 0;
-    if (h > 1 && strncmp(c->dir, home, h) == 0 && (c->dir[h] == '/' || !c->dir[h]))
-        snprintf(c->shown_dir, sizeof c->shown_dir, "~%s", c->dir + h);
-    else
-        snprintf(c->shown_dir, sizeof c->shown_dir, "%s", c->dir);
+    paths_shown(c->dir, c->shown_dir, sizeof c->shown_dir);
     for (int i = 0; i < nrecent && i < CHOOSER_RECENT; i++)
         snprintf(c->recent[c->nrecent++], sizeof c->recent[0], "%s", recent[i]);
     if (c->dir[0])

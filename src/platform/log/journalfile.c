@@ -90,7 +90,7 @@ static int replace(const char *target, const char *text, size_t n, int *held, ch
         return -1;
     }
     paths_dirname(target, dir, sizeof dir);
-    if (!paths_mkdirs(dir, 0700) ||
+    if (!paths_mkdirs(dir, 0755, 0700) ||
         (fd = osfile_open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0600)) < 0 || osfile_lock(fd, true) != 0)
         goto fail;
     for (size_t done = 0; done < n;) {

@@ -52,7 +52,7 @@ static int open_locked(const char *path, osfile_stat_t *st, char *err, size_t er
 {
     char dir[4096];
     paths_dirname(path, dir, sizeof dir);
-    if (!paths_mkdirs(dir, 0700)) {
+    if (!paths_mkdirs(dir, 0755, 0700)) {
         /* TRANSLATORS: the folder (%1$s) of the session log cannot be made, and why */
         snprintf(err, errsize, _("cannot create the log folder %s: %s"), dir, reason(errno));
         return -1;

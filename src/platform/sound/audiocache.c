@@ -75,7 +75,7 @@ static void save(audiocache_t *c)
     if (!file[0])
         return;
     paths_dirname(file, dir, sizeof dir);
-    if (!paths_mkdirs(dir, 0700))
+    if (!paths_mkdirs(dir, 0755, 0700))
         return;
     size_t len;
     SDL_LockMutex(c->lock);

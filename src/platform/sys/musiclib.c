@@ -298,19 +298,6 @@ static int scan_main(void *arg)
     return 0;
 }
 
-/* The root as people read it: HOME shown as "~". */
-static void show_path(const char *path, char *buf, size_t size)
-{
-    const char *home = getenv("HOME");
-    size_t n = home ? strlen(home) : 0;
-    while (n > 1 && home[n - 1] == '/')
-        n--;
-    if (n > 1 && strncmp(path, home, n) == 0 && (path[n] == '/' || path[n] == '\0'))
-        snprintf(buf, size, "~%s", path + n);
-    else
-        snprintf(buf, size, "%s", path);
-}
-
 musiclib_t *musiclib_start(const char *dir, char *why, size_t whysize)
 {
     musiclib_t *m = calloc(1, sizeof *m);
@@ -323,7 +310,7 @@ musiclib_t *musiclib_start(const char *dir, char *why, size_t whysize)
         n--;
     bool fits = n < sizeof m->root;
     snprintf(m->root, sizeof m->root, "%.*s", (int)(fits ? n : sizeof m->root - 1), dir);
-    show_path(m->root, m->shown, sizeof m->shown);
+    paths_shown(m->root, m->shown, sizeof m->shown);
     m->lock = SDL_CreateMutex();
     if (m->lock && !fits) {
         finish(m, _("the music folder's name is too long"));

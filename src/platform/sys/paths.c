@@ -169,34 +169,33 @@ bool paths_documents_dir(char *buf, size_t size)
 
 #endif
 
-bool paths_mkdirs(const char *dir, unsigned mode)
+bool paths_mkdirs(const char *dir, unsigned parents_mode, unsigned mode)
 {
     char tmp[4096];
+    if (!*dir) {
+        errno = ENOENT;
+        return false;
+    }
     if (snprintf(tmp, sizeof tmp, "%s", dir) >= (int)sizeof tmp) {
         errno = ENAMETOOLONG;
         return false;
     }
     size_t root = paths_root_length(tmp);
-    for (char *p = tmp + (root > 0 ? root : 1); *p; p++) {
-        if (!paths_is_separator(*p))
+    for (char *p = tmp + (root > 0 ? root : 1);; p++) {
+        if (!paths_is_separator(*p) && *p != '\0')
             continue;
         char c = *p;
         *p = '\0';
-        if (osfile_mkdir(tmp, 0755) != 0 && errno != EEXIST) {
+        if (osfile_mkdir(tmp, c ? parents_mode : mode) != 0 && errno != EEXIST) {
             int error = errno;
-            if (!is_dir(tmp)) { /* (a Windows drive, "C:", cannot be made and is there) */
+            if (!is_dir(tmp)) { /* (a drive, "C:", or a root: Windows may say "access denied") */
                 errno = error;
                 return false;
             }
         }
         *p = c;
-    }
-    if (osfile_mkdir(tmp, mode) != 0 && errno != EEXIST) {
-        int error = errno;
-        if (!is_dir(tmp)) { /* (a root: Windows may say "access denied") */
-            errno = error;
-            return false;
-        }
+        if (!c)
+            break;
     }
     if (!is_dir(tmp)) {
         errno = ENOTDIR;
@@ -258,6 +257,18 @@ const char *paths_home(void)
         home = getenv("USERPROFILE");
 #endif
     return home && *home ? home : NULL;
+}
+
+void paths_shown(const char *path, char *buf, size_t size)
+{
+    const char *home = paths_home();
+    size_t n = home ? strlen(home) : 0;
+    while (n > 1 && paths_is_separator(home[n - 1]))
+        n--;
+    if (n > 1 && strncmp(path, home, n) == 0 && (paths_is_separator(path[n]) || path[n] == '\0'))
+        snprintf(buf, size, "~%s", path + n);
+    else
+        snprintf(buf, size, "%s", path);
 }
 
 const char *paths_last_separator(const char *path)

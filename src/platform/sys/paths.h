@@ -38,9 +38,10 @@ bool paths_music_dir(char *buf, size_t size);
  * ~/Documents. (Reports are written there.) */
 bool paths_documents_dir(char *buf, size_t size);
 
-/* Creates dir and its missing parents; the last one with the given mode. Returns false with
- * errno set on failure. An existing directory is fine (its mode is left alone). */
-bool paths_mkdirs(const char *dir, unsigned mode);
+/* Creates dir and its missing parents: each new parent with parents_mode, dir itself with mode.
+ * Returns false with errno set on failure (ENOENT for ""). An existing folder is fine (its mode
+ * is left alone); a drive or a share's root is never made. */
+bool paths_mkdirs(const char *dir, unsigned parents_mode, unsigned mode);
 
 /* Whether c separates folder names in a path: '/', and '\\' too on Windows. */
 bool paths_is_separator(char c);
@@ -55,6 +56,10 @@ bool paths_is_absolute(const char *path);
 /* The home folder ("~" in a path from a plan or the settings): $HOME; on Windows, without HOME,
  * %USERPROFILE%. NULL when there is none. */
 const char *paths_home(void);
+
+/* path as people read it on the screen: the home folder (paths_home) shown as "~"
+ * ("/home/ana/Music" -> "~/Music"); any other path as it is. */
+void paths_shown(const char *path, char *buf, size_t size);
 
 /* The last separator in path (strrchr for '/', and '\\' on Windows), or NULL. */
 const char *paths_last_separator(const char *path);

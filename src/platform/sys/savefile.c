@@ -24,45 +24,6 @@ static bool fail(const char *path, int error, char *err, size_t errsize)
     return false;
 }
 
-/* Creates dir and its missing parents, each new one 0700. False with errno set. */
-static bool make_dirs(const char *dir)
-{
-    char tmp[SAVEFILE_MAX_PATH];
-    osfile_stat_t st;
-    if (!*dir) {
-        errno = ENOENT;
-        return false;
-    }
-    if (snprintf(tmp, sizeof tmp, "%s", dir) >= (int)sizeof tmp) {
-        errno = ENAMETOOLONG;
-        return false;
-    }
-    size_t root = paths_root_length(tmp);
-    for (char *p = tmp + (root > 0 ? root : 1);; p++) {
-        if (!paths_is_separator(*p) && *p != '\0')
-            continue;
-        char c = *p;
-        *p = '\0';
-        if (osfile_mkdir(tmp, 0700) != 0 && errno != EEXIST) {
-            int error = errno;
-            if (osfile_stat(tmp, &st) != 0 || st.kind != OSFILE_FOLDER) {
-                errno = error; /* (a Windows drive, "C:", cannot be made and is there) */
-                return false;
-            }
-        }
-        *p = c;
-        if (!c)
-            break;
-    }
-    if (osfile_stat(tmp, &st) != 0)
-        return false;
-    if (st.kind != OSFILE_FOLDER) {
-        errno = ENOTDIR;
-        return false;
-    }
-    return true;
-}
-
 /* Writes data to a new file target.tmp-PID-N (its name into tmp) and fsync()s it. False with
  * errno set and nothing left behind. */
 static bool write_temp(const char *target, const char *data, size_t len, char *tmp, size_t tmpsize)
@@ -103,7 +64,7 @@ bool savefile_replace(const char *path, const char *data, size_t len, char *err,
     if (strlen(path) >= SAVEFILE_MAX_PATH)
         return fail(path, ENAMETOOLONG, err, errsize);
     paths_dirname(path, dir, sizeof dir);
-    if (!make_dirs(dir) || !write_temp(path, data, len, tmp, sizeof tmp))
+    if (!paths_mkdirs(dir, 0700, 0700) || !write_temp(path, data, len, tmp, sizeof tmp))
         return fail(path, errno, err, errsize);
     if (osfile_replace(tmp, path) != 0) {
         int error = errno;
@@ -137,7 +98,7 @@ bool savefile_create(const char *dir, const char *stem, const char *ext, const c
         return fail(first, EINVAL, err, errsize);
     if (!numbered(last, sizeof last, dir, stem, ext, SAVEFILE_MAX_NUMBER) || strlen(last) >= outsize)
         return fail(first, ENAMETOOLONG, err, errsize);
-    if (!make_dirs(dir) || !write_temp(first, data, len, tmp, sizeof tmp))
+    if (!paths_mkdirs(dir, 0700, 0700) || !write_temp(first, data, len, tmp, sizeof tmp))
         return fail(first, errno, err, errsize);
     int error = EEXIST;
     for (int n = 1; n <= SAVEFILE_MAX_NUMBER && error == EEXIST; n++) {

@@ -21,7 +21,7 @@ static void put(const char *rel, const char *text)
     char path[4096], dir[4096];
     snprintf(path, sizeof path, "%s/%s", tmp, rel);
     paths_dirname(path, dir, sizeof dir);
-    paths_mkdirs(dir, 0755);
+    paths_mkdirs(dir, 0755, 0755);
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
     if (f) {

@@ -21,7 +21,7 @@ static void put(const char *rel, const char *text)
     snprintf(path, sizeof path, "%s/%s", tmp, rel);
     char dir[4096];
     paths_dirname(path, dir, sizeof dir);
-    paths_mkdirs(dir, 0755);
+    paths_mkdirs(dir, 0755, 0755);
     FILE *f = fopen(path, "w");
     CHECK(f != NULL);
     if (f) {
@@ -174,7 +174,7 @@ static void make_big(void)
     for (int d = 0; d < 20; d++) {
         char dir[4096];
         snprintf(dir, sizeof dir, "%s/Big/s%02d", tmp, d);
-        CHECK(paths_mkdirs(dir, 0755));
+        CHECK(paths_mkdirs(dir, 0755, 0755));
         for (int i = 0; i < 500; i++) {
             char path[4200];
             snprintf(path, sizeof path, "%s/%d.ogg", dir, d * 500 + i);
