@@ -4,11 +4,16 @@
 The rule is the table in HACKING.md (the rows whose first cell names a folder of src/ or
 src/main.c; "May use" lists the rooms it may include from and call into, besides itself).
 Fails (exit 1), naming the file, the line or the symbols, when:
-  - a folder under src/ holding code is not a row of the table (HACKING.md names every room);
+  - a folder under src/ holding code is not a row of the table, sub-folders of a room included
+    (HACKING.md names every folder);
   - a file includes a project header from a room its own room may not use;
   - with --objects DIR: a compiled unit uses a symbol defined in a unit of a room it may not
-    use, or two or more compiled units use each other round a circle (read with nm).
---selftest builds a small house with a bad include and a circle and checks both are found.
+    use, or two or more compiled units use each other round a circle (read with nm);
+  - with --objects DIR: a compiled unit keeps mutable state of its own (a variable in .data,
+    .bss or thread storage, a function's static included) that HACKING.md's "No file-static
+    mutable state" rule does not name as `FILE.c`'s `NAME` (read with objdump -t).
+--selftest builds a small house with a bad include, a circle, a stray static and an unnamed
+sub-folder, and checks all are found.
 Usage: rooms.py SRC_ROOT [--objects BUILD_DIR] | rooms.py --selftest
 """
 import os
@@ -31,6 +36,17 @@ def read_rule(hacking):
         uses = set(re.findall(r"`([^`]+)`", cells[-1]))
         rule[room] = {u.rstrip("/").removeprefix("src/") for u in uses}
     return rule
+
+
+def read_statics(hacking):
+    """{(file name, variable)} HACKING.md allows: `FILE.c`'s `NAME` in the "No file-static
+    mutable state" rule."""
+    text = open(hacking, encoding="utf-8").read()
+    at = text.find("**No file-static mutable state**")
+    if at < 0:
+        return set()
+    end = text.find("\n- **", at)
+    return set(re.findall(r"`([\w.]+\.c)`'s `(\w+)`", text[at:end if end > 0 else len(text)]))
 
 
 def room_of(rel, rule):
@@ -63,9 +79,15 @@ def code_files(src):
 
 
 def check_rooms_named(src, rule, problems):
+    named = set()
     for rel in code_files(src):
-        if room_of(rel, rule) is None:
-            problems.append(f"src/{rel}: its folder is not a room in HACKING.md's table")
+        room = room_of(rel, rule)
+        folder = os.path.dirname(rel)
+        if room is None or (room != rel and room != folder):
+            if folder not in named:
+                problems.append(f"src/{folder or rel}/: a folder of code that is not a room in "
+                                f"HACKING.md's table (a sub-folder of a room needs a row of its own)")
+                named.add(folder)
 
 
 def check_includes(src, rule, problems):
@@ -97,7 +119,8 @@ def nm(path, defined):
 
 
 def units(objdir, src):
-    """{unit path relative to src/: object file} for objects built from src/."""
+    """{unit path relative to src/: object file} for objects built from src/ (the newest
+    object where several targets built one unit)."""
     found = {}
     for root, _, files in os.walk(objdir):
         for f in files:
@@ -108,9 +131,36 @@ def units(objdir, src):
             if marker not in path or "fuzz" in path:
                 continue
             rel = path.rsplit(marker, 1)[1][: -len(".o")]
-            if os.path.exists(os.path.join(src, rel)):
-                found.setdefault(rel, path)
+            if os.path.exists(os.path.join(src, rel)) and (
+                    rel not in found or os.path.getmtime(path) > os.path.getmtime(found[rel])):
+                found[rel] = path
     return found
+
+
+SYMBOL = re.compile(r"^[0-9a-f]+ (.{7}) (\S+)\t[0-9a-f]+\s+(\S+)$")
+MUTABLE = re.compile(r"^\.(bss|data|tbss|tdata)(\.|$)")
+
+
+def mutable_statics(path):
+    """Names of the variables an object keeps in writable storage: .data, .bss, thread
+    storage (not .data.rel.ro, which is read-only once loaded); a function's static "x.0"
+    is named x."""
+    out = subprocess.run(["objdump", "-t", path], capture_output=True, text=True, check=True).stdout
+    names = set()
+    for line in out.splitlines():
+        m = SYMBOL.match(line)
+        if m and "O" in m.group(1) and MUTABLE.match(m.group(2)) and ".rel.ro" not in m.group(2):
+            names.add(re.sub(r"\.\d+$", "", m.group(3)))
+    return names
+
+
+def check_statics(objs, allowed_statics, problems):
+    for u, o in sorted(objs.items()):
+        stray = sorted(n for n in mutable_statics(o) if (os.path.basename(u), n) not in allowed_statics)
+        if stray:
+            problems.append(f"src/{u} keeps mutable state ({', '.join(stray)}): make it const, or "
+                            f"part of a struct its owner passes, or name it in HACKING.md's "
+                            f"\"No file-static mutable state\" rule")
 
 
 def circles(graph):
@@ -147,7 +197,7 @@ def circles(graph):
     return out
 
 
-def check_objects(objdir, src, rule, problems):
+def check_objects(objdir, src, rule, problems, allowed_statics=frozenset()):
     objs = units(objdir, src)
     if not objs:
         problems.append(f"{objdir}: no compiled units of src/ found (build first)")
@@ -177,6 +227,7 @@ def check_objects(objdir, src, rule, problems):
                 if (u, v) in ties:
                     lines.append(f"  {u} uses {v}: {', '.join(sorted(ties[(u, v)])[:5])}")
         problems.append("\n".join(lines))
+    check_statics(objs, allowed_statics, problems)
     return len(objs)
 
 
@@ -191,30 +242,35 @@ def run(src, objdir):
         problems.append("HACKING.md: no table of rooms found")
     check_rooms_named(src, rule, problems)
     n_inc = check_includes(src, rule, problems)
-    n_obj = check_objects(objdir, src, rule, problems) if objdir else 0
+    n_obj = check_objects(objdir, src, rule, problems, read_statics(hacking)) if objdir else 0
     for p in problems:
         print(p)
     if problems:
         print(f"rooms: {len(problems)} problem(s)")
         return 1
-    print(f"rooms: {len(rule)} rooms, {n_inc} includes and {n_obj} compiled units follow the rule; no circles")
+    print(f"rooms: {len(rule)} rooms, {n_inc} includes and {n_obj} compiled units follow the rule; no circles, no stray mutable statics")
     return 0
 
 
 def selftest():
-    """A small house with one bad include and one circle: both must be found."""
+    """A small house with one bad include, one circle, a stray static and a sub-folder the table
+    does not name: all must be found."""
     with tempfile.TemporaryDirectory() as d:
         src = os.path.join(d, "src")
-        for room in ("core/a", "platform/b"):
+        for room in ("core/a", "core/a/deep", "platform/b"):
             os.makedirs(os.path.join(src, room))
         with open(os.path.join(d, "HACKING.md"), "w") as f:
             f.write("| Room | For | May use |\n|---|---|---|\n"
-                    "| `src/core/a/` | x | nothing |\n| `src/platform/b/` | y | `core/*` |\n")
+                    "| `src/core/a/` | x | nothing |\n| `src/platform/b/` | y | `core/*` |\n"
+                    "\n- **No file-static mutable state**, except `two.c`'s `flag`.\n- **Names**\n")
         files = {
             "core/a/one.h": "int one(void);\n",
             "core/a/one.c": '#include "platform/b/two.h"\nint two(void);\nint one(void) { return two(); }\n',
             "platform/b/two.h": "int two(void);\n",
-            "platform/b/two.c": '#include "core/a/one.h"\nint two(void) { return 2; }\nint three(void) { return one(); }\n',
+            "core/a/deep/four.h": "int four(void);\n",
+            "platform/b/two.c": '#include "core/a/one.h"\nstatic int flag;\nint two(void) { return flag; }\n'
+                                'int three(void) { static const char *const k[] = { "a" }; return one() + !k[0]; }\n'
+                                'int four(void) { static int calls; return ++calls; }\n',
         }
         for rel, text in files.items():
             with open(os.path.join(src, rel), "w") as f:
@@ -227,17 +283,21 @@ def selftest():
                 subprocess.run(["cc", "-c", "-I", src, os.path.join(src, rel), "-o", out], check=True)
         rule = read_rule(os.path.join(d, "HACKING.md"))
         problems = []
+        check_rooms_named(src, rule, problems)
         check_includes(src, rule, problems)
-        check_objects(os.path.join(d, "build"), src, rule, problems)
+        check_objects(os.path.join(d, "build"), src, rule, problems, read_statics(os.path.join(d, "HACKING.md")))
         want = ["includes platform/b/two.h, but core/a may not use platform/b",
                 "core/a/one.c calls into src/platform/b/two.c",
-                "round a circle: core/a/one.c, platform/b/two.c"]
+                "round a circle: core/a/one.c, platform/b/two.c",
+                "src/platform/b/two.c keeps mutable state (calls)",
+                "src/core/a/deep/: a folder of code that is not a room"]
         missing = [w for w in want if not any(w in p for p in problems)]
         _ = objdir
         if missing:
             print("selftest: not found:", missing, "\nproblems were:", problems)
             return 1
-        print(f"selftest: the bad include, the call against the rule and the circle were all found")
+        print("selftest: the bad include, the call against the rule, the circle, the stray static and "
+              "the unnamed sub-folder were all found")
         return 0
 
 

@@ -38,7 +38,8 @@ static void add_error(settings_errors_t *errs, int line, const char *fmt, ...)
 
 static bool parse_bool(const char *v, bool *out)
 {
-    static const char *yes[] = { "yes", "true", "on", "1" }, *no[] = { "no", "false", "off", "0" };
+    static const char *const yes[] = { "yes", "true", "on", "1" };
+    static const char *const no[] = { "no", "false", "off", "0" };
     for (int i = 0; i < 4; i++) {
         if (planread_iequal(v, yes[i]) || planread_iequal(v, no[i])) {
             *out = planread_iequal(v, yes[i]);
@@ -71,7 +72,7 @@ static bool copy_path(const char *v, char *dst, size_t size)
 static const char *apply(settings_t *s, const char *key, const char *v)
 {
     bool *flags[] = { &s->reduced_motion, &s->child_view, &s->hide_time, &s->captions, &s->shuffle };
-    static const char *flag_keys[] = { "reduced_motion", "child_view", "hide_time", "captions", "shuffle" };
+    static const char *const flag_keys[] = { "reduced_motion", "child_view", "hide_time", "captions", "shuffle" };
     for (int i = 0; i < 5; i++)
         if (planread_iequal(key, flag_keys[i]))
             /* TRANSLATORS: what a good value of a setting looks like, in "bad value for %s:
