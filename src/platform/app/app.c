@@ -45,7 +45,7 @@ typedef struct {
     bool quit;
     bool start_held;              /* --start: the session starts once the first frame shows and the sound runs */
     uint64_t t0;
-    double longest_ms[SCREEN_PROBLEMS + 1]; /* --timing: the longest turn of the loop on each screen */
+    double longest_ms[SCREEN_COUNT]; /* --timing: the longest turn of the loop on each screen */
 } app_t;
 
 static void apply(app_t *app, const app_request_t *req, int64_t now);
@@ -233,7 +233,8 @@ static void handle(app_t *app, action_t act, float fx, float fy, int64_t now)
     case SCREEN_ADJUST:  /* ready.c takes these */
     case SCREEN_MUSIC:
     case SCREEN_CLIENT:
-    case SCREEN_PROBLEMS: break;
+    case SCREEN_PROBLEMS:
+    case SCREEN_COUNT: break;
     }
 }
 
@@ -298,6 +299,7 @@ static void draw_adult(app_t *app, const session_view_t *v, const char *banner, 
         /* TRANSLATORS: the adult's window: a plan file with mistakes is shown */
         [SCREEN_PROBLEMS] = N_("A plan with mistakes"),
     };
+    _Static_assert(sizeof status / sizeof *status == SCREEN_COUNT, "a status for each screen");
     screen_t screen = app->look.screen;
     const char *said = status[screen][0] ? _(status[screen]) : ""; /* (gettext("") is the header) */
     draw_form_t f;
@@ -352,6 +354,7 @@ static void draw(app_t *app, int64_t now)
     }
     case SCREEN_END:
     case SCREEN_HISTORY: applog_draw(&app->log, &app->run, screen, &app->dev.draw, &o); break;
+    case SCREEN_COUNT: break;
     }
     window_present(&app->dev.window, &app->dev.draw);
     text_end_frame(app->dev.text);
@@ -515,7 +518,8 @@ static void say_turns(const app_t *app)
 {
     static const char *const names[] = { "menu", "ready", "session", "end", "history",
                                          "adjust", "music", "client", "problems" };
-    for (int i = 0; i <= SCREEN_PROBLEMS; i++) {
+    _Static_assert(sizeof names / sizeof *names == SCREEN_COUNT, "a name for each screen");
+    for (int i = 0; i < SCREEN_COUNT; i++) {
         if (app->longest_ms[i] > 0)
             fprintf(stderr, "safebase: timing: longest turn of the loop on the %s screen: %.1f ms\n", names[i],
                     app->longest_ms[i]);

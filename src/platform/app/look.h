@@ -16,7 +16,8 @@ typedef enum {
     SCREEN_ADJUST,                /* E on the ready screen: the plan's length and more */
     SCREEN_MUSIC,                 /* M: choose the music */
     SCREEN_CLIENT,                /* N: type a client's pseudonym */
-    SCREEN_PROBLEMS               /* a plan opened from a file has mistakes: they are listed */
+    SCREEN_PROBLEMS,              /* a plan opened from a file has mistakes: they are listed */
+    SCREEN_COUNT                  /* (how many there are: a new screen goes before this) */
 } screen_t;
 
 typedef struct {

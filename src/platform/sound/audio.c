@@ -92,7 +92,8 @@ static int64_t load_cue(const char *path, int16_t **out, char *why, size_t whysi
 
 static void load_cues(audio_t *a, const char *dir)
 {
-    static const char *const names[AUDIO_CUE_COUNT] = { "chime.wav", "ending-soon.wav", "end.wav" };
+    static const char *const names[] = { "chime.wav", "ending-soon.wav", "end.wav" };
+    _Static_assert(sizeof names / sizeof *names == AUDIO_CUE_COUNT, "a file for each cue");
     for (int i = 0; i < AUDIO_CUE_COUNT; i++) {
         char path[4096], why[200];
         paths_join(path, sizeof path, dir, names[i]);

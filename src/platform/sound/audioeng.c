@@ -50,7 +50,8 @@ void audioeng_mark_bad(audio_t *a, unsigned gen, int track, const char *why)
 
 static const char *cue_name(int c)
 {
-    static const char *const names[AUDIO_CUE_COUNT] = { "chime", "ending-soon", "end" };
+    static const char *const names[] = { "chime", "ending-soon", "end" };
+    _Static_assert(sizeof names / sizeof *names == AUDIO_CUE_COUNT, "a name for each cue");
     return c >= 0 && c < AUDIO_CUE_COUNT ? names[c] : "?";
 }
 
