@@ -3,7 +3,8 @@
 # suite on both with ctest; then the Release build, the Debian package (and its chroot check),
 # the static analysis (tools/lint.sh), each fuzzer for FUZZ_SECONDS (default 10 s each; for a
 # deeper search run tools/fuzz.sh alone, e.g. FUZZ_SECONDS=600), and the Windows zip tested
-# under Wine. Exits non-zero if anything fails.
+# under Wine (and held to the house's rule, tests/house/rooms.py, as the Linux objects are by
+# ctest). Exits non-zero if anything fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc 2>/dev/null || echo 2)
@@ -48,6 +49,8 @@ if ! wait "$windows_pid"; then
   exit 1
 fi
 tail -n 1 build-windows/build.log
+echo "== windows: the house's rule on the Windows objects (the NAME_win.c halves' calls, no circles, no stray statics)"
+python3 tests/house/rooms.py src --objects build-windows/app
 rc=0
 ./tests/windows/wine.sh dist/safebase-*-windows-x64.zip build-release/safebase build-windows/app || rc=$?
 if [ "$rc" -eq 77 ]; then

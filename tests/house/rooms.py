@@ -11,7 +11,8 @@ Fails (exit 1), naming the file, the line or the symbols, when:
     use, or two or more compiled units use each other round a circle (read with nm);
   - with --objects DIR: a compiled unit keeps mutable state of its own (a variable in .data,
     .bss or thread storage, a function's static included) that HACKING.md's "No file-static
-    mutable state" rule does not name as `FILE.c`'s `NAME` (read with objdump -t).
+    mutable state" rule does not name as `FILE.c`'s `NAME` (read with objdump -t, or nm for
+    the Windows build's COFF objects, *.c.obj).
 --selftest builds a small house with a bad include, a circle, a stray static and an unnamed
 sub-folder, and checks all are found.
 Usage: rooms.py SRC_ROOT [--objects BUILD_DIR] | rooms.py --selftest
@@ -124,13 +125,13 @@ def units(objdir, src):
     found = {}
     for root, _, files in os.walk(objdir):
         for f in files:
-            if not f.endswith(".c.o"):
+            if not f.endswith((".c.o", ".c.obj")):  # ELF objects, or MinGW's COFF ones
                 continue
             path = os.path.join(root, f)
             marker = os.sep + "src" + os.sep
             if marker not in path or "fuzz" in path:
                 continue
-            rel = path.rsplit(marker, 1)[1][: -len(".o")]
+            rel = path.rsplit(marker, 1)[1].rsplit(".", 1)[0]
             if os.path.exists(os.path.join(src, rel)) and (
                     rel not in found or os.path.getmtime(path) > os.path.getmtime(found[rel])):
                 found[rel] = path
@@ -144,9 +145,19 @@ MUTABLE = re.compile(r"^\.(bss|data|tbss|tdata)(\.|$)")
 def mutable_statics(path):
     """Names of the variables an object keeps in writable storage: .data, .bss, thread
     storage (not .data.rel.ro, which is read-only once loaded); a function's static "x.0"
-    is named x."""
-    out = subprocess.run(["objdump", "-t", path], capture_output=True, text=True, check=True).stdout
+    is named x. An ELF object is read with objdump -t (its sections); a Windows (COFF) one
+    with nm, whose b/d/B/D are .bss and .data there (constant tables go to .rdata)."""
+    with open(path, "rb") as f:
+        elf = f.read(4) == b"\x7fELF"
     names = set()
+    if not elf:
+        for line in subprocess.run(["nm", "-P", path], capture_output=True, text=True,
+                                   check=True).stdout.splitlines():
+            parts = line.split()
+            if len(parts) >= 2 and parts[1] in "bdBD" and not parts[0].startswith("."):
+                names.add(re.sub(r"\.\d+$", "", parts[0]))
+        return names
+    out = subprocess.run(["objdump", "-t", path], capture_output=True, text=True, check=True).stdout
     for line in out.splitlines():
         m = SYMBOL.match(line)
         if m and "O" in m.group(1) and MUTABLE.match(m.group(2)) and ".rel.ro" not in m.group(2):
