@@ -1,6 +1,6 @@
 /* What a part of the app asks the loop to do to the screen, instead of doing it itself: the
- * session runner (run.c) and the log's part (applog.c) fill one, app.c carries it out. Types
- * only. Within one request the last ask of each kind wins. */
+ * session runner (run.c), the log's part (applog.c) and the ready screen (ready.c) fill one;
+ * app.c carries it out. Types only. Within one request the last ask of each kind wins. */
 #ifndef SAFEBASE_PLATFORM_APP_REQUEST_H
 #define SAFEBASE_PLATFORM_APP_REQUEST_H
 

@@ -64,7 +64,6 @@ int osproc_utc_offset(time_t t)
 }
 
 static volatile sig_atomic_t stop;
-static void (*ending_fn)(void);
 
 static BOOL WINAPI on_console(DWORD type)
 {
@@ -76,14 +75,16 @@ static BOOL WINAPI on_console(DWORD type)
 
 /* A hidden window of the main thread's, there to be told the session ends: Windows sends
  * WM_QUERYENDSESSION and WM_ENDSESSION to every top-level window (SDL's message hook sees only
- * posted messages), and SDL's event loop on this thread dispatches them. */
+ * posted messages), and SDL's event loop on this thread dispatches them. The function to call
+ * rides in the window's user data (set before the loop can dispatch anything to it). */
 static LRESULT CALLBACK on_message(HWND window, UINT message, WPARAM wparam, LPARAM lparam)
 {
     if (message == WM_QUERYENDSESSION)
         return TRUE;
     if (message == WM_ENDSESSION) {
-        if (wparam && ending_fn)
-            ending_fn();
+        void (*ending)(void) = (void (*)(void))GetWindowLongPtrW(window, GWLP_USERDATA);
+        if (wparam && ending)
+            ending();
         return 0;
     }
     return DefWindowProcW(window, message, wparam, lparam);
@@ -91,13 +92,15 @@ static LRESULT CALLBACK on_message(HWND window, UINT message, WPARAM wparam, LPA
 
 void osproc_watch(void (*ending)(void))
 {
-    ending_fn = ending;
     SetConsoleCtrlHandler(on_console, TRUE);
     WNDCLASSW kind = { .lpfnWndProc = on_message, .hInstance = GetModuleHandleW(NULL),
                        .lpszClassName = L"SafeBaseSessionEnd" };
+    HWND window = NULL;
     if (RegisterClassW(&kind) || GetLastError() == ERROR_CLASS_ALREADY_EXISTS)
-        CreateWindowExW(0, kind.lpszClassName, L"Safe Base", WS_POPUP, 0, 0, 0, 0, NULL, NULL, kind.hInstance,
-                        NULL);
+        window = CreateWindowExW(0, kind.lpszClassName, L"Safe Base", WS_POPUP, 0, 0, 0, 0, NULL, NULL,
+                                 kind.hInstance, NULL);
+    if (window)
+        SetWindowLongPtrW(window, GWLP_USERDATA, (LONG_PTR)ending);
 }
 
 bool osproc_stop_asked(void)
