@@ -158,11 +158,18 @@ before=$(rows "$LOG")
 export SDL_DISKAUDIOFILE=$WORK/kill.raw
 (timeout 120 wine "$APP" --plan "$(winpath "$WORK/plans/long.plan")" --start >"$WORK/kill.out" 2>&1) &
 disown
-for _ in $(seq 60); do # a checkpoint every 5 s: wait for the journal
+# the journal is written when the session starts, then every 5 s; Wine may take a while to
+# start the program when its server is still busy with the last one, so wait up to 90 s
+for _ in $(seq 180); do
   ls "$LOG".journal-* >/dev/null 2>&1 && break
   sleep 0.5
 done
 sleep 6
+if ! ls "$LOG".journal-* >/dev/null 2>&1; then # say why, for the record
+  echo "no journal beside $LOG after 96 s; the app said:"
+  tail -n 20 "$WORK/kill.out"
+  ls -la "$(dirname "$LOG")"
+fi
 check "a running session keeps a journal beside the log" sh -c "ls '$LOG'.journal-* >/dev/null 2>&1"
 pkill -KILL -f 'safebase\.exe' 2>/dev/null
 wait 2>/dev/null
