@@ -261,14 +261,18 @@ const char *paths_home(void)
 
 void paths_shown(const char *path, char *buf, size_t size)
 {
+#ifdef _WIN32
+    snprintf(buf, size, "%s", path); /* "~" means nothing to most Windows users */
+#else
     const char *home = paths_home();
     size_t n = home ? strlen(home) : 0;
-    while (n > 1 && paths_is_separator(home[n - 1]))
+    while (n > 1 && home[n - 1] == '/')
         n--;
-    if (n > 1 && strncmp(path, home, n) == 0 && (paths_is_separator(path[n]) || path[n] == '\0'))
+    if (n > 1 && strncmp(path, home, n) == 0 && (path[n] == '/' || path[n] == '\0'))
         snprintf(buf, size, "~%s", path + n);
     else
         snprintf(buf, size, "%s", path);
+#endif
 }
 
 const char *paths_last_separator(const char *path)

@@ -58,7 +58,7 @@ bool paths_is_absolute(const char *path);
 const char *paths_home(void);
 
 /* path as people read it on the screen: the home folder (paths_home) shown as "~"
- * ("/home/ana/Music" -> "~/Music"); any other path as it is. */
+ * ("/home/ana/Music" -> "~/Music"); any other path, and every path on Windows, as it is. */
 void paths_shown(const char *path, char *buf, size_t size);
 
 /* The last separator in path (strrchr for '/', and '\\' on Windows), or NULL. */
