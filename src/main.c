@@ -140,7 +140,7 @@ static bool choose_log(const options_t *o, const settings_t *s, char *log_path, 
         base[0] = '\0';
     if (o->log_dir)
         snprintf(log_dir, dirsize, "%s", o->log_dir);
-    else if (!logdir_resolve(s->log_dir, base, log_dir, dirsize))
+    else if (!paths_resolve(s->log_dir, base, log_dir, dirsize)) /* (relative to the settings' folder) */
         log_dir[0] = '\0';
     if (!log_dir[0] || !logdir_device_file(log_dir, log_path, size, err, sizeof err)) {
         /* TRANSLATORS: the shared log folder (%1$s) cannot be used; %2$s says why */

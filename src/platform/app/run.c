@@ -30,16 +30,12 @@ static void wall_clock(int64_t *epoch_ms, int *offset_s)
 }
 
 /* A path from a plan (relative to the plan's folder) or from the settings file (relative to
- * its folder); "~/" is the home folder. */
+ * its folder); "~/" is the home folder. One that cannot be resolved stays as written, so the
+ * message about it names what the user wrote. */
 static void resolve_in(const char *dir, const char *path, char *out, size_t size)
 {
-    const char *home = paths_home();
-    if (path[0] == '~' && paths_is_separator(path[1]) && home)
-        paths_join(out, size, home, path + 2);
-    else if (paths_is_absolute(path))
+    if (!paths_resolve(path, dir, out, size))
         snprintf(out, size, "%s", path);
-    else
-        paths_join(out, size, dir, path);
 }
 
 static void resolve(const run_t *r, const char *path, char *out, size_t size)

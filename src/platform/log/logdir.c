@@ -324,19 +324,3 @@ logfile_read_t logdir_read(char paths[][LOGDIR_PATH], int n, off_t tail_bytes, l
     free(r.seen.slots);
     return r.stats->files > 0 ? LOGFILE_READ_OK : LOGFILE_READ_MISSING;
 }
-
-bool logdir_resolve(const char *value, const char *base, char *out, size_t size)
-{
-    int n;
-    if (value[0] == '~' && (paths_is_separator(value[1]) || value[1] == '\0')) {
-        const char *home = paths_home();
-        if (!home)
-            return false;
-        n = snprintf(out, size, "%s%s", home, value + 1);
-    } else if (paths_is_absolute(value) || !base || !*base) {
-        n = snprintf(out, size, "%s", value);
-    } else {
-        n = snprintf(out, size, "%s/%s", base, value);
-    }
-    return n > 0 && (size_t)n < size;
-}

@@ -55,8 +55,4 @@ typedef struct {
 logfile_read_t logdir_read(char paths[][LOGDIR_PATH], int n, off_t tail_bytes, logdir_fn fn, void *ctx,
                            FILE *warn, logdir_stats_t *stats);
 
-/* Resolves a log_dir setting: "~/x" under HOME, an absolute path as is, else relative to
- * base (the settings file's folder). Returns false when it does not fit or HOME is missing. */
-bool logdir_resolve(const char *value, const char *base, char *out, size_t size);
-
 #endif

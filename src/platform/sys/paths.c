@@ -284,6 +284,22 @@ const char *paths_last_separator(const char *path)
     return last;
 }
 
+bool paths_resolve(const char *value, const char *base, char *out, size_t size)
+{
+    int n;
+    if (value[0] == '~' && (paths_is_separator(value[1]) || value[1] == '\0')) {
+        const char *home = paths_home();
+        if (!home)
+            return false;
+        n = snprintf(out, size, "%s%s", home, value + 1);
+    } else if (paths_is_absolute(value) || !base || !*base) {
+        n = snprintf(out, size, "%s", value);
+    } else {
+        return paths_join(out, size, base, value);
+    }
+    return n > 0 && (size_t)n < size;
+}
+
 bool paths_join(char *buf, size_t size, const char *a, const char *b)
 {
     size_t la = strlen(a);

@@ -61,6 +61,11 @@ const char *paths_home(void);
  * ("/home/ana/Music" -> "~/Music"); any other path, and every path on Windows, as it is. */
 void paths_shown(const char *path, char *buf, size_t size);
 
+/* A path someone wrote in a plan or the settings file, made usable: "~" or "~/x" under the home
+ * folder (paths_home), an absolute path as it is, else relative to base (the file's folder; as
+ * it is when base is NULL or ""). Returns false when it does not fit or there is no home. */
+bool paths_resolve(const char *value, const char *base, char *out, size_t size);
+
 /* The last separator in path (strrchr for '/', and '\\' on Windows), or NULL. */
 const char *paths_last_separator(const char *path);
 

@@ -15,6 +15,7 @@
 #include "platform/log/journalfile.h"
 #include "platform/log/logdir.h"
 #include "platform/log/logfile.h"
+#include "platform/sys/paths.h"
 
 #define ROW(day, plan, client) "2024-03-0" day "T09:30:00+01:00,2024-03-0" day "T09:45:00+01:00," plan \
                                ",900.0,900.0,0.0,completed,3,3," client ",4,0,0,0,\n"
@@ -238,11 +239,11 @@ static void test_setting(void)
     CHECK_EQ_INT(errs.items[0].line, 1);
     char out[4096];
     setenv("HOME", "/home/me", 1);
-    CHECK(logdir_resolve("~/Sync/safebase", "/etc/x", out, sizeof out));
+    CHECK(paths_resolve("~/Sync/safebase", "/etc/x", out, sizeof out));
     CHECK_EQ_STR(out, "/home/me/Sync/safebase");
-    CHECK(logdir_resolve("Sync", "/home/me/.config/safebase", out, sizeof out));
+    CHECK(paths_resolve("Sync", "/home/me/.config/safebase", out, sizeof out));
     CHECK_EQ_STR(out, "/home/me/.config/safebase/Sync");
-    CHECK(logdir_resolve("/srv/log", "/home/me/.config/safebase", out, sizeof out));
+    CHECK(paths_resolve("/srv/log", "/home/me/.config/safebase", out, sizeof out));
     CHECK_EQ_STR(out, "/srv/log");
 }
 
